@@ -1,0 +1,20 @@
+package io.latchkey.common;
+
+/** JWT claim names used in Latchkey access tokens (RFC 9068 §2.2). */
+public final class Claims {
+    private Claims() {
+    }
+
+    public static final String ISS = "iss";
+    public static final String SUB = "sub";
+    public static final String AUD = "aud";
+    public static final String EXP = "exp";
+    public static final String IAT = "iat";
+    public static final String JTI = "jti";
+    public static final String CLIENT_ID = "client_id";
+    public static final String SCOPE = "scope";
+    /** Latchkey's grant id: revoking a grant revokes every token that carries it. */
+    public static final String GRANT_ID = "gid";
+    /** RFC 9068 §2.1: the JOSE header type of an access token. */
+    public static final String AT_JWT_TYPE = "at+jwt";
+}

@@ -1,0 +1,44 @@
+package io.latchkey.token.grant;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.latchkey.common.Form;
+import io.latchkey.common.OAuthParams;
+import io.latchkey.common.Scopes;
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.token.client.Client;
+import io.latchkey.token.web.TokenResponse;
+import io.smallrye.mutiny.Uni;
+
+/** RFC 6749 §4.4: a confidential partner back end gets a token for itself. */
+@ApplicationScoped
+public class ClientCredentialsGrant implements GrantHandler {
+
+    private final TokenMinter minter;
+
+    public ClientCredentialsGrant(TokenMinter minter) {
+        this.minter = minter;
+    }
+
+    @Override
+    public String grantType() {
+        return OAuthParams.GRANT_CLIENT_CREDENTIALS;
+    }
+
+    @Override
+    public Uni<TokenResponse> handle(Client client, Form form) {
+        // RFC 6749 §4.4: the client credentials grant MUST only be used by confidential clients
+        if (client.isPublic()) {
+            throw OAuthError.UNAUTHORIZED_CLIENT.with("Public clients cannot use client_credentials.");
+        }
+        Set<String> requested = Scopes.parse(form.optional(OAuthParams.SCOPE));
+        Set<String> granted = requested.isEmpty() ? client.scopes() : requested;
+        // RFC 6749 §3.3: the server may refuse scopes the client was not registered for
+        if (!client.allowsScopes(granted)) {
+            throw OAuthError.INVALID_SCOPE.with("The requested scope exceeds what this client may ask for.");
+        }
+        return Uni.createFrom().item(minter.forClient(client, Scopes.format(granted)));
+    }
+}

@@ -1,0 +1,42 @@
+package io.latchkey.token.grant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.token.client.Client;
+import io.latchkey.token.jwt.AccessTokenIssuer;
+import io.latchkey.token.refresh.RefreshTokens;
+import io.latchkey.token.web.TokenResponse;
+import io.smallrye.mutiny.Uni;
+
+/** Turns an authorized (client, user, scope, grant) into the RFC 6749 §5.1 response every grant answers. */
+@ApplicationScoped
+public class TokenMinter {
+
+    private final AccessTokenIssuer accessTokens;
+    private final RefreshTokens refreshTokens;
+
+    public TokenMinter(AccessTokenIssuer accessTokens, RefreshTokens refreshTokens) {
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    /** Access token, plus a refresh token when the client is registered for the refresh_token grant. */
+    public Uni<TokenResponse> forUser(Client client, String subject, String scope, String grantId) {
+        AccessTokenIssuer.Minted at = accessTokens.mint(subject, client.clientId(), scope, grantId);
+        if (!client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)) {
+            return Uni.createFrom().item(response(at, scope, null));
+        }
+        return refreshTokens.issueFirst(grantId, client.clientId(), subject, scope)
+                .map(rt -> response(at, scope, rt));
+    }
+
+    /** RFC 6749 §4.4.3: client credentials get an access token and no refresh token. */
+    public TokenResponse forClient(Client client, String scope) {
+        return response(accessTokens.mint(client.clientId(), client.clientId(), scope, null), scope, null);
+    }
+
+    private TokenResponse response(AccessTokenIssuer.Minted at, String scope, String refreshToken) {
+        return new TokenResponse(at.token(), "Bearer", accessTokens.ttlSeconds(), scope, refreshToken);
+    }
+}

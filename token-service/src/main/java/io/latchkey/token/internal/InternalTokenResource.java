@@ -1,0 +1,66 @@
+package io.latchkey.token.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.common.Scopes;
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.token.client.ClientCache;
+import io.latchkey.token.grant.TokenMinter;
+import io.latchkey.token.web.TokenResponse;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Mints tokens for a grant another service has authorized (device-service after an approved device poll).
+ * The caller has authenticated the client and verified the authorization; this checks registration again.
+ */
+@Path("/internal/tokens")
+public class InternalTokenResource {
+
+    public record MintRequest(@JsonProperty("client_id") String clientId,
+                              @JsonProperty("subject") String subject,
+                              @JsonProperty("scope") String scope,
+                              @JsonProperty("grant_id") String grantId,
+                              @JsonProperty("grant_type") String grantType) {
+    }
+
+    private final ClientCache clients;
+    private final TokenMinter minter;
+
+    public InternalTokenResource(ClientCache clients, TokenMinter minter) {
+        this.clients = clients;
+        this.minter = minter;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mint an access token (and a refresh token when the client may refresh) for a grant")
+    public Uni<TokenResponse> mint(MintRequest r) {
+        if (r == null || r.clientId() == null || r.subject() == null || r.grantId() == null || r.grantType() == null) {
+            throw OAuthError.INVALID_REQUEST.with("client_id, subject, grant_id and grant_type are required.");
+        }
+        String grantType = "device_code".equals(r.grantType()) ? OAuthParams.GRANT_DEVICE_CODE : r.grantType();
+        return clients.find(r.clientId())
+                .chain(client -> {
+                    if (client == null || client.disabled()) {
+                        throw OAuthError.INVALID_CLIENT.with("Unknown client.");
+                    }
+                    if (!client.allowsGrant(grantType)) {
+                        throw OAuthError.UNAUTHORIZED_CLIENT.with("This client is not registered for " + grantType + ".");
+                    }
+                    if (!client.allowsScopes(Scopes.parse(r.scope()))) {
+                        throw OAuthError.INVALID_SCOPE.with("Scope exceeds the client's registration.");
+                    }
+                    return minter.forUser(client, r.subject(), r.scope(), r.grantId());
+                });
+    }
+}

@@ -1,0 +1,77 @@
+package io.latchkey.token.jwt;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.latchkey.common.Claims;
+import io.latchkey.token.client.Secrets;
+
+/** Mints RFC 9068 JWT access tokens with the current signing key. CPU only: no I/O. */
+@ApplicationScoped
+public class AccessTokenIssuer {
+
+    public record Minted(String token, String jti, long issuedAt, long expiresAt) {
+    }
+
+    private final SigningKeys keys;
+    private final ObjectMapper json;
+    private final String issuer;
+    private final String audience;
+    private final long ttlSeconds;
+
+    public AccessTokenIssuer(SigningKeys keys, ObjectMapper json,
+                             @ConfigProperty(name = "latchkey.issuer") String issuer,
+                             @ConfigProperty(name = "latchkey.token.audience") String audience,
+                             @ConfigProperty(name = "latchkey.token.access-ttl") Duration ttl) {
+        this.keys = keys;
+        this.json = json;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.ttlSeconds = ttl.toSeconds();
+    }
+
+    public long ttlSeconds() {
+        return ttlSeconds;
+    }
+
+    public String audience() {
+        return audience;
+    }
+
+    /**
+     * @param subject  the user id, or the client id for client credentials (RFC 9068 §2.2)
+     * @param grantId  the grant the token belongs to (revoking it revokes the token); null for client credentials
+     */
+    public Minted mint(String subject, String clientId, String scope, String grantId) {
+        long now = System.currentTimeMillis() / 1000;
+        String jti = Secrets.random(16);
+        // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti are REQUIRED; scope when the request had one
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put(Claims.ISS, issuer);
+        claims.put(Claims.SUB, subject);
+        claims.put(Claims.AUD, audience);
+        claims.put(Claims.EXP, now + ttlSeconds);
+        claims.put(Claims.IAT, now);
+        claims.put(Claims.JTI, jti);
+        claims.put(Claims.CLIENT_ID, clientId);
+        if (scope != null && !scope.isEmpty()) {
+            claims.put(Claims.SCOPE, scope);
+        }
+        if (grantId != null) {
+            claims.put(Claims.GRANT_ID, grantId);
+        }
+        try {
+            return new Minted(keys.current().sign(json.writeValueAsBytes(claims)), jti, now, now + ttlSeconds);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

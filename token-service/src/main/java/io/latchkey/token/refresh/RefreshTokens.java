@@ -1,0 +1,39 @@
+package io.latchkey.token.refresh;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.latchkey.token.client.Secrets;
+import io.smallrye.mutiny.Uni;
+
+/** Issues opaque refresh tokens (RFC 6749 §1.5): 256 random bits, only the hash is stored. */
+@ApplicationScoped
+public class RefreshTokens {
+
+    private final RefreshTokenRepository repository;
+    private final Duration idleTtl;
+    private final Duration absoluteTtl;
+
+    public RefreshTokens(RefreshTokenRepository repository,
+                         @ConfigProperty(name = "latchkey.token.refresh-idle-ttl") Duration idleTtl,
+                         @ConfigProperty(name = "latchkey.token.refresh-absolute-ttl") Duration absoluteTtl) {
+        this.repository = repository;
+        this.idleTtl = idleTtl;
+        this.absoluteTtl = absoluteTtl;
+    }
+
+    /** Starts a new family for a grant and returns its first token. */
+    public Uni<String> issueFirst(String grantId, String clientId, String subject, String scope) {
+        String token = Secrets.random(32);
+        Instant now = Instant.now();
+        // RFC 9700 §4.14.2: refresh tokens expire after inactivity and have an absolute lifetime
+        return repository.insert(Secrets.sha256(token), UUID.randomUUID(), grantId, clientId, subject, scope,
+                        now.plus(idleTtl), now.plus(absoluteTtl))
+                .replaceWith(token);
+    }
+}

@@ -1,0 +1,33 @@
+package io.latchkey.token.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.latchkey.common.OAuthParams;
+
+/**
+ * RFC 8414 §2 authorization server metadata. It lists only what is implemented: add a line here when a
+ * grant or endpoint lands, never before.
+ */
+final class Metadata {
+
+    private Metadata() {
+    }
+
+    static Map<String, Object> of(String issuer, List<String> scopes) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        // RFC 8414 §3.3: issuer MUST be identical to the issuer identifier the metadata was fetched for
+        m.put("issuer", issuer);
+        m.put("token_endpoint", issuer + "/oauth/token");
+        m.put("jwks_uri", issuer + "/oauth/jwks");
+        // RFC 8628 §4: the device authorization endpoint (served by device-service behind the gateway)
+        m.put("device_authorization_endpoint", issuer + "/oauth/device_authorization");
+        m.put("scopes_supported", scopes);
+        // RFC 8414 §2: REQUIRED; the authorization endpoint (response_type=code) has not landed yet
+        m.put("response_types_supported", List.of());
+        m.put("grant_types_supported", List.of(OAuthParams.GRANT_DEVICE_CODE, OAuthParams.GRANT_CLIENT_CREDENTIALS));
+        m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        return m;
+    }
+}
