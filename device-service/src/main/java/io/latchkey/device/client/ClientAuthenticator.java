@@ -1,0 +1,64 @@
+package io.latchkey.device.client;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.latchkey.device.config.DeviceConfig;
+import io.latchkey.device.device.Hashes;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Authenticates (or, for public clients, looks up) clients through token-service and remembers positive answers
+ * for a short while, keyed by a hash of id and secret so that no secret is kept in memory in clear.
+ */
+@ApplicationScoped
+public class ClientAuthenticator {
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final TokenServiceApi tokenService;
+    private final String internalSecret;
+    private final long ttlNanos;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public ClientAuthenticator(@RestClient TokenServiceApi tokenService,
+            @ConfigProperty(name = "latchkey.internal.secret") String internalSecret,
+            DeviceConfig config) {
+        this.tokenService = tokenService;
+        this.internalSecret = internalSecret;
+        this.ttlNanos = config.clientCacheTtl().toNanos();
+    }
+
+    /** The client, or a failed Uni with 401 {@code invalid_client}. */
+    public Uni<ClientInfo> authenticate(ClientCredentials credentials) {
+        String key = cacheKey(credentials);
+        Cached hit = cache.get(key);
+        long now = System.nanoTime();
+        if (hit != null && now - hit.storedAt < ttlNanos) {
+            return Uni.createFrom().item(hit.client);
+        }
+        return tokenService
+                .authenticate(internalSecret, new AuthenticateRequest(credentials.clientId(), credentials.clientSecret()))
+                .invoke(client -> remember(key, client));
+    }
+
+    private void remember(String key, ClientInfo client) {
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(client, System.nanoTime()));
+    }
+
+    private static String cacheKey(ClientCredentials c) {
+        // the \u0000 separator cannot occur in a form-decoded id, so id/secret pairs cannot be confused
+        return Hashes.sha256(c.clientId() + '\u0000' + (c.hasSecret() ? "s" + c.clientSecret() : "-"));
+    }
+
+    private record Cached(ClientInfo client, long storedAt) {
+    }
+}

@@ -1,0 +1,14 @@
+package io.latchkey.device.client;
+
+/** Who the caller says it is: a client_id and, for confidential clients, a secret (null when public). */
+public record ClientCredentials(String clientId, String clientSecret) {
+
+    public boolean hasSecret() {
+        return clientSecret != null;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientCredentials[clientId=" + clientId + ", clientSecret=" + (hasSecret() ? "***" : "null") + "]";
+    }
+}

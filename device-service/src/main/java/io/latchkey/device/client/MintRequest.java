@@ -1,0 +1,9 @@
+package io.latchkey.device.client;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** Body of token-service {@code POST /internal/tokens}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record MintRequest(String clientId, String subject, String scope, String grantId, String grantType) {
+}

@@ -1,0 +1,30 @@
+package io.latchkey.device.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.device.device.PollOutcome;
+import io.smallrye.mutiny.Uni;
+
+/** Asks token-service to mint the tokens of an approved device authorization. */
+@ApplicationScoped
+public class TokenMinter {
+
+    private final TokenServiceApi tokenService;
+    private final String internalSecret;
+
+    public TokenMinter(@RestClient TokenServiceApi tokenService,
+            @ConfigProperty(name = "latchkey.internal.secret") String internalSecret) {
+        this.tokenService = tokenService;
+        this.internalSecret = internalSecret;
+    }
+
+    /** The RFC 6749 §5.1 token response JSON, as token-service wrote it. */
+    public Uni<String> mint(String clientId, PollOutcome approved) {
+        return tokenService.mint(internalSecret, new MintRequest(clientId, approved.subject(), approved.scope(),
+                approved.grantId(), OAuthParams.GRANT_DEVICE_CODE));
+    }
+}

@@ -1,0 +1,31 @@
+package io.latchkey.device.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The {@code latchkey.device.*} settings of the device authorization grant. */
+@ConfigMapping(prefix = "latchkey.device")
+public interface DeviceConfig {
+
+    /** Lifetime of a device code and its user code, in seconds (RFC 8628 §3.2 {@code expires_in}). */
+    @WithDefault("600")
+    int expiresIn();
+
+    /** Minimum seconds between polls announced to the device (RFC 8628 §3.2 {@code interval}). */
+    @WithDefault("5")
+    int interval();
+
+    /** Seconds a record outlives {@code expires_in} so that a late poll gets {@code expired_token}. */
+    @WithDefault("300")
+    int expiredGrace();
+
+    /** Milliseconds a poll may arrive early before it counts as too fast. */
+    @WithDefault("1000")
+    long pollToleranceMs();
+
+    /** How long a successful client lookup/authentication is remembered in memory. */
+    @WithDefault("30s")
+    Duration clientCacheTtl();
+}

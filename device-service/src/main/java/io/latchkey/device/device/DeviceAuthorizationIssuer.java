@@ -1,0 +1,62 @@
+package io.latchkey.device.device;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.device.client.ClientInfo;
+import io.latchkey.device.config.DeviceConfig;
+import io.latchkey.device.store.DeviceAuthorizationStore;
+import io.smallrye.mutiny.Uni;
+
+/** Starts a device authorization for an authenticated client (RFC 8628 §3.1–3.2). */
+@ApplicationScoped
+public class DeviceAuthorizationIssuer {
+
+    private static final int USER_CODE_ATTEMPTS = 5;
+
+    private final DeviceAuthorizationStore store;
+    private final DeviceCodes deviceCodes;
+    private final UserCodes userCodes;
+    private final DeviceConfig config;
+
+    public DeviceAuthorizationIssuer(DeviceAuthorizationStore store, DeviceCodes deviceCodes, UserCodes userCodes,
+            DeviceConfig config) {
+        this.store = store;
+        this.deviceCodes = deviceCodes;
+        this.userCodes = userCodes;
+        this.config = config;
+    }
+
+    public Uni<IssuedCodes> issue(ClientInfo client, String requestedScope, String deviceIp, String userAgent) {
+        if (!client.allowsGrant(OAuthParams.GRANT_DEVICE_CODE)) {
+            // RFC 6749 §5.2: the client is not authorized to use this grant type
+            throw OAuthError.UNAUTHORIZED_CLIENT.with("The client is not registered for the device_code grant.");
+        }
+        String scope = Scopes.resolve(requestedScope, client.scopesOrEmpty());
+        long now = System.currentTimeMillis();
+        DeviceAuthorization authorization = new DeviceAuthorization(client.clientId(), scope, Status.PENDING, now,
+                now + config.expiresIn() * 1000L, config.interval(), deviceIp, userAgent, client.confidential());
+        return store(authorization, 1);
+    }
+
+    /** User codes are short, so a collision with a live one is possible: draw a new one (SET NX in the store). */
+    private Uni<IssuedCodes> store(DeviceAuthorization authorization, int attempt) {
+        String deviceCode = deviceCodes.generate();
+        String userCode = userCodes.generate();
+        // RFC 8628 §3.2 + grace: the record outlives expires_in so a late poll gets expired_token
+        long ttlMillis = (config.expiresIn() + (long) config.expiredGrace()) * 1000L;
+        return store.create(Hashes.sha256(deviceCode), Hashes.sha256(userCode), authorization, ttlMillis)
+                .chain(created -> {
+                    if (created) {
+                        return Uni.createFrom().item(
+                                new IssuedCodes(deviceCode, userCode, config.expiresIn(), config.interval()));
+                    }
+                    if (attempt >= USER_CODE_ATTEMPTS) {
+                        return Uni.createFrom().failure(
+                                OAuthError.TEMPORARILY_UNAVAILABLE.with("Could not allocate a user code; retry."));
+                    }
+                    return store(authorization, attempt + 1);
+                });
+    }
+}

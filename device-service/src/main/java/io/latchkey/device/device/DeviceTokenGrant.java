@@ -1,0 +1,70 @@
+package io.latchkey.device.device;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.error.OAuthException;
+import io.latchkey.device.client.ClientAuthenticator;
+import io.latchkey.device.client.ClientCredentials;
+import io.latchkey.device.client.TokenMinter;
+import io.latchkey.device.config.DeviceConfig;
+import io.latchkey.device.store.DeviceAuthorizationStore;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The device_code grant (RFC 8628 §3.4–3.5). A pending poll costs one Redis round trip and, for public clients,
+ * nothing else: the stored client_id is the binding. Only an approved poll calls token-service to mint.
+ */
+@ApplicationScoped
+public class DeviceTokenGrant {
+
+    private final DeviceAuthorizationStore store;
+    private final ClientAuthenticator authenticator;
+    private final TokenMinter minter;
+    private final long toleranceMillis;
+
+    public DeviceTokenGrant(DeviceAuthorizationStore store, ClientAuthenticator authenticator, TokenMinter minter,
+            DeviceConfig config) {
+        this.store = store;
+        this.authenticator = authenticator;
+        this.minter = minter;
+        this.toleranceMillis = config.pollToleranceMs();
+    }
+
+    /** The token response JSON, or a failure carrying the RFC 8628 §3.5 error. */
+    public Uni<String> redeem(String deviceCode, ClientCredentials credentials) {
+        String deviceCodeHash = Hashes.sha256(deviceCode);
+        if (!credentials.hasSecret()) {
+            return poll(deviceCodeHash, credentials.clientId(), false);
+        }
+        return authenticator.authenticate(credentials)
+                .chain(client -> poll(deviceCodeHash, client.clientId(), true));
+    }
+
+    private Uni<String> poll(String deviceCodeHash, String clientId, boolean authenticated) {
+        return store.poll(deviceCodeHash, clientId, authenticated, System.currentTimeMillis(), toleranceMillis)
+                .chain(outcome -> outcome.kind() == PollOutcome.Kind.APPROVED
+                        ? minter.mint(clientId, outcome)
+                        : Uni.createFrom().failure(toError(outcome)));
+    }
+
+    static OAuthException toError(PollOutcome outcome) {
+        return switch (outcome.kind()) {
+            // RFC 8628 §3.5: the user has not yet completed the authorization
+            case PENDING -> OAuthError.AUTHORIZATION_PENDING.with("The user has not yet approved the request.");
+            // RFC 8628 §3.5: slow_down; the interval grows by 5 s for this and all later requests
+            case SLOW_DOWN -> OAuthError.SLOW_DOWN.with("Polling too fast; use the new interval.")
+                    .withField(OAuthParams.INTERVAL, outcome.interval());
+            // RFC 8628 §3.5: the user denied the authorization request
+            case DENIED -> OAuthError.ACCESS_DENIED.with("The user denied the request.");
+            // RFC 8628 §3.5: the device_code has expired
+            case EXPIRED -> OAuthError.EXPIRED_TOKEN.with("The device code has expired.");
+            // RFC 6749 §3.2.1: a confidential client must authenticate at the token endpoint
+            case CLIENT_AUTH_REQUIRED -> OAuthError.INVALID_CLIENT.with("Client authentication is required.");
+            // RFC 6749 §5.2: invalid, expired, revoked, or issued to another client
+            default -> OAuthError.INVALID_GRANT.with(
+                    "The device code is invalid, was issued to another client, or was already used.");
+        };
+    }
+}

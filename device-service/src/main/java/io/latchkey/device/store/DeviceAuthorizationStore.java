@@ -1,0 +1,28 @@
+package io.latchkey.device.store;
+
+import io.latchkey.device.device.Approval;
+import io.latchkey.device.device.Decision;
+import io.latchkey.device.device.DeviceAuthorization;
+import io.latchkey.device.device.PollOutcome;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Device authorizations, addressed only by hashes of their codes. Every operation is one atomic round trip.
+ * {@code now} is epoch milliseconds supplied by the caller.
+ */
+public interface DeviceAuthorizationStore {
+
+    /** Stores a new pending authorization; {@code false} when the user code is already taken. */
+    Uni<Boolean> create(String deviceCodeHash, String userCodeHash, DeviceAuthorization authorization, long ttlMillis);
+
+    /** Checks (and on approval consumes) the authorization a device polls for. */
+    Uni<PollOutcome> poll(String deviceCodeHash, String clientId, boolean clientAuthenticated, long now,
+            long toleranceMillis);
+
+    /** The pending, unexpired authorization behind a user code, or {@code null}. */
+    Uni<DeviceAuthorization> findPendingByUserCode(String userCodeHash, long now);
+
+    Uni<Decision> approve(String userCodeHash, Approval approval, long now);
+
+    Uni<Decision> deny(String userCodeHash, long now);
+}

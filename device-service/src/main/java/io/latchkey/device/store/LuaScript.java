@@ -1,0 +1,63 @@
+package io.latchkey.device.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * A server-side Lua script run with EVALSHA (one round trip, no script text on the wire). Its SHA-1 is
+ * computed locally; when Redis does not know the script (restart, flush, failover) the call falls back to EVAL,
+ * which also caches it again.
+ */
+final class LuaScript {
+
+    private final String source;
+    private final String sha1;
+
+    LuaScript(String source) {
+        this.source = source;
+        this.sha1 = sha1Hex(source);
+    }
+
+    String source() {
+        return source;
+    }
+
+    String sha1() {
+        return sha1;
+    }
+
+    /** Runs the script; {@code keysAndArgs} holds the key names first, then the arguments. */
+    Uni<Response> run(ReactiveRedisDataSource redis, int numKeys, String... keysAndArgs) {
+        String[] evalsha = new String[keysAndArgs.length + 2];
+        evalsha[0] = sha1;
+        evalsha[1] = Integer.toString(numKeys);
+        System.arraycopy(keysAndArgs, 0, evalsha, 2, keysAndArgs.length);
+        return redis.execute("EVALSHA", evalsha)
+                .onFailure(LuaScript::isNoScript)
+                .recoverWithUni(() -> {
+                    String[] eval = evalsha.clone();
+                    eval[0] = source;
+                    return redis.execute("EVAL", eval);
+                });
+    }
+
+    private static boolean isNoScript(Throwable t) {
+        String message = t.getMessage();
+        return message != null && message.startsWith("NOSCRIPT");
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            return HexFormat.of().formatHex(sha1.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is always available", e);
+        }
+    }
+}

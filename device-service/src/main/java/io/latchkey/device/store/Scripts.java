@@ -1,0 +1,91 @@
+package io.latchkey.device.store;
+
+import java.util.List;
+
+/**
+ * The Lua scripts behind {@link RedisDeviceAuthorizationStore}. Record fields: cid (client_id), scope, st
+ * (p|a|d), exp, req, next (epoch ms), iv (interval s), ip, ua, conf (1 = confidential client), uk (user-code
+ * index key), and once approved sub, gid, asc (approved scope).
+ */
+final class Scripts {
+
+    private Scripts() {
+    }
+
+    /** KEYS: user-code index, record. ARGV: ttl ms, then field/value pairs. Returns 1, 0 (user code taken), -1. */
+    static final LuaScript CREATE = new LuaScript("""
+            if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
+            if not redis.call('SET', KEYS[1], KEYS[2], 'NX', 'PX', ARGV[1]) then return 0 end
+            redis.call('HSET', KEYS[2], unpack(ARGV, 2))
+            redis.call('PEXPIRE', KEYS[2], ARGV[1])
+            return 1
+            """);
+
+    /**
+     * KEYS: record. ARGV: now ms, client_id, tolerance ms, client authenticated (1|0).
+     * The whole RFC 8628 §3.5 decision in one round trip; an approved record is consumed here, atomically.
+     */
+    static final LuaScript POLL = new LuaScript("""
+            local r = redis.call('HMGET', KEYS[1], 'cid', 'st', 'exp', 'iv', 'next', 'conf', 'uk', 'sub', 'gid', 'asc')
+            if not r[1] or r[1] ~= ARGV[2] then return {'invalid_grant'} end
+            if r[6] == '1' and ARGV[4] ~= '1' then return {'client_auth_required'} end
+            local now = tonumber(ARGV[1])
+            if now > tonumber(r[3]) then return {'expired_token'} end
+            if r[2] == 'd' then return {'access_denied'} end
+            if r[2] == 'a' then
+              redis.call('DEL', KEYS[1])
+              if r[7] then redis.call('DEL', r[7]) end
+              return {'approved', r[8], r[9], r[10]}
+            end
+            local iv = tonumber(r[4])
+            if now < tonumber(r[5]) - tonumber(ARGV[3]) then
+              iv = iv + 5
+              redis.call('HSET', KEYS[1], 'iv', string.format('%d', iv))
+              return {'slow_down', string.format('%d', iv)}
+            end
+            redis.call('HSET', KEYS[1], 'next', string.format('%.0f', now + iv * 1000))
+            return {'authorization_pending'}
+            """);
+
+    /** KEYS: user-code index. ARGV: now ms. The pending record's fields (see LOOKUP_FIELDS) or nil. */
+    static final LuaScript LOOKUP = new LuaScript("""
+            local rk = redis.call('GET', KEYS[1])
+            if not rk then return false end
+            local r = redis.call('HMGET', rk, 'st', 'exp', 'cid', 'scope', 'req', 'iv', 'ip', 'ua', 'conf')
+            if not r[1] or r[1] ~= 'p' or tonumber(ARGV[1]) > tonumber(r[2]) then return false end
+            return r
+            """);
+
+    static final List<String> LOOKUP_FIELDS = List.of("st", "exp", "cid", "scope", "req", "iv", "ip", "ua", "conf");
+
+    /**
+     * KEYS: user-code index. ARGV: now ms, new status (a|d), subject, grant id, approved scope ('' = all requested).
+     * Returns ok, not_found, conflict or invalid_scope.
+     */
+    static final LuaScript DECIDE = new LuaScript("""
+            local rk = redis.call('GET', KEYS[1])
+            if not rk then return 'not_found' end
+            local r = redis.call('HMGET', rk, 'st', 'exp', 'scope')
+            if not r[1] then
+              redis.call('DEL', KEYS[1])
+              return 'not_found'
+            end
+            if tonumber(ARGV[1]) > tonumber(r[2]) then return 'not_found' end
+            if r[1] ~= 'p' then return 'conflict' end
+            if ARGV[2] == 'd' then
+              redis.call('HSET', rk, 'st', 'd')
+              return 'ok'
+            end
+            local scope = ARGV[5]
+            if scope == '' then scope = r[3] end
+            local requested = {}
+            for s in string.gmatch(r[3], '%S+') do requested[s] = true end
+            for s in string.gmatch(scope, '%S+') do
+              if not requested[s] then return 'invalid_scope' end
+            end
+            redis.call('HSET', rk, 'st', 'a', 'sub', ARGV[3], 'gid', ARGV[4], 'asc', scope)
+            return 'ok'
+            """);
+
+    static final List<LuaScript> ALL = List.of(CREATE, POLL, LOOKUP, DECIDE);
+}

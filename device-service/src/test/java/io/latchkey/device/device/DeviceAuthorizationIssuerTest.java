@@ -1,0 +1,106 @@
+package io.latchkey.device.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.error.OAuthException;
+import io.latchkey.device.client.ClientInfo;
+import io.latchkey.device.config.DeviceConfig;
+import io.latchkey.device.store.DeviceAuthorizationStore;
+import io.smallrye.mutiny.Uni;
+
+/** The issuer's own logic, with a store that refuses the first user codes (Redis is covered elsewhere). */
+class DeviceAuthorizationIssuerTest {
+
+    private static final ClientInfo CLI = new ClientInfo("cli", "CLI", "public", List.of(),
+            List.of(OAuthParams.GRANT_DEVICE_CODE), List.of("db:read"), null, null);
+
+    @Test
+    void aUserCodeCollisionIsRetriedWithAFreshCode() {
+        CollidingStore store = new CollidingStore(2);
+        DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(store, new DeviceCodes(), new UserCodes(), config());
+
+        IssuedCodes codes = issuer.issue(CLI, null, "127.0.0.1", "ua").await().atMost(Duration.ofSeconds(1));
+
+        assertEquals(3, store.userCodeHashes.size());
+        assertEquals(3, new HashSet<>(store.userCodeHashes).size(), "every attempt draws a new user code");
+        assertEquals(Hashes.sha256(codes.userCode()), store.userCodeHashes.get(2));
+    }
+
+    @Test
+    void endlessCollisionsEndInTemporarilyUnavailable() {
+        DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(new CollidingStore(1000), new DeviceCodes(),
+                new UserCodes(), config());
+        OAuthException e = assertThrows(OAuthException.class,
+                () -> issuer.issue(CLI, null, null, null).await().atMost(Duration.ofSeconds(1)));
+        assertEquals(OAuthError.TEMPORARILY_UNAVAILABLE, e.error());
+    }
+
+    private static DeviceConfig config() {
+        return new DeviceConfig() {
+            public int expiresIn() {
+                return 600;
+            }
+
+            public int interval() {
+                return 5;
+            }
+
+            public int expiredGrace() {
+                return 300;
+            }
+
+            public long pollToleranceMs() {
+                return 1000;
+            }
+
+            public Duration clientCacheTtl() {
+                return Duration.ofSeconds(30);
+            }
+        };
+    }
+
+    private static final class CollidingStore implements DeviceAuthorizationStore {
+        private int collisionsLeft;
+        final List<String> userCodeHashes = new ArrayList<>();
+
+        CollidingStore(int collisions) {
+            this.collisionsLeft = collisions;
+        }
+
+        @Override
+        public Uni<Boolean> create(String deviceCodeHash, String userCodeHash, DeviceAuthorization a, long ttl) {
+            userCodeHashes.add(userCodeHash);
+            return Uni.createFrom().item(collisionsLeft-- <= 0);
+        }
+
+        @Override
+        public Uni<PollOutcome> poll(String h, String c, boolean a, long now, long t) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Uni<DeviceAuthorization> findPendingByUserCode(String h, long now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Uni<Decision> approve(String h, Approval a, long now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Uni<Decision> deny(String h, long now) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.latchkey.device.web;
+
+import static io.latchkey.device.support.DeviceFlow.approve;
+import static io.latchkey.device.support.DeviceFlow.deny;
+import static io.latchkey.device.support.DeviceFlow.form;
+import static io.latchkey.device.support.DeviceFlow.poll;
+import static io.latchkey.device.support.DeviceFlow.start;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.latchkey.device.support.DeviceFlow;
+import io.latchkey.device.support.FakeTokenService;
+import io.latchkey.device.support.RedisRecords;
+import io.latchkey.device.support.RandomKeyPrefix;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@QuarkusTestResource(RandomKeyPrefix.class)
+@QuarkusTestResource(FakeTokenService.class)
+class DeviceTokenResourceTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "latchkey.redis.key-prefix")
+    String prefix;
+
+    @ConfigProperty(name = "latchkey.services.token-url")
+    String tokenServiceUrl;
+
+    @Test
+    void aPendingAuthorizationAnswersAuthorizationPending() {
+        String deviceCode = start("cli").getString("device_code");
+        poll(deviceCode, "cli").then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
+                .header("Cache-Control", "no-store")
+                .body("error", equalTo("authorization_pending"))
+                .body("interval", nullValue());
+    }
+
+    @Test
+    void aPendingPollOfAPublicClientNeverCallsTokenService() {
+        String deviceCode = start("cli").getString("device_code");
+        JsonPath before = stats();
+        poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
+        JsonPath after = stats();
+        assertEquals(before.getInt("authenticate"), after.getInt("authenticate"));
+        assertEquals(before.getInt("tokens"), after.getInt("tokens"));
+    }
+
+    @Test
+    void pollingTooFastSlowsDownByFiveSecondsEachTimeAndAnnouncesTheNewInterval() {
+        String deviceCode = start("cli").getString("device_code");
+        poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
+        poll(deviceCode, "cli").then().statusCode(400)
+                .body("error", equalTo("slow_down"))
+                .body("interval", equalTo(10));
+        poll(deviceCode, "cli").then().statusCode(400)
+                .body("error", equalTo("slow_down"))
+                .body("interval", equalTo(15));
+    }
+
+    @Test
+    void aTooFastPollDoesNotPushTheNextAllowedPollFurtherOut() {
+        String deviceCode = start("cli").getString("device_code");
+        poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
+        String nextAllowed = RedisRecords.field(redis, prefix, deviceCode, "next");
+        poll(deviceCode, "cli").then().body("error", equalTo("slow_down"));
+        assertEquals(nextAllowed, RedisRecords.field(redis, prefix, deviceCode, "next"));
+    }
+
+    @Test
+    void aPollAtTheRightTimeAfterSlowDownIsPendingAgainAndTheGrownIntervalSticks() {
+        String deviceCode = start("cli").getString("device_code");
+        poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
+        poll(deviceCode, "cli").then().body("error", equalTo("slow_down")).body("interval", equalTo(10));
+        // the device waited: the next allowed poll time has passed
+        RedisRecords.setField(redis, prefix, deviceCode, "next", System.currentTimeMillis() - 1);
+        poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("authorization_pending"));
+        long nextAllowed = Long.parseLong(RedisRecords.field(redis, prefix, deviceCode, "next"));
+        long wait = nextAllowed - System.currentTimeMillis();
+        // RFC 8628 §3.5: the increased interval applies to all later requests
+        assertEquals(10, Math.round(wait / 1000.0), "next poll allowed after the grown 10 s interval");
+    }
+
+    @Test
+    void aPollSlightlyEarlyWithinTheToleranceIsStillPending() {
+        String deviceCode = start("cli").getString("device_code");
+        poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
+        RedisRecords.setField(redis, prefix, deviceCode, "next", System.currentTimeMillis() + 500);
+        poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
+    }
+
+    @Test
+    void aDeniedAuthorizationAnswersAccessDenied() {
+        JsonPath started = start("cli");
+        deny(started.getString("user_code")).then().statusCode(204);
+        poll(started.getString("device_code"), "cli").then().statusCode(400).body("error", equalTo("access_denied"));
+    }
+
+    @Test
+    void anExpiredDeviceCodeAnswersExpiredTokenNotInvalidGrant() {
+        String deviceCode = start("cli").getString("device_code");
+        RedisRecords.setField(redis, prefix, deviceCode, "exp", System.currentTimeMillis() - 1000);
+        poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("expired_token"));
+    }
+
+    @Test
+    void anApprovedAuthorizationYieldsTheTokensOnce() {
+        JsonPath started = start("cli", "openid db:read db:write");
+        approve(started.getString("user_code"), "user-42", "grant-7", "openid db:read").then().statusCode(204);
+        String deviceCode = started.getString("device_code");
+
+        poll(deviceCode, "cli").then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .body("access_token", equalTo("at.user-42.grant-7"))
+                .body("token_type", equalTo("Bearer"))
+                .body("scope", equalTo("openid db:read"));
+        JsonPath minted = stats();
+        assertEquals("cli", minted.getString("last_token_request.client_id"));
+        assertEquals("user-42", minted.getString("last_token_request.subject"));
+        assertEquals("grant-7", minted.getString("last_token_request.grant_id"));
+        assertEquals("openid db:read", minted.getString("last_token_request.scope"));
+        assertEquals(FakeTokenService.DEVICE_GRANT, minted.getString("last_token_request.grant_type"));
+
+        poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void anApprovalWithoutScopeGrantsEverythingTheDeviceAskedFor() {
+        JsonPath started = start("cli", "db:read");
+        approve(started.getString("user_code"), "user-1", "grant-1", null).then().statusCode(204);
+        poll(started.getString("device_code"), "cli").then().statusCode(200).body("scope", equalTo("db:read"));
+    }
+
+    @Test
+    void twentyRacingPollsAfterApprovalGiveExactlyOneToken() throws Exception {
+        JsonPath started = start("cli");
+        approve(started.getString("user_code"), "user-race", "grant-race", null).then().statusCode(204);
+        String deviceCode = started.getString("device_code");
+
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Response>> polls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                polls.add(() -> poll(deviceCode, "cli"));
+            }
+            int ok = 0;
+            int invalidGrant = 0;
+            for (Future<Response> f : pool.invokeAll(polls)) {
+                Response r = f.get();
+                if (r.statusCode() == 200) {
+                    ok++;
+                } else if ("invalid_grant".equals(r.jsonPath().getString("error"))) {
+                    invalidGrant++;
+                }
+            }
+            assertEquals(1, ok, "exactly one poll gets the tokens");
+            assertEquals(19, invalidGrant, "all others get invalid_grant");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anotherClientsDeviceCodeIsInvalidGrant() {
+        String deviceCode = start("cli").getString("device_code");
+        poll(deviceCode, "tv").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void anUnknownDeviceCodeIsInvalidGrant() {
+        poll("not-a-device-code", "cli").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void aMissingDeviceCodeIsInvalidRequest() {
+        form().formParam("grant_type", DeviceFlow.DEVICE_GRANT).formParam("client_id", "cli")
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void aMissingClientIdIsInvalidRequest() {
+        form().formParam("grant_type", DeviceFlow.DEVICE_GRANT).formParam("device_code", "x")
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void anotherGrantTypeIsUnsupportedHere() {
+        form().formParam("grant_type", "authorization_code").formParam("client_id", "cli")
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
+    }
+
+    @Test
+    void aRepeatedDeviceCodeIsInvalidRequest() {
+        form().formParam("grant_type", DeviceFlow.DEVICE_GRANT).formParam("client_id", "cli")
+                .formParam("device_code", "a").formParam("device_code", "b")
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void aConfidentialClientsDeviceCodePolledWithoutAuthenticationIsInvalidClient() {
+        String deviceCode = form().formParam("client_id", "conf:dev")
+                .formParam("client_secret", FakeTokenService.CONFIDENTIAL_SECRET)
+                .post("/oauth/device_authorization").then().statusCode(200).extract().jsonPath().getString("device_code");
+        poll(deviceCode, "conf:dev").then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void aConfidentialClientPollsWithBasicAuthentication() {
+        String deviceCode = form().formParam("client_id", "conf:dev")
+                .formParam("client_secret", FakeTokenService.CONFIDENTIAL_SECRET)
+                .post("/oauth/device_authorization").then().statusCode(200).extract().jsonPath().getString("device_code");
+        String credentials = "conf%3Adev:" + java.net.URLEncoder.encode(FakeTokenService.CONFIDENTIAL_SECRET,
+                StandardCharsets.UTF_8);
+        given().header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        credentials.getBytes(StandardCharsets.UTF_8)))
+                .contentType(ContentType.URLENC)
+                .formParam("grant_type", DeviceFlow.DEVICE_GRANT)
+                .formParam("device_code", deviceCode)
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("authorization_pending"));
+    }
+
+    @Test
+    void aConfidentialClientWithAWrongSecretIsInvalidClient() {
+        form().formParam("grant_type", DeviceFlow.DEVICE_GRANT).formParam("device_code", "x")
+                .formParam("client_id", "conf:dev").formParam("client_secret", "wrong")
+                .post("/oauth/token").then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    private JsonPath stats() {
+        return given().get(tokenServiceUrl + "/_stats").then().statusCode(200).extract().jsonPath();
+    }
+}
