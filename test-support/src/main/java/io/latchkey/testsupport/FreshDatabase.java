@@ -1,7 +1,6 @@
 package io.latchkey.testsupport;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -53,7 +52,10 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void admin(String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", USER);
+        // the driver directly, not DriverManager: a restarted Quarkus class loader may not see registered drivers
+        try (Connection c = new org.postgresql.Driver().connect(jdbcUrl("postgres"), props);
              Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

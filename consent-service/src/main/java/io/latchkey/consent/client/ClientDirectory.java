@@ -1,0 +1,56 @@
+package io.latchkey.consent.client;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** Client names and logos for consent pages, from token-service, cached briefly in memory. */
+@ApplicationScoped
+public class ClientDirectory {
+
+    private static final int MAX_ENTRIES = 1000;
+
+    private record Cached(ClientInfo client, long expiresAtMillis) {
+    }
+
+    private final TokenServiceApi api;
+    private final long ttlMillis;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public ClientDirectory(@RestClient TokenServiceApi api,
+                           @ConfigProperty(name = "latchkey.clients.cache-ttl", defaultValue = "60s") Duration ttl) {
+        this.api = api;
+        this.ttlMillis = ttl.toMillis();
+    }
+
+    /** The client, or a placeholder showing only its id when token-service does not know it. */
+    public Uni<ClientInfo> find(String clientId) {
+        Cached hit = cache.get(clientId);
+        long now = System.currentTimeMillis();
+        if (hit != null && hit.expiresAtMillis() > now) {
+            return Uni.createFrom().item(hit.client());
+        }
+        return api.find(clientId)
+                .invoke(client -> remember(clientId, client))
+                .onFailure(ClientDirectory::notFound).recoverWithItem(() -> ClientInfo.unknown(clientId));
+    }
+
+    private void remember(String clientId, ClientInfo client) {
+        if (cache.size() >= MAX_ENTRIES) {
+            cache.clear();
+        }
+        cache.put(clientId, new Cached(client, System.currentTimeMillis() + ttlMillis));
+    }
+
+    private static boolean notFound(Throwable e) {
+        return e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() == 404;
+    }
+}

@@ -1,0 +1,104 @@
+package io.latchkey.consent.device;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.latchkey.consent.audit.Origin;
+import io.latchkey.consent.client.ClientDirectory;
+import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.consent.grant.Grant;
+import io.latchkey.consent.grant.Grants;
+import io.latchkey.consent.login.Session;
+import io.latchkey.consent.login.Sessions;
+import io.smallrye.mutiny.Uni;
+
+/** The user's side of the device flow (RFC 8628 §3.3): look a user code up, then approve or deny it. */
+@ApplicationScoped
+public class DeviceVerification {
+
+    public enum LookupStatus { FOUND, NOT_FOUND, ALREADY_USED, TOO_MANY_ATTEMPTS }
+
+    public enum DecisionStatus { APPROVED, DENIED, GONE, NOT_THIS_SESSION }
+
+    /** What a lookup found; {@code authorization} and {@code client} only when FOUND. */
+    public record Lookup(LookupStatus status, String userCode, DeviceAuthorization authorization, ClientInfo client) {
+        static Lookup of(LookupStatus status, String userCode) {
+            return new Lookup(status, userCode, null, null);
+        }
+    }
+
+    private final DeviceAuthorizations devices;
+    private final UserCodeAttempts attempts;
+    private final ClientDirectory clients;
+    private final Sessions sessions;
+    private final Grants grants;
+
+    public DeviceVerification(DeviceAuthorizations devices, UserCodeAttempts attempts, ClientDirectory clients,
+                              Sessions sessions, Grants grants) {
+        this.devices = devices;
+        this.attempts = attempts;
+        this.clients = clients;
+        this.sessions = sessions;
+        this.grants = grants;
+    }
+
+    /** Looks up a normalised user code for this session, counting the attempt against both limits. */
+    public Uni<Lookup> lookup(Session session, String ip, String userCode) {
+        return attempts.take(session.key(), ip)
+                .flatMap(attempt -> attempt.allowed()
+                        ? find(session, attempt, userCode)
+                        // RFC 8628 §5.1: over the limit, the code is not even looked up
+                        : Uni.createFrom().item(Lookup.of(LookupStatus.TOO_MANY_ATTEMPTS, userCode)));
+    }
+
+    /** Records the decision for a code this session looked up, then tells device-service. */
+    public Uni<DecisionStatus> decide(Session session, Origin origin, String userCode, boolean approve) {
+        // RFC 8628 §5.5: only the browser session that entered (and saw) the code may decide on it
+        if (userCode == null || !userCode.equals(session.deviceUserCode())) {
+            return Uni.createFrom().item(DecisionStatus.NOT_THIS_SESSION);
+        }
+        return sessions.takeDeviceCode(session, userCode)
+                .flatMap(taken -> taken
+                        ? decideOnce(session, origin, userCode, approve)
+                        : Uni.createFrom().item(DecisionStatus.NOT_THIS_SESSION));
+    }
+
+    private Uni<DecisionStatus> decideOnce(Session session, Origin origin, String userCode, boolean approve) {
+        // client and scope come from device-service, never from the form
+        return devices.find(userCode)
+                .flatMap(found -> found == null || !found.pending()
+                        ? Uni.createFrom().item(DecisionStatus.GONE)
+                        : approve ? approve(session, origin, userCode, found) : deny(session, origin, userCode, found));
+    }
+
+    private Uni<Lookup> find(Session session, UserCodeAttempts.Attempt attempt, String userCode) {
+        return devices.find(userCode)
+                .flatMap(found -> found == null
+                        // unknown or expired: the attempt stays counted
+                        ? Uni.createFrom().item(Lookup.of(LookupStatus.NOT_FOUND, userCode))
+                        : attempts.refund(attempt).flatMap(ignored -> found.pending()
+                                ? confirm(session, userCode, found)
+                                : Uni.createFrom().item(Lookup.of(LookupStatus.ALREADY_USED, userCode))));
+    }
+
+    private Uni<Lookup> confirm(Session session, String userCode, DeviceAuthorization found) {
+        return sessions.rememberDeviceCode(session, userCode)
+                .flatMap(ignored -> clients.find(found.clientId()))
+                .map(client -> new Lookup(LookupStatus.FOUND, userCode, found, client));
+    }
+
+    private Uni<DecisionStatus> approve(Session session, Origin origin, String userCode, DeviceAuthorization found) {
+        return grants.authorize(session.userId(), found.clientId(), found.scope(), Grant.VIA_DEVICE, origin)
+                .flatMap(grant -> devices.approve(userCode,
+                        new Approval(session.userId().toString(), grant.id.toString(), found.scope())))
+                .map(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
+                        ? DecisionStatus.APPROVED : DecisionStatus.GONE);
+    }
+
+    private Uni<DecisionStatus> deny(Session session, Origin origin, String userCode, DeviceAuthorization found) {
+        return devices.deny(userCode)
+                .flatMap(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
+                        ? grants.deny(session.userId(), found.clientId(), found.scope(), origin)
+                                .replaceWith(DecisionStatus.DENIED)
+                        : Uni.createFrom().item(DecisionStatus.GONE));
+    }
+}

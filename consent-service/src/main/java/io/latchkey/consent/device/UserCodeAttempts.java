@@ -1,0 +1,61 @@
+package io.latchkey.consent.device;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.latchkey.consent.login.Tokens;
+import io.latchkey.consent.redis.Counters;
+import io.latchkey.consent.redis.RedisKeys;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * RFC 8628 §5.1: limits user-code guessing per browser session and per IP with Redis counters. An attempt is
+ * counted before the lookup (so parallel guesses cannot race past the limit) and refunded when the code exists.
+ */
+@ApplicationScoped
+public class UserCodeAttempts {
+
+    private final Counters counters;
+    private final RedisKeys keys;
+    private final int perSession;
+    private final int perIp;
+    private final Duration window;
+
+    public UserCodeAttempts(Counters counters, RedisKeys keys,
+                            @ConfigProperty(name = "latchkey.device.user-code-attempts-per-session", defaultValue = "5")
+                            int perSession,
+                            @ConfigProperty(name = "latchkey.device.user-code-attempts-per-ip", defaultValue = "30")
+                            int perIp,
+                            @ConfigProperty(name = "latchkey.device.user-code-attempts-window", defaultValue = "15m")
+                            Duration window) {
+        this.counters = counters;
+        this.keys = keys;
+        this.perSession = perSession;
+        this.perIp = perIp;
+        this.window = window;
+    }
+
+    /** A counted attempt; {@code allowed} is false once either limit is exceeded. */
+    public record Attempt(boolean allowed, String sessionKey, String ipKey) {
+    }
+
+    public Uni<Attempt> take(String sessionKey, String ip) {
+        String bySession = keys.key("user-code-attempts:session", Tokens.sha256Hex(sessionKey));
+        String byIp = keys.key("user-code-attempts:ip", Tokens.sha256Hex(ip));
+        return counters.increment(window, bySession, byIp)
+                .map(n -> new Attempt(within(n), bySession, byIp));
+    }
+
+    /** The code existed: a legitimate user's lookup does not count against the limits. */
+    public Uni<Void> refund(Attempt attempt) {
+        return counters.refund(attempt.sessionKey(), attempt.ipKey());
+    }
+
+    private boolean within(List<Long> counts) {
+        return counts.get(0) <= perSession && counts.get(1) <= perIp;
+    }
+}

@@ -1,0 +1,45 @@
+package io.latchkey.consent.grant;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.latchkey.consent.audit.AuditEvent;
+import io.latchkey.consent.audit.AuditLog;
+import io.latchkey.consent.audit.Origin;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Records consent: creates or extends the user's grant to a client and writes the audit event, in one transaction. */
+@ApplicationScoped
+public class Grants {
+
+    private final GrantRepository grants;
+    private final AuditLog audit;
+
+    public Grants(GrantRepository grants, AuditLog audit) {
+        this.grants = grants;
+        this.audit = audit;
+    }
+
+    @WithTransaction
+    public Uni<Grant> authorize(UUID userId, String clientId, String scope, String via, Origin origin) {
+        return grants.findActive(userId, clientId)
+                .flatMap(existing -> existing == null
+                        ? grants.persist(Grant.create(userId, clientId, scope, via))
+                        : extend(existing, scope))
+                .call(grant -> audit.record(
+                        AuditEvent.of(AuditEvent.AUTHORIZE, userId, clientId, scope, grant.id, origin)));
+    }
+
+    @WithTransaction
+    public Uni<Void> deny(UUID userId, String clientId, String scope, Origin origin) {
+        return audit.record(AuditEvent.of(AuditEvent.DENY, userId, clientId, scope, null, origin)).replaceWithVoid();
+    }
+
+    private Uni<Grant> extend(Grant grant, String scope) {
+        // one active grant per (user, client): approving again merges the scopes
+        grant.mergeScopes(scope);
+        return Uni.createFrom().item(grant);
+    }
+}

@@ -1,0 +1,14 @@
+package io.latchkey.consent.login;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A signed-in browser session as stored in Redis.
+ *
+ * @param key            the Redis key (derived from the hash of the cookie value, never the value itself)
+ * @param deviceUserCode the user code this session last looked up on /device (RFC 8628 §5.5), or null
+ */
+public record Session(String key, UUID userId, String username, String displayName, String csrf,
+                      Instant createdAt, String deviceUserCode) {
+}

@@ -1,0 +1,127 @@
+package io.latchkey.consent.login;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.latchkey.consent.redis.RedisKeys;
+import io.latchkey.consent.user.User;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Browser sessions in Redis under {@code <prefix>session:<sha256(id)>}: the raw id lives only in the cookie.
+ * Each session has a TTL ({@code latchkey.session.ttl}).
+ */
+@ApplicationScoped
+public class Sessions {
+
+    public static final String COOKIE = "lk_session";
+
+    /** HSET the fields and set the TTL in one atomic step. */
+    private static final String CREATE = """
+            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+            redis.call('EXPIRE', KEYS[1], ARGV[1])
+            return 1""";
+    /** Set one field only while the session still exists (keeps its TTL; never resurrects an expired key). */
+    private static final String SET_IF_EXISTS = """
+            if redis.call('EXISTS', KEYS[1]) == 1 then
+              redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+              return 1
+            end
+            return 0""";
+
+    /** Clear a field only if it holds the expected value; 1 when it did. */
+    private static final String TAKE_IF_EQUAL = """
+            if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
+              redis.call('HSET', KEYS[1], ARGV[1], '')
+              return 1
+            end
+            return 0""";
+
+    private final ReactiveRedisDataSource redis;
+    private final RedisKeys keys;
+    private final Duration ttl;
+
+    public Sessions(ReactiveRedisDataSource redis, RedisKeys keys,
+                    @ConfigProperty(name = "latchkey.session.ttl", defaultValue = "8h") Duration ttl) {
+        this.redis = redis;
+        this.keys = keys;
+        this.ttl = ttl;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    /** The result of signing in: the raw id for the cookie and the stored session. */
+    public record Opened(String id, Session session) {
+    }
+
+    /** A brand-new session (new random id on every sign-in: no session fixation). */
+    public Uni<Opened> open(User user) {
+        String id = Tokens.random256();
+        Session s = new Session(keyOf(id), user.id, user.username, user.displayName, Tokens.random256(),
+                Instant.now(), null);
+        return redis.execute("EVAL", CREATE, "1", s.key(), String.valueOf(ttl.toSeconds()),
+                        "user_id", s.userId().toString(),
+                        "username", s.username(),
+                        "display_name", s.displayName(),
+                        "csrf", s.csrf(),
+                        "created_at", s.createdAt().toString())
+                .map(ignored -> new Opened(id, s));
+    }
+
+    /** The session for a cookie value, or null when absent, malformed or expired. */
+    public Uni<Session> find(String id) {
+        if (!Tokens.wellFormed(id)) {
+            return Uni.createFrom().nullItem();
+        }
+        String key = keyOf(id);
+        return redis.hash(String.class).hgetall(key).map(fields -> fromFields(key, fields));
+    }
+
+    public Uni<Void> close(String id) {
+        if (!Tokens.wellFormed(id)) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.key().del(keyOf(id)).replaceWithVoid();
+    }
+
+    /** RFC 8628 §5.5: remember which user code this browser session looked up. */
+    public Uni<Boolean> rememberDeviceCode(Session session, String userCode) {
+        return setField(session, "device_user_code", userCode);
+    }
+
+    /**
+     * Takes the remembered user code for a decision: true (and the code is cleared) only when this session looked
+     * up exactly this code. Atomic, so a looked-up code is good for one decision only, even under double submits.
+     */
+    public Uni<Boolean> takeDeviceCode(Session session, String userCode) {
+        return redis.execute("EVAL", TAKE_IF_EQUAL, "1", session.key(), "device_user_code", userCode)
+                .map(r -> r.toInteger() == 1);
+    }
+
+    private Uni<Boolean> setField(Session session, String field, String value) {
+        return redis.execute("EVAL", SET_IF_EXISTS, "1", session.key(), field, value)
+                .map(r -> r.toInteger() == 1);
+    }
+
+    private String keyOf(String id) {
+        return keys.key("session", Tokens.sha256Hex(id));
+    }
+
+    private static Session fromFields(String key, Map<String, String> f) {
+        if (f == null || f.isEmpty() || f.get("user_id") == null) {
+            return null;
+        }
+        String code = f.get("device_user_code");
+        return new Session(key, UUID.fromString(f.get("user_id")), f.get("username"), f.get("display_name"),
+                f.get("csrf"), Instant.parse(f.get("created_at")), code == null || code.isEmpty() ? null : code);
+    }
+}

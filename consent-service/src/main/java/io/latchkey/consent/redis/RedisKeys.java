@@ -1,0 +1,20 @@
+package io.latchkey.consent.redis;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Every Redis key this service writes starts with {@code latchkey.redis.key-prefix}. */
+@ApplicationScoped
+public class RedisKeys {
+
+    private final String prefix;
+
+    public RedisKeys(@ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String key(String kind, String id) {
+        return prefix + kind + ":" + id;
+    }
+}

@@ -1,0 +1,171 @@
+package io.latchkey.consent.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.consent.audit.Origin;
+import io.latchkey.consent.device.DeviceAuthorization;
+import io.latchkey.consent.device.DeviceVerification;
+import io.latchkey.consent.device.DeviceVerification.DecisionStatus;
+import io.latchkey.consent.device.DeviceVerification.Lookup;
+import io.latchkey.consent.device.UserCodes;
+import io.latchkey.consent.grant.ScopeCatalogue;
+import io.latchkey.consent.login.Csrf;
+import io.latchkey.consent.login.Session;
+import io.latchkey.consent.login.Sessions;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** RFC 8628 §3.3: the verification URI, where a signed-in user enters or confirms a user code and decides. */
+@Path("/device")
+public class DeviceVerificationResource {
+
+    static final String INVALID_CODE = "That code is not valid or has expired. Check the code on your device.";
+    static final String GONE = "That code has expired or was already used.";
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH);
+
+    private final Sessions sessions;
+    private final DeviceVerification verification;
+
+    public DeviceVerificationResource(Sessions sessions, DeviceVerification verification) {
+        this.sessions = sessions;
+        this.verification = verification;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> entry(@RestQuery(OAuthParams.USER_CODE) String userCode,
+                               @RestCookie(Sessions.COOKIE) String sessionId) {
+        return sessions.find(sessionId)
+                .map(session -> session == null
+                        ? toLogin(userCode)
+                        // RFC 8628 §3.3.1: a prefilled code is shown for the user to confirm, still sent by POST
+                        : Pages.ok(Templates.deviceEntry(session.csrf(), prefill(userCode), null)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> lookup(@RestForm(OAuthParams.USER_CODE) String typed, @RestForm(Csrf.FIELD) String csrf,
+                                @RestCookie(Sessions.COOKIE) String sessionId, @Context HttpServerRequest request) {
+        return sessions.find(sessionId)
+                .flatMap(session -> {
+                    if (session == null) {
+                        return Uni.createFrom().item(toLogin(null));
+                    }
+                    if (!Csrf.validForSession(session, csrf)) {
+                        return Uni.createFrom().item(Pages.forbidden());
+                    }
+                    // RFC 8628 §6.1: case-insensitive, dashes and whitespace ignored
+                    String code = UserCodes.normalise(typed);
+                    if (code == null) {
+                        return Uni.createFrom().item(Pages.ok(Templates.deviceEntry(session.csrf(), null, INVALID_CODE)));
+                    }
+                    return verification.lookup(session, ClientIp.of(request), code)
+                            .map(found -> lookupPage(session, found));
+                });
+    }
+
+    @POST
+    @Path("decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> decide(@RestForm(OAuthParams.USER_CODE) String typed, @RestForm String decision,
+                                @RestForm(Csrf.FIELD) String csrf, @RestCookie(Sessions.COOKIE) String sessionId,
+                                @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
+        if (!"approve".equals(decision) && !"deny".equals(decision)) {
+            return Uni.createFrom().item(Pages.message(400, "Bad request", "Choose Approve or Deny."));
+        }
+        return sessions.find(sessionId)
+                .flatMap(session -> {
+                    if (session == null) {
+                        return Uni.createFrom().item(toLogin(null));
+                    }
+                    if (!Csrf.validForSession(session, csrf)) {
+                        return Uni.createFrom().item(Pages.forbidden());
+                    }
+                    Origin origin = new Origin(ClientIp.of(request), userAgent);
+                    return verification.decide(session, origin, UserCodes.normalise(typed), "approve".equals(decision))
+                            .map(DeviceVerificationResource::decisionPage);
+                });
+    }
+
+    private Response lookupPage(Session session, Lookup found) {
+        return switch (found.status()) {
+            case FOUND -> Pages.ok(Templates.deviceConfirm(session.csrf(), UserCodes.display(found.userCode()),
+                    found.client(), ScopeCatalogue.describe(found.authorization().scope()),
+                    device(found.authorization())));
+            case NOT_FOUND -> Pages.ok(Templates.deviceEntry(session.csrf(), null, INVALID_CODE));
+            case ALREADY_USED -> Pages.ok(Templates.deviceEntry(session.csrf(), null, GONE));
+            // RFC 8628 §5.1: user-code guessing is rate-limited
+            case TOO_MANY_ATTEMPTS -> Pages.message(429, "Too many attempts",
+                    "Too many codes were tried. Please wait a few minutes before trying again.");
+        };
+    }
+
+    private static Response decisionPage(DecisionStatus status) {
+        return switch (status) {
+            case APPROVED -> Pages.message(200, "Device connected", "Device connected. You can return to your device.");
+            case DENIED -> Pages.message(200, "Request denied",
+                    "Request denied. The device will not get access to your account.");
+            case GONE -> Pages.message(410, "Code no longer valid", GONE);
+            case NOT_THIS_SESSION -> Pages.message(403, "Start again",
+                    "This approval was not started in this browser. Enter the code from your device again.");
+        };
+    }
+
+    private static Response toLogin(String userCode) {
+        String here = "/device";
+        String code = UserCodes.normalise(userCode);
+        if (code != null) {
+            here += "?" + OAuthParams.USER_CODE + "=" + UserCodes.display(code);
+        }
+        return Pages.seeOther("/login?return_to=" + URLEncoder.encode(here, StandardCharsets.UTF_8));
+    }
+
+    private static String prefill(String userCode) {
+        return UserCodes.display(UserCodes.normalise(userCode));
+    }
+
+    private static Templates.DeviceView device(DeviceAuthorization a) {
+        return new Templates.DeviceView(a.deviceIp(), a.deviceUserAgent(), when(a.requestedAt()));
+    }
+
+    private static String when(String iso) {
+        if (iso == null) {
+            return null;
+        }
+        try {
+            return WHEN.format(OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response failure(Throwable t) {
+        return PageFailures.toPage(t);
+    }
+}

@@ -1,0 +1,118 @@
+package io.latchkey.consent.web;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.latchkey.consent.login.Authenticator;
+import io.latchkey.consent.login.Csrf;
+import io.latchkey.consent.login.LoginThrottle;
+import io.latchkey.consent.login.Sessions;
+import io.latchkey.consent.user.User;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Sign-in and sign-out pages. */
+@Path("/")
+public class LoginResource {
+
+    /** Never says whether the email address or the password was wrong. */
+    static final String BAD_CREDENTIALS = "The email address or password is incorrect.";
+
+    private final Authenticator authenticator;
+    private final Sessions sessions;
+    private final LoginThrottle throttle;
+    private final Cookies cookies;
+
+    public LoginResource(Authenticator authenticator, Sessions sessions, LoginThrottle throttle, Cookies cookies) {
+        this.authenticator = authenticator;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.cookies = cookies;
+    }
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> form(@RestQuery("return_to") String returnTo, @RestCookie(Csrf.COOKIE) String csrfCookie) {
+        String csrf = Csrf.preSessionToken(csrfCookie);
+        return Uni.createFrom().item(
+                Pages.ok(Templates.login(csrf, ReturnTo.safe(returnTo), null, null), cookies.csrf(csrf)));
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> signIn(@RestForm String username, @RestForm String password,
+                                @RestForm(Csrf.FIELD) String csrf, @RestForm("return_to") String returnTo,
+                                @RestCookie(Csrf.COOKIE) String csrfCookie,
+                                @RestCookie(Sessions.COOKIE) String oldSessionId,
+                                @Context HttpServerRequest request) {
+        if (!Csrf.validPreSession(csrfCookie, csrf)) {
+            return Uni.createFrom().item(Pages.forbidden());
+        }
+        String ip = ClientIp.of(request);
+        String target = ReturnTo.safe(returnTo);
+        String name = username == null ? "" : username.trim();
+        return throttle.blocked(name, ip)
+                .flatMap(blocked -> blocked
+                        ? Uni.createFrom().item(tooManyAttempts())
+                        : authenticator.authenticate(name, password)
+                                .flatMap(user -> user == null
+                                        ? rejected(name, ip, csrfCookie, target)
+                                        : signedIn(user, name, ip, oldSessionId, target)));
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> signOut(@RestForm(Csrf.FIELD) String csrf, @RestCookie(Sessions.COOKIE) String sessionId) {
+        return sessions.find(sessionId)
+                .flatMap(session -> {
+                    if (session == null) {
+                        return Uni.createFrom().item(Pages.seeOther("/", cookies.clearSession()));
+                    }
+                    if (!Csrf.validForSession(session, csrf)) {
+                        return Uni.createFrom().item(Pages.forbidden());
+                    }
+                    return sessions.close(sessionId)
+                            .map(ignored -> Pages.seeOther("/", cookies.clearSession()));
+                });
+    }
+
+    private Uni<Response> rejected(String username, String ip, String csrf, String target) {
+        return throttle.failed(username, ip)
+                .map(ignored -> Pages.html(401, Templates.login(csrf, target, username, BAD_CREDENTIALS)));
+    }
+
+    private Uni<Response> signedIn(User user, String username, String ip, String oldSessionId, String target) {
+        return throttle.succeeded(username, ip)
+                // no session fixation: drop any previous session, always issue a new id
+                .flatMap(ignored -> sessions.close(oldSessionId))
+                .flatMap(ignored -> sessions.open(user))
+                // RFC 9700 §4.12: 303 after a POST carrying credentials
+                .map(opened -> Pages.seeOther(target, cookies.session(opened.id(), sessions.ttl())));
+    }
+
+    private static Response tooManyAttempts() {
+        return Pages.message(429, "Too many attempts",
+                "There have been too many unsuccessful sign-in attempts. Please wait a few minutes and try again.");
+    }
+
+    @ServerExceptionMapper
+    public Response failure(Throwable t) {
+        return PageFailures.toPage(t);
+    }
+}

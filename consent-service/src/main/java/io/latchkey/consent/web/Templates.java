@@ -1,0 +1,29 @@
+package io.latchkey.consent.web;
+
+import java.util.List;
+
+import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.consent.grant.ScopeCatalogue.ScopeLine;
+import io.latchkey.consent.login.Session;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The server-rendered pages (src/main/resources/templates), type-checked at build time. */
+@CheckedTemplate
+public class Templates {
+
+    /** What the confirmation page shows about the device that asked. */
+    public record DeviceView(String ip, String userAgent, String requestedAt) {
+    }
+
+    public static native TemplateInstance home(Session session);
+
+    public static native TemplateInstance login(String csrf, String returnTo, String username, String error);
+
+    public static native TemplateInstance message(String title, String message, String linkHref, String linkText);
+
+    public static native TemplateInstance deviceEntry(String csrf, String prefilled, String error);
+
+    public static native TemplateInstance deviceConfirm(String csrf, String userCode, ClientInfo client,
+                                                        List<ScopeLine> scopes, DeviceView device);
+}

@@ -1,0 +1,73 @@
+package io.latchkey.consent;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** A browser for tests: keeps cookies, does not follow redirects, comes from its own IP (X-Forwarded-For). */
+public class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static int nextIp = 1;
+
+    public final Map<String, String> cookies = new HashMap<>();
+    public final String ip;
+    public String username;
+
+    public Browser() {
+        synchronized (Browser.class) {
+            ip = "198.51.100." + (nextIp++ % 250 + 1) + "";
+        }
+    }
+
+    public Browser(String ip) {
+        this.ip = ip;
+    }
+
+    public Response get(String path) {
+        return remember(request().get(path));
+    }
+
+    public Response post(String path, Map<String, String> form) {
+        RequestSpecification r = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
+        form.forEach(r::formParam);
+        return remember(r.post(path));
+    }
+
+    /** Signs in through the login form; returns the POST /login response. */
+    public Response signIn(String username, String password) {
+        String csrf = csrfOf(get("/login"));
+        return post("/login", Map.of("username", username, "password", password, "csrf", csrf));
+    }
+
+    public static String csrfOf(Response page) {
+        Matcher m = CSRF.matcher(page.asString());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field in page:\n" + page.asString());
+        }
+        return m.group(1);
+    }
+
+    private RequestSpecification request() {
+        return given().redirects().follow(false).cookies(cookies).header("X-Forwarded-For", ip)
+                .header("User-Agent", "TestBrowser/1.0");
+    }
+
+    private Response remember(Response response) {
+        for (Cookie c : response.getDetailedCookies()) {
+            if (c.getMaxAge() == 0 || c.getValue() == null || c.getValue().isEmpty()) {
+                cookies.remove(c.getName());
+            } else {
+                cookies.put(c.getName(), c.getValue());
+            }
+        }
+        return response;
+    }
+}

@@ -1,0 +1,124 @@
+package io.latchkey.consent;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Stands in for the internal APIs of token-service ({@code /internal/clients}) and device-service
+ * ({@code /internal/device/user-codes}) as docs/internal-api.md describes them, and records every call.
+ */
+public class InternalServicesStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String SECRET = "dev-internal-secret";
+
+    /** One call received by the stub. */
+    public record Call(String method, String path, JsonObject body) {
+    }
+
+    public static final Map<String, JsonObject> CODES = new ConcurrentHashMap<>();
+    public static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+
+    private Vertx vertx;
+
+    /** Registers a pending device authorization under a user code (canonical: upper case, no dash). */
+    public static void pending(String userCode, String clientId, String scope) {
+        CODES.put(userCode, new JsonObject()
+                .put("user_code", userCode.substring(0, 4) + "-" + userCode.substring(4))
+                .put("client_id", clientId)
+                .put("scope", scope)
+                .put("status", "pending")
+                .put("requested_at", "2026-01-02T03:04:05Z")
+                .put("expires_at", "2026-01-02T03:19:05Z")
+                .put("device_ip", "203.0.113.7")
+                .put("device_user_agent", "latchkey-cli/1.0 (linux)"));
+    }
+
+    public static List<Call> callsTo(String pathPart) {
+        return CALLS.stream().filter(c -> c.path().contains(pathPart)).toList();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        String url = "http://127.0.0.1:" + server.actualPort();
+        return Map.of("latchkey.services.device-url", url, "latchkey.services.token-url", url,
+                "latchkey.internal.secret", SECRET);
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+
+    private void handle(HttpServerRequest req) {
+        req.body().onSuccess(buf -> {
+            JsonObject body = buf.length() == 0 ? null : buf.toJsonObject();
+            CALLS.add(new Call(req.method().name(), req.path(), body));
+            if (!SECRET.equals(req.getHeader("X-Latchkey-Internal"))) {
+                json(req, 401, new JsonObject().put("error", "invalid_client"));
+                return;
+            }
+            String[] parts = req.path().split("/");
+            if (req.path().startsWith("/internal/clients/")) {
+                client(req, parts[3]);
+            } else if (req.path().startsWith("/internal/device/user-codes/")) {
+                device(req, parts);
+            } else {
+                json(req, 404, new JsonObject().put("error", "not_found"));
+            }
+        });
+    }
+
+    private void client(HttpServerRequest req, String clientId) {
+        if (!"latchkey-cli".equals(clientId)) {
+            json(req, 404, new JsonObject().put("error", "not_found"));
+            return;
+        }
+        json(req, 200, new JsonObject()
+                .put("client_id", "latchkey-cli").put("client_name", "Latchkey CLI").put("client_type", "public")
+                .put("redirect_uris", List.of())
+                .put("grant_types", List.of("urn:ietf:params:oauth:grant-type:device_code", "refresh_token"))
+                .put("scopes", List.of("openid", "profile", "db:read", "db:write"))
+                .put("homepage_uri", "https://cli.latchkey.dev").put("logo_uri", "https://cli.latchkey.dev/logo.png"));
+    }
+
+    private void device(HttpServerRequest req, String[] parts) {
+        String code = parts[4].replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
+        JsonObject auth = CODES.get(code);
+        if (auth == null) {
+            json(req, 404, new JsonObject().put("error", "not_found"));
+            return;
+        }
+        if (parts.length == 5) {
+            json(req, 200, auth);
+            return;
+        }
+        if (!"pending".equals(auth.getString("status"))) {
+            json(req, 409, new JsonObject().put("error", "invalid_request"));
+            return;
+        }
+        auth.put("status", "approve".equals(parts[5]) ? "approved" : "denied");
+        req.response().setStatusCode(204).end();
+    }
+
+    private static void json(HttpServerRequest req, int status, JsonObject body) {
+        req.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+    }
+}
