@@ -1,0 +1,36 @@
+package io.latchkey.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The gateway's own settings. */
+@ConfigMapping(prefix = "latchkey.gateway")
+public interface GatewayConfig {
+
+    /** Keep-alive HTTP/1.1 connections per upstream service. */
+    @WithDefault("64")
+    int poolSize();
+
+    /** Requests waiting for a pooled connection per upstream before the gateway answers 503 (-1: unbounded). */
+    @WithDefault("1024")
+    int maxWaitQueue();
+
+    /** Time to open a connection to an upstream service; past it the client gets 503 temporarily_unavailable. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Longest silence from an upstream on one request before the gateway gives up with 503. */
+    @WithDefault("30s")
+    Duration upstreamTimeout();
+
+    /** Peers (IPs or CIDRs) whose X-Forwarded-* / Forwarded / client-certificate headers are believed. */
+    Optional<List<String>> trustedProxies();
+
+    /** Largest form body accepted on POST /oauth/token (it is read to route by grant_type). */
+    @WithDefault("16384")
+    int maxTokenBody();
+}

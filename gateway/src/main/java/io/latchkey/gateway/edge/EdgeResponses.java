@@ -1,0 +1,80 @@
+package io.latchkey.gateway.edge;
+
+import io.latchkey.common.error.ErrorBody;
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.error.OAuthException;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * The answers the gateway writes itself (never a proxy's default text page): RFC error JSON built once at start-up
+ * and written as-is, on a route or in place of an upstream response.
+ */
+public final class EdgeResponses {
+
+    public static final Buffer NOT_FOUND = json(OAuthError.NOT_FOUND.with("No such resource."));
+    public static final Buffer NON_CANONICAL_PATH =
+            json(OAuthError.INVALID_REQUEST.with("The request path must not contain dot segments or encoded unreserved characters."));
+    public static final Buffer BODY_TOO_LARGE = json(OAuthError.INVALID_REQUEST.with("The request body is too large."));
+    public static final Buffer UNAVAILABLE =
+            json(OAuthError.TEMPORARILY_UNAVAILABLE.with("The service is temporarily unavailable; retry shortly."));
+
+    private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private static final CharSequence PRAGMA = HttpHeaders.createOptimized("Pragma");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+    private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
+    private static final CharSequence ONE_SECOND = HttpHeaders.createOptimized("1");
+
+    private EdgeResponses() {
+    }
+
+    /** Ends the exchange on a plain route with {@code status} and a prebuilt JSON body. */
+    public static void send(RoutingContext ctx, int status, Buffer body) {
+        HttpServerResponse response = ctx.response().setStatusCode(status);
+        MultiMap headers = response.headers();
+        headers.set(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON);
+        errorHeaders(headers, status);
+        secure(headers);
+        response.end(body);
+    }
+
+    /** The edge's security headers on an answer the gateway writes itself. */
+    public static void secure(MultiMap headers) {
+        SecurityHeaders.addIfAbsent(headers);
+    }
+
+    /**
+     * A response the proxy sends instead of the upstream's (which may not exist: the service could not be reached).
+     * Interceptors still see it on the way out.
+     */
+    public static ProxyResponse instead(ProxyContext ctx, int status, Buffer body) {
+        ProxyResponse response = ctx.request().release().response()
+                .setStatusCode(status)
+                .setBody(Body.body(body));
+        MultiMap headers = response.headers();
+        headers.set(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON);
+        errorHeaders(headers, status);
+        return response;
+    }
+
+    private static void errorHeaders(MultiMap headers, int status) {
+        // RFC 6749 §5.2: error responses from the token endpoint are not cacheable
+        headers.set(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        headers.set(PRAGMA, NO_CACHE);
+        if (status == 503) {
+            // RFC 9110 §10.2.3: tell the client when to retry a 503
+            headers.set(RETRY_AFTER, ONE_SECOND);
+        }
+    }
+
+    private static Buffer json(OAuthException e) {
+        return Buffer.buffer(ErrorBody.json(e));
+    }
+}

@@ -1,0 +1,48 @@
+package io.latchkey.gateway.proxy;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
+
+import io.latchkey.common.error.Failures;
+import io.latchkey.gateway.edge.EdgeResponses;
+import io.vertx.core.Future;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * The outermost interceptor: when the service cannot be reached (refused, timed out, pool exhausted) the client
+ * gets RFC 6749 {@code temporarily_unavailable} with 503, not the proxy's bare 502.
+ */
+public final class UpstreamFailure implements ProxyInterceptor {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamFailure.class);
+    private static final long LOG_EVERY_MILLIS = 1000;
+    private static final AtomicLong lastLogged = new AtomicLong();
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+        return ctx.sendRequest().recover(failure -> Future.succeededFuture(unavailable(ctx, failure)));
+    }
+
+    private static ProxyResponse unavailable(ProxyContext ctx, Throwable failure) {
+        log(ctx, failure);
+        // RFC 6749 §4.1.2.1: temporarily_unavailable, sent with 503 and Retry-After
+        return EdgeResponses.instead(ctx, 503, EdgeResponses.UNAVAILABLE);
+    }
+
+    private static void log(ProxyContext ctx, Throwable failure) {
+        long now = System.currentTimeMillis();
+        long last = lastLogged.get();
+        if (now - last < LOG_EVERY_MILLIS || !lastLogged.compareAndSet(last, now)) {
+            return; // an outage fails every request: one line a second is enough
+        }
+        String path = ctx.request().proxiedRequest().path();
+        if (Failures.isBackendUnavailable(failure)) {
+            LOG.warnf("Upstream unavailable for %s: %s", path, failure.toString());
+        } else {
+            LOG.errorf(failure, "Upstream request failed for %s", path);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.latchkey.gateway.proxy;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.latchkey.gateway.config.GatewayConfig;
+import io.latchkey.gateway.config.ServicesConfig;
+import io.latchkey.gateway.routes.Service;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+/** The three upstream services, each with its own pooled HTTP/1.1 keep-alive client. */
+public final class Upstreams {
+
+    private final Map<Service, Upstream> byService;
+
+    private Upstreams(Map<Service, Upstream> byService) {
+        this.byService = byService;
+    }
+
+    public static Upstreams connect(Vertx vertx, ServicesConfig services, GatewayConfig config) {
+        Map<Service, Upstream> upstreams = new EnumMap<>(Service.class);
+        upstreams.put(Service.TOKEN, connect(vertx, Service.TOKEN, services.tokenUrl(), config));
+        upstreams.put(Service.DEVICE, connect(vertx, Service.DEVICE, services.deviceUrl(), config));
+        upstreams.put(Service.CONSENT, connect(vertx, Service.CONSENT, services.consentUrl(), config));
+        return new Upstreams(upstreams);
+    }
+
+    public Upstream get(Service service) {
+        return byService.get(service);
+    }
+
+    public void close() {
+        byService.values().forEach(upstream -> upstream.client().close());
+    }
+
+    private static Upstream connect(Vertx vertx, Service service, String baseUrl, GatewayConfig config) {
+        URI url = URI.create(baseUrl);
+        boolean ssl = "https".equalsIgnoreCase(url.getScheme());
+        if ((!ssl && !"http".equalsIgnoreCase(url.getScheme())) || url.getHost() == null) {
+            throw new IllegalArgumentException("latchkey.services: " + service.serviceName() + " needs an http(s)://host:port URL, got " + baseUrl);
+        }
+        if (url.getPath() != null && !url.getPath().isEmpty() && !"/".equals(url.getPath())) {
+            throw new IllegalArgumentException("latchkey.services: " + service.serviceName() + " URL must not have a path: " + baseUrl);
+        }
+        int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+        HttpClientOptions options = new HttpClientOptions()
+                .setName("latchkey-gateway-" + service.serviceName())
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setPipelining(false)
+                .setSsl(ssl)
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setDecompressionSupported(false);
+        PoolOptions pool = new PoolOptions()
+                .setHttp1MaxSize(config.poolSize())
+                .setMaxWaitQueueSize(config.maxWaitQueue());
+        HttpClient client = vertx.createHttpClient(options, pool);
+        RequestOptions origin = new RequestOptions()
+                .setHost(url.getHost())
+                .setPort(port)
+                .setSsl(ssl)
+                .setIdleTimeout(config.upstreamTimeout().toMillis());
+        return new Upstream(service, client, origin);
+    }
+}

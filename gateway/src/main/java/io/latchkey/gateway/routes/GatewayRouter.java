@@ -1,0 +1,93 @@
+package io.latchkey.gateway.routes;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.latchkey.gateway.config.GatewayConfig;
+import io.latchkey.gateway.config.ServicesConfig;
+import io.latchkey.gateway.edge.EdgeResponses;
+import io.latchkey.gateway.edge.ForwardingHeaders;
+import io.latchkey.gateway.edge.SecurityHeaders;
+import io.latchkey.gateway.edge.TrustedProxies;
+import io.latchkey.gateway.openapi.OpenApiDocument;
+import io.latchkey.gateway.openapi.OpenApiIndex;
+import io.latchkey.gateway.proxy.Upstream;
+import io.latchkey.gateway.proxy.UpstreamFailure;
+import io.latchkey.gateway.proxy.Upstreams;
+import io.latchkey.gateway.token.GrantRouting;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.OriginRequestProvider;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyOptions;
+
+/**
+ * Puts the {@link RouteTable} on the Quarkus router: a reverse proxy per line (path check first), the OpenAPI
+ * index, and a JSON 404 for everything else.
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+    /** After every other route, including the gateway's own /q/health. */
+    private static final int LAST = Integer.MAX_VALUE - 100;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    ServicesConfig services;
+
+    @Inject
+    GatewayConfig config;
+
+    private Upstreams upstreams;
+
+    void init(@Observes Router router) {
+        upstreams = Upstreams.connect(vertx, services, config);
+        ProxyInterceptor forwarding = new ForwardingHeaders(TrustedProxies.of(config.trustedProxies().orElse(List.of())));
+        Handler<RoutingContext> canonical = new CanonicalPath();
+        ProxyHandler tokenEndpoint = proxy(upstreams.get(Service.TOKEN), GrantRouting.CHOSEN_ORIGIN, forwarding,
+                new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE), config.maxTokenBody()));
+
+        for (Route route : RouteTable.ROUTES) {
+            Upstream upstream = upstreams.get(route.service());
+            ProxyHandler forward = route.kind() == Route.Kind.OPENAPI_DOCUMENT
+                    ? proxy(upstream, upstream, forwarding, new OpenApiDocument())
+                    : proxy(upstream, upstream, forwarding);
+            for (String path : route.vertxPaths()) {
+                if (route.kind() == Route.Kind.TOKEN_ENDPOINT) {
+                    router.post(path).handler(canonical).handler(tokenEndpoint);
+                }
+                router.route(path).handler(canonical).handler(forward);
+            }
+        }
+        router.route(RouteTable.OPENAPI_INDEX).handler(canonical).handler(new OpenApiIndex(RouteTable.ROUTES));
+        router.route().order(LAST).handler(ctx -> EdgeResponses.send(ctx, 404, EdgeResponses.NOT_FOUND));
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        if (upstreams != null) {
+            upstreams.close();
+        }
+    }
+
+    /** A reverse proxy on {@code pool}'s connections: failures become 503 JSON, then edge headers, then the rest. */
+    private static ProxyHandler proxy(Upstream pool, OriginRequestProvider origin, ProxyInterceptor... interceptors) {
+        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), pool.client())
+                .origin(origin)
+                .addInterceptor(new UpstreamFailure())
+                .addInterceptor(new SecurityHeaders());
+        for (ProxyInterceptor interceptor : interceptors) {
+            proxy.addInterceptor(interceptor);
+        }
+        return ProxyHandler.create(proxy);
+    }
+}

@@ -1,0 +1,54 @@
+package io.latchkey.gateway.routes;
+
+import static io.latchkey.gateway.routes.Route.Kind.FORWARD;
+import static io.latchkey.gateway.routes.Route.Kind.OPENAPI_DOCUMENT;
+import static io.latchkey.gateway.routes.Route.Kind.TOKEN_ENDPOINT;
+import static io.latchkey.gateway.routes.Route.Match.EXACT;
+import static io.latchkey.gateway.routes.Route.Match.PREFIX;
+import static io.latchkey.gateway.routes.Route.Match.WITH_SUB_PATHS;
+import static io.latchkey.gateway.routes.Service.CONSENT;
+import static io.latchkey.gateway.routes.Service.DEVICE;
+import static io.latchkey.gateway.routes.Service.TOKEN;
+
+import java.util.List;
+
+/**
+ * The gateway's table of contents: every public path and the service that answers it. A path that is not here —
+ * including every service's {@code /internal/...} and {@code /q/...} — gets a 404 {@code not_found} from the gateway.
+ * The gateway itself also answers {@code /openapi} (an index of the documents below) and its own {@code /q/health}.
+ */
+public final class RouteTable {
+
+    /** The public path of the OpenAPI index. */
+    public static final String OPENAPI_INDEX = "/openapi";
+
+    public static final List<Route> ROUTES = List.of(
+            // token-service: OAuth clients, signing keys, codes, refresh tokens
+            new Route("/oauth/token", EXACT, TOKEN, TOKEN_ENDPOINT),
+            new Route("/oauth/revoke", EXACT, TOKEN, FORWARD),
+            new Route("/oauth/introspect", EXACT, TOKEN, FORWARD),
+            new Route("/oauth/jwks", EXACT, TOKEN, FORWARD),
+            new Route("/.well-known/oauth-authorization-server", EXACT, TOKEN, FORWARD),
+            new Route("/admin/clients", WITH_SUB_PATHS, TOKEN, FORWARD),
+
+            // device-service: device authorizations (RFC 8628 §3.1)
+            new Route("/oauth/device_authorization", EXACT, DEVICE, FORWARD),
+
+            // consent-service: users, sessions, grants and every browser page
+            new Route("/oauth/authorize", EXACT, CONSENT, FORWARD),
+            new Route("/login", EXACT, CONSENT, FORWARD),
+            new Route("/logout", EXACT, CONSENT, FORWARD),
+            new Route("/consent", WITH_SUB_PATHS, CONSENT, FORWARD),
+            new Route("/device", WITH_SUB_PATHS, CONSENT, FORWARD),
+            new Route("/account/", PREFIX, CONSENT, FORWARD),
+            new Route("/api/v1/", PREFIX, CONSENT, FORWARD),
+            new Route("/", EXACT, CONSENT, FORWARD),
+
+            // each service's OpenAPI document, served from its /q/openapi
+            new Route(OPENAPI_INDEX + "/" + TOKEN.serviceName(), EXACT, TOKEN, OPENAPI_DOCUMENT),
+            new Route(OPENAPI_INDEX + "/" + DEVICE.serviceName(), EXACT, DEVICE, OPENAPI_DOCUMENT),
+            new Route(OPENAPI_INDEX + "/" + CONSENT.serviceName(), EXACT, CONSENT, OPENAPI_DOCUMENT));
+
+    private RouteTable() {
+    }
+}

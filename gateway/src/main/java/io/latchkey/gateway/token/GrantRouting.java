@@ -1,0 +1,66 @@
+package io.latchkey.gateway.token;
+
+import io.latchkey.gateway.edge.EdgeResponses;
+import io.latchkey.gateway.proxy.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.OriginRequestProvider;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * {@code POST /oauth/token}: reads the small form body once, picks the service from its grant_type and forwards the
+ * same bytes and headers there (docs/internal-api.md, "Routing of the token endpoint").
+ */
+public final class GrantRouting implements ProxyInterceptor {
+
+    private static final String UPSTREAM = "latchkey.upstream";
+    private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
+
+    /** The origin chosen per request by {@link #handleProxyRequest}. */
+    public static final OriginRequestProvider CHOSEN_ORIGIN = ctx -> ctx.get(UPSTREAM, Upstream.class).create(ctx);
+
+    private final Upstream tokenService;
+    private final Upstream deviceService;
+    private final int maxBody;
+
+    public GrantRouting(Upstream tokenService, Upstream deviceService, int maxBody) {
+        this.tokenService = tokenService;
+        this.deviceService = deviceService;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+        HttpServerRequest inbound = ctx.request().proxiedRequest();
+        if (BoundedBody.announcedOver(inbound, maxBody)) {
+            return Future.succeededFuture(tooLarge(ctx));
+        }
+        return BoundedBody.read(inbound, maxBody).transform(read -> {
+            if (read.succeeded()) {
+                return forward(ctx, read.result());
+            }
+            return read.cause() == BoundedBody.TOO_LARGE
+                    ? Future.succeededFuture(tooLarge(ctx))
+                    : Future.failedFuture(read.cause());
+        });
+    }
+
+    private Future<ProxyResponse> forward(ProxyContext ctx, Buffer form) {
+        // RFC 8628 §3.4: device_code polls go to device-service, which owns the polling state (one hop, one Redis trip)
+        ctx.set(UPSTREAM, GrantTypeSniffer.isDeviceCodeGrant(form) ? deviceService : tokenService);
+        ctx.request().headers().remove(HttpHeaders.EXPECT); // already answered; the body travels in one piece
+        ctx.request().setBody(Body.body(form));
+        return ctx.sendRequest();
+    }
+
+    private static ProxyResponse tooLarge(ProxyContext ctx) {
+        // RFC 9110 §15.5.14: 413 Content Too Large; the rest of the body is not read, so the connection closes
+        ctx.request().proxiedRequest().response().putHeader(HttpHeaders.CONNECTION, CLOSE);
+        return EdgeResponses.instead(ctx, 413, EdgeResponses.BODY_TOO_LARGE);
+    }
+}

@@ -1,0 +1,58 @@
+package io.latchkey.gateway.edge;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.latchkey.gateway.support.StubServices;
+import io.latchkey.gateway.support.TrustedLoopback;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+
+@QuarkusTest
+@TestProfile(TrustedLoopback.class)
+@WithTestResource(StubServices.class)
+class TrustedProxyTest {
+
+    @Test
+    void fromATrustedProxyTheChainIsKeptAndThePeerAppended() {
+        ForwardingHeadersTest.spoofed(given())
+                .get("/login")
+                .then().statusCode(200)
+                .body("headers.'x-forwarded-for'", equalTo("203.0.113.9, 127.0.0.1"))
+                .body("headers.'x-forwarded-proto'", equalTo("https"))
+                .body("headers.'x-forwarded-host'", equalTo("evil.example"))
+                .body("headers.'x-forwarded-port'", equalTo("443"))
+                .body("headers.forwarded", equalTo("for=203.0.113.9;proto=https"))
+                .body("headers.'x-ssl-client-cert'", equalTo("MIIB..."));
+    }
+
+    @Test
+    void aChainSentOnSeveralHeaderLinesIsKeptWhole() {
+        given().header("X-Forwarded-For", "198.51.100.1")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .get("/login")
+                .then().statusCode(200)
+                .body("headers.'x-forwarded-for'", equalTo("198.51.100.1, 203.0.113.9, 127.0.0.1"));
+    }
+
+    @Test
+    void aTrustedProxyWithoutAChainGetsThePeerAlone() {
+        given().get("/login")
+                .then().statusCode(200)
+                .body("headers.'x-forwarded-for'", equalTo("127.0.0.1"))
+                .body("headers.'x-forwarded-host'", equalTo("127.0.0.1:" + RestAssured.port));
+    }
+
+    @Test
+    void evenATrustedProxyCannotSendTheInternalSecret() {
+        given().header("X-Latchkey-Internal", "dev-internal-secret")
+                .get("/login")
+                .then().statusCode(200)
+                .body("headers.'x-latchkey-internal'", nullValue());
+    }
+}

@@ -1,0 +1,70 @@
+package io.latchkey.gateway.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Stands in for the internal HTTP APIs of token-, device- and consent-service: three small Vert.x servers on free
+ * ports that echo what reached them (service, method, path, query, headers, body) as JSON.
+ */
+public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        config.put("latchkey.services.token-url", "http://127.0.0.1:" + listen("token-service"));
+        config.put("latchkey.services.device-url", "http://127.0.0.1:" + listen("device-service"));
+        config.put("latchkey.services.consent-url", "http://127.0.0.1:" + listen("consent-service"));
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private int listen(String service) {
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(request -> echo(service, request))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        return server.actualPort();
+    }
+
+    private static void echo(String service, HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(header -> {
+                String name = header.getKey().toLowerCase();
+                String previous = headers.getString(name);
+                headers.put(name, previous == null ? header.getValue() : previous + " | " + header.getValue());
+            });
+            JsonObject echo = new JsonObject()
+                    .put("service", service)
+                    .put("method", request.method().name())
+                    .put("path", request.path())
+                    .put("query", request.query())
+                    .put("headers", headers)
+                    .put("body", body.toString())
+                    .put("upstream_connection", request.remoteAddress().port());
+            request.response().putHeader("Content-Type", "application/json");
+            String referrerPolicy = request.getParam("referrer_policy");
+            if (referrerPolicy != null) {
+                request.response().putHeader("Referrer-Policy", referrerPolicy);
+            }
+            request.response().end(echo.encode());
+        });
+    }
+}

@@ -1,0 +1,35 @@
+package io.latchkey.gateway.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.vertx.core.buffer.Buffer;
+
+class GrantTypeSnifferTest {
+
+    @ParameterizedTest(name = "[{0}] is a device_code grant: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=x | true",
+            "device_code=x&grant_type=urn:ietf:params:oauth:grant-type:device_code | true",
+            "client_id=a&grant_type=urn%3aietf%3aparams%3aoauth%3agrant-type%3adevice_code | true",
+            "gr%61nt_type=urn:ietf:params:oauth:grant-type:device_code | true",
+            "grant_type=urn:ietf:params:oauth:grant-type:device_code&grant_type=urn:ietf:params:oauth:grant-type:device_code | false",
+            "grant_type=authorization_code&code=urn:ietf:params:oauth:grant-type:device_code | false",
+            "xgrant_type=urn:ietf:params:oauth:grant-type:device_code | false",
+            "grant_type=urn:ietf:params:oauth:grant-type:device_code+ | false",
+            "grant_type=urn:ietf:params:oauth:grant-type:device_cod | false",
+            "grant_type=%ZZ | false",
+            "grant_type | false",
+            "& | false"})
+    void onlyASingleDeviceCodeGrantTypeCounts(String form, boolean expected) {
+        assertEquals(expected, GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer(form)));
+    }
+
+    @ParameterizedTest(name = "empty form")
+    @CsvSource(value = {"''"})
+    void anEmptyFormIsNotADeviceCodeGrant(String form) {
+        assertEquals(false, GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer(form)));
+    }
+}

@@ -1,0 +1,136 @@
+package io.latchkey.gateway.token;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.latchkey.gateway.support.RawHttp;
+import io.latchkey.gateway.support.StubServices;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+
+@QuarkusTest
+@WithTestResource(StubServices.class)
+class TokenEndpointRoutingTest {
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=Gm9x&client_id=latchkey-cli",
+            "client_id=latchkey-cli&device_code=Gm9x&grant_type=urn%3aietf%3aparams%3aoauth%3agrant-type%3adevice_code",
+            "grant_type=urn:ietf:params:oauth:grant-type:device_code&device_code=Gm9x&client_id=latchkey-cli"})
+    void deviceCodeGrantGoesToDeviceServiceWithTheBodyAndHeadersIntact(String form) {
+        given().contentType(FORM).header("Authorization", "Basic bGF0Y2hrZXktY2xpOg==").body(form)
+                .post("/oauth/token")
+                .then().statusCode(200)
+                .body("service", equalTo("device-service"))
+                .body("method", equalTo("POST"))
+                .body("path", equalTo("/oauth/token"))
+                .body("body", equalTo(form))
+                .body("headers.'content-type'", startsWith(FORM))
+                .body("headers.'content-length'", equalTo(String.valueOf(form.length())))
+                .body("headers.authorization", equalTo("Basic bGF0Y2hrZXktY2xpOg=="));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "grant_type=authorization_code&code=abc&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&code_verifier=v",
+            "grant_type=refresh_token&refresh_token=r1",
+            "grant_type=client_credentials&scope=db%3Aread",
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_codeX&device_code=Gm9x",
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code",
+            "device_code=Gm9x&client_id=latchkey-cli",
+            ""})
+    void everyOtherGrantGoesToTokenServiceWithTheBodyIntact(String form) {
+        given().contentType(FORM).body(form)
+                .post("/oauth/token")
+                .then().statusCode(200)
+                .body("service", equalTo("token-service"))
+                .body("path", equalTo("/oauth/token"))
+                .body("body", equalTo(form));
+    }
+
+    @Test
+    void otherMethodsOnTheTokenEndpointGoToTokenService() {
+        given().get("/oauth/token")
+                .then().statusCode(200)
+                .body("service", equalTo("token-service"))
+                .body("method", equalTo("GET"));
+    }
+
+    @Test
+    void aDeviceCodePollSentInSeveralChunksIsReassembledAndRouted() {
+        String first = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3A";
+        String second = "grant-type%3Adevice_code&device_code=Gm9x&client_id=latchkey-cli";
+        RawHttp.Response response = RawHttp.exchange(
+                "POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + FORM
+                        + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+                RawHttp.chunk(first), RawHttp.chunk(second), RawHttp.lastChunk());
+        assertEquals(200, response.status(), response.body());
+        JsonObject echo = response.json();
+        assertEquals("device-service", echo.getString("service"));
+        assertEquals(first + second, echo.getString("body"));
+    }
+
+    @Test
+    void aClientThatExpects100ContinueGetsItOnceAndTheServiceGetsTheBodyWithoutTheExpectation() {
+        String form = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=Gm9x";
+        RawHttp.Response response = RawHttp.exchange(
+                "POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + FORM + "\r\nContent-Length: "
+                        + form.length() + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n",
+                form);
+        assertEquals(100, response.status(), response.head());
+        String finalResponse = response.body();
+        assertTrue(finalResponse.startsWith("HTTP/1.1 200"), finalResponse);
+        assertFalse(finalResponse.contains("100 Continue"), finalResponse);
+        JsonObject echo = new JsonObject(finalResponse.substring(finalResponse.indexOf("\r\n\r\n") + 4));
+        assertEquals("device-service", echo.getString("service"));
+        assertEquals(form, echo.getString("body"));
+        assertNull(echo.getJsonObject("headers").getString("expect"));
+    }
+
+    @Test
+    void anOversizedBodyAnnouncedByContentLengthIsRejectedWith413() {
+        String form = "grant_type=refresh_token&refresh_token=" + "a".repeat(17 * 1024);
+        given().contentType(FORM).body(form)
+                .post("/oauth/token")
+                .then().statusCode(413)
+                .contentType(startsWith("application/json"))
+                .header("Cache-Control", "no-store")
+                .body("error", equalTo("invalid_request"))
+                .body("error_description", equalTo("The request body is too large."));
+    }
+
+    @Test
+    void anOversizedChunkedBodyIsRejectedWith413() {
+        String piece = "a".repeat(4096);
+        RawHttp.Response response = RawHttp.exchange(
+                "POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + FORM
+                        + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+                RawHttp.chunk("grant_type=refresh_token&refresh_token="), RawHttp.chunk(piece), RawHttp.chunk(piece),
+                RawHttp.chunk(piece), RawHttp.chunk(piece), RawHttp.chunk(piece), RawHttp.lastChunk());
+        assertEquals(413, response.status(), response.head());
+        assertEquals("invalid_request", response.json().getString("error"));
+    }
+
+    @Test
+    void aBodyExactlyAtTheLimitIsForwarded() {
+        String prefix = "grant_type=refresh_token&refresh_token=";
+        String form = prefix + "a".repeat(16 * 1024 - prefix.length());
+        given().contentType(FORM).body(form)
+                .post("/oauth/token")
+                .then().statusCode(200)
+                .body("service", equalTo("token-service"))
+                .body("body", equalTo(form));
+    }
+}
