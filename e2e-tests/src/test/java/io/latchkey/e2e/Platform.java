@@ -1,0 +1,140 @@
+package io.latchkey.e2e;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * All four packaged services on free ports, against the real local PostgreSQL and Redis (each behind a
+ * {@link FaultProxy}), with this run's own database and Redis key prefix. Started once per test JVM.
+ */
+public final class Platform {
+
+    public static final String DEMO_USER = "demo@latchkey.dev";
+    public static final String DEMO_PASSWORD = "latchkey-demo";
+    public static final String CLI = "latchkey-cli";
+    public static final String PARTNER_WEB = "partner-web";
+    public static final String PARTNER_WEB_SECRET = "partner-web-demo-secret-7c1e4a9b2f6d";
+    static final String INTERNAL_SECRET = "e2e-internal-secret-" + UUID.randomUUID();
+
+    private static Platform instance;
+
+    final String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    final String database = "lk_e2e_" + runId;
+    final FaultProxy postgres;
+    final FaultProxy redis;
+    final ServiceProcess token;
+    final ServiceProcess device;
+    final ServiceProcess consent;
+    final ServiceProcess gateway;
+
+    static synchronized Platform get() {
+        if (instance == null) {
+            try {
+                instance = new Platform();
+                instance.startAll();
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::shutdown, "platform-shutdown"));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the platform: " + e.getMessage(), e);
+            }
+        }
+        return instance;
+    }
+
+    private Platform() throws IOException {
+        Path root = Path.of(System.getProperty("latchkey.root", "..")).toAbsolutePath().normalize();
+        Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        Files.createDirectories(logs);
+        createDatabase();
+        postgres = new FaultProxy(5432);
+        redis = new FaultProxy(6379);
+        int gatewayPort = freePort();
+        int tokenPort = freePort();
+        int devicePort = freePort();
+        int consentPort = freePort();
+        String issuer = "http://localhost:" + gatewayPort;
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("LATCHKEY_ISSUER", issuer);
+        env.put("LATCHKEY_INTERNAL_SECRET", INTERNAL_SECRET);
+        env.put("LATCHKEY_KEY_ENCRYPTION_KEY", "ZTJlLXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5LTMyYiE=");
+        env.put("LATCHKEY_DB_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);
+        env.put("LATCHKEY_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database);
+        env.put("LATCHKEY_REDIS_URL", "redis://127.0.0.1:" + redis.port());
+        List<String> props = List.of(
+                "-Dlatchkey.seed.demo=true",
+                "-Dlatchkey.redis.key-prefix=lk-e2e-" + runId + ":",
+                "-Dlatchkey.services.token-url=http://127.0.0.1:" + tokenPort,
+                "-Dlatchkey.services.device-url=http://127.0.0.1:" + devicePort,
+                "-Dlatchkey.services.consent-url=http://127.0.0.1:" + consentPort,
+                // short caches so outage tests meet the backend quickly
+                "-Dlatchkey.clients.cache-ttl=PT1S");
+        token = new ServiceProcess("token-service", tokenPort, root, env, props, logs);
+        device = new ServiceProcess("device-service", devicePort, root, env, props, logs);
+        consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs);
+        gateway = new ServiceProcess("gateway", gatewayPort, root, env, props, logs);
+    }
+
+    private void startAll() throws Exception {
+        for (ServiceProcess s : List.of(token, device, consent, gateway)) {
+            s.start();
+        }
+        for (ServiceProcess s : List.of(token, device, consent, gateway)) {
+            s.awaitReady(Duration.ofSeconds(90));
+        }
+    }
+
+    /** The public base URL: the gateway, the only address a user needs. */
+    public String baseUrl() {
+        return "http://localhost:" + gateway.port;
+    }
+
+    void restart(ServiceProcess s) throws Exception {
+        s.stop();
+        s.start();
+        s.awaitReady(Duration.ofSeconds(90));
+    }
+
+    private void shutdown() {
+        for (ServiceProcess s : List.of(gateway, consent, device, token)) {
+            try {
+                s.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            postgres.up();
+            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (Exception e) {
+            System.err.println("Could not drop " + database + ": " + e.getMessage());
+        }
+    }
+
+    private void createDatabase() {
+        admin("CREATE DATABASE " + database);
+    }
+
+    private static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            c.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.latchkey.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged Latchkey service, run as its own JVM exactly as the run script runs it. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final int port;
+    private final Path jar;
+    private final Map<String, String> env;
+    private final List<String> properties;
+    private final Path log;
+    private Process process;
+
+    ServiceProcess(String name, int port, Path root, Map<String, String> env, List<String> properties, Path logDir) {
+        this.name = name;
+        this.port = port;
+        this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this.env = env;
+        this.properties = properties;
+        this.log = logDir.resolve(name + ".log");
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    void start() throws IOException {
+        if (!jar.toFile().isFile()) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx160m");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.addAll(properties);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        process = pb.start();
+    }
+
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if (readiness() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
+    }
+
+    int readiness() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM: Quarkus shuts down gracefully
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    File logFile() {
+        return log.toFile();
+    }
+}
