@@ -44,6 +44,10 @@ public record ClientCredentials(String clientId, String clientSecret, Method met
             }
             return new ClientCredentials(id, secret, Method.CLIENT_SECRET_BASIC);
         }
+        if (authorization != null && !authorization.isBlank()) {
+            // RFC 6749 §2.3: only the methods we advertise (client_secret_basic, client_secret_post, none)
+            throw OAuthError.INVALID_CLIENT.with("Unsupported client authentication scheme.");
+        }
         if (formClientId == null || formClientId.isEmpty()) {
             throw OAuthError.INVALID_REQUEST.with("Missing client_id.");
         }

@@ -59,7 +59,7 @@ class InternalApiTest {
     @Test
     void mintIssuesAccessAndRefreshTokensForARefreshingClient() {
         given().header("X-Latchkey-Internal", SECRET).contentType(ContentType.JSON)
-                .body("{\"client_id\":\"latchkey-cli\",\"subject\":\"user-1\",\"scope\":\"db:read\",\"grant_id\":\"g-1\",\"grant_type\":\"device_code\"}")
+                .body("{\"client_id\":\"latchkey-cli\",\"subject\":\"user-1\",\"scope\":\"db:read\",\"grant_id\":\"g-1\",\"grant_type\":\"urn:ietf:params:oauth:grant-type:device_code\"}")
                 .post("/internal/tokens").then().statusCode(200)
                 .body("access_token", notNullValue())
                 .body("refresh_token", notNullValue())
@@ -70,7 +70,7 @@ class InternalApiTest {
     @Test
     void mintRefusesAClientNotRegisteredForTheGrant() {
         given().header("X-Latchkey-Internal", SECRET).contentType(ContentType.JSON)
-                .body("{\"client_id\":\"partner-native\",\"subject\":\"user-1\",\"scope\":\"db:read\",\"grant_id\":\"g-1\",\"grant_type\":\"device_code\"}")
+                .body("{\"client_id\":\"partner-native\",\"subject\":\"user-1\",\"scope\":\"db:read\",\"grant_id\":\"g-1\",\"grant_type\":\"urn:ietf:params:oauth:grant-type:device_code\"}")
                 .post("/internal/tokens").then().statusCode(400).body("error", equalTo("unauthorized_client"));
     }
 }

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.token.client.ClientCache;
@@ -48,7 +47,7 @@ public class InternalTokenResource {
         if (r == null || r.clientId() == null || r.subject() == null || r.grantId() == null || r.grantType() == null) {
             throw OAuthError.INVALID_REQUEST.with("client_id, subject, grant_id and grant_type are required.");
         }
-        String grantType = "device_code".equals(r.grantType()) ? OAuthParams.GRANT_DEVICE_CODE : r.grantType();
+        String grantType = r.grantType();
         return clients.find(r.clientId())
                 .chain(client -> {
                     if (client == null || client.disabled()) {
