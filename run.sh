@@ -29,7 +29,11 @@ export LATCHKEY_KEY_ENCRYPTION_KEY="${LATCHKEY_KEY_ENCRYPTION_KEY:-bG9jYWwtZGV2L
 export LATCHKEY_DB_URL="postgresql://127.0.0.1:5432/$DB"
 export LATCHKEY_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 LOGS="$ROOT/.run/logs"; mkdir -p "$LOGS"
-JVM_OPTS=(-XX:+UseSerialGC -Xms16m -Xmx128m -XX:MaxMetaspaceSize=96m -Xss512k -XX:ReservedCodeCacheSize=48m)
+# Fewer glibc malloc arenas: the JVMs' native memory (RSS) shrinks a lot with many threads.
+export MALLOC_ARENA_MAX=2
+# Small heaps: the four JVMs together stay under the 600 MB budget (native images in production use far less).
+JVM_OPTS=(-XX:+UseSerialGC -Xms16m -XX:MaxMetaspaceSize=80m -Xss512k -XX:ReservedCodeCacheSize=32m
+          -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.numDirectArenas=2 -Dio.netty.allocator.numHeapArenas=2)
 
 pids=()
 stop() {
@@ -38,12 +42,13 @@ stop() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   echo "Stopped."
+  exit 0
 }
 trap stop INT TERM EXIT
 
-start() { # name port
-  local name="$1" port="$2"
-  "$JAVA_BIN" "${JVM_OPTS[@]}" -Dquarkus.http.port="$port" -Dlatchkey.seed.demo=true \
+start() { # name port max-heap [extra JVM options]
+  local name="$1" port="$2" heap="$3"; shift 3
+  "$JAVA_BIN" "${JVM_OPTS[@]}" -Xmx"$heap" "$@" -Dquarkus.http.port="$port" -Dlatchkey.seed.demo=true \
     -Dlatchkey.services.token-url=http://127.0.0.1:8081 -Dlatchkey.services.device-url=http://127.0.0.1:8082 \
     -Dlatchkey.services.consent-url=http://127.0.0.1:8083 \
     -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOGS/$name.log" 2>&1 &
@@ -57,10 +62,11 @@ wait_ready() { # name port
   echo "$1 did not become ready; see $LOGS/$1.log" >&2; tail -20 "$LOGS/$1.log" >&2; exit 1
 }
 
-start token-service 8081
-start device-service 8082
-start consent-service 8083
-start gateway "$PORT"
+start token-service 8081 96m
+start device-service 8082 64m
+# consent-service serves pages, not a hot path: the C1 compiler alone is plenty and much smaller.
+start consent-service 8083 112m -XX:TieredStopAtLevel=1
+start gateway "$PORT" 64m
 wait_ready token-service 8081; wait_ready device-service 8082; wait_ready consent-service 8083; wait_ready gateway "$PORT"
 
 cat <<BANNER
@@ -77,3 +83,4 @@ cat <<BANNER
 BANNER
 wait -n "${pids[@]}" || true
 echo "A service exited; see .run/logs/." >&2
+exit 1

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Measures device-code polling throughput and latency through the gateway (and, for comparison, straight to
+# device-service) with wrk on 127.0.0.1. Needs ./run.sh running. Usage: bench/pending-poll.sh [duration] [connections]
+set -euo pipefail
+cd "$(dirname "$0")"
+DURATION="${1:-20s}"; CONNS="${2:-64}"; THREADS="${THREADS:-2}"
+GATEWAY="${GATEWAY:-http://127.0.0.1:8080}"; DEVICE="${DEVICE:-http://127.0.0.1:8082}"
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk" >&2; exit 1; }
+CODES_FILE="$(mktemp)"; export CODES_FILE
+for _ in $(seq 1 500); do
+  curl -fsS -d client_id=latchkey-cli -d scope=db:read "$GATEWAY/oauth/device_authorization" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["device_code"])' >> "$CODES_FILE"
+done
+echo "== warm-up (10s) =="; wrk -t"$THREADS" -c"$CONNS" -d10s -s pending-poll.lua "$GATEWAY" >/dev/null
+echo "== through the gateway: $GATEWAY (threads $THREADS, connections $CONNS, $DURATION) =="
+wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s pending-poll.lua "$GATEWAY"
+echo "== straight to device-service: $DEVICE =="
+wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s pending-poll.lua "$DEVICE"
+echo "== sample answer =="
+curl -sS -d grant_type=urn:ietf:params:oauth:grant-type:device_code -d client_id=latchkey-cli \
+  -d device_code="$(head -1 "$CODES_FILE")" "$GATEWAY/oauth/token"; echo
+rm -f "$CODES_FILE"
