@@ -23,6 +23,8 @@ public class DeviceTokenGrant {
     private final ClientAuthenticator authenticator;
     private final TokenMinter minter;
     private final long toleranceMillis;
+    /** How long an approved authorization stays claimed by the poll that is minting its tokens. */
+    static final long MINT_LEASE_MILLIS = 15_000;
 
     public DeviceTokenGrant(DeviceAuthorizationStore store, ClientAuthenticator authenticator, TokenMinter minter,
             DeviceConfig config) {
@@ -43,10 +45,30 @@ public class DeviceTokenGrant {
     }
 
     private Uni<String> poll(String deviceCodeHash, String clientId, boolean authenticated) {
-        return store.poll(deviceCodeHash, clientId, authenticated, System.currentTimeMillis(), toleranceMillis)
+        return store.poll(deviceCodeHash, clientId, authenticated, System.currentTimeMillis(), toleranceMillis,
+                        MINT_LEASE_MILLIS)
                 .chain(outcome -> outcome.kind() == PollOutcome.Kind.APPROVED
-                        ? minter.mint(clientId, outcome)
+                        ? mint(deviceCodeHash, clientId, outcome)
                         : Uni.createFrom().failure(toError(outcome)));
+    }
+
+    /**
+     * RFC 8628 §3.5: exactly one poll gets the tokens. A mint that failed for a passing reason (an outage) keeps the
+     * approval for the next poll; a final refusal (say, a revoked grant) ends it.
+     */
+    private Uni<String> mint(String deviceCodeHash, String clientId, PollOutcome approved) {
+        return minter.mint(clientId, approved)
+                .call(() -> store.consume(deviceCodeHash))
+                .onFailure().call(e -> (isRetryable(e) ? store.release(deviceCodeHash) : store.consume(deviceCodeHash))
+                        .onFailure().recoverWithNull());
+    }
+
+    /** A backend outage or server error is worth retrying; an RFC client error is final. */
+    static boolean isRetryable(Throwable t) {
+        if (t instanceof OAuthException oe) {
+            return oe.error().status() >= 500;
+        }
+        return true;
     }
 
     static OAuthException toError(PollOutcome outcome) {

@@ -82,12 +82,22 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
 
     @Override
     public Uni<PollOutcome> poll(String deviceCodeHash, String clientId, boolean clientAuthenticated, long now,
-            long toleranceMillis) {
+            long toleranceMillis, long leaseMillis) {
         return Scripts.POLL.run(redis, 1,
                         recordKey(deviceCodeHash),
                         Long.toString(now), clientId, Long.toString(toleranceMillis),
-                        clientAuthenticated ? "1" : "0")
+                        clientAuthenticated ? "1" : "0", Long.toString(leaseMillis))
                 .map(RedisDeviceAuthorizationStore::toPollOutcome);
+    }
+
+    @Override
+    public Uni<Void> consume(String deviceCodeHash) {
+        return redis.key().del(recordKey(deviceCodeHash)).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> release(String deviceCodeHash) {
+        return Scripts.RELEASE.run(redis, 1, recordKey(deviceCodeHash)).replaceWithVoid();
     }
 
     private static PollOutcome toPollOutcome(Response r) {

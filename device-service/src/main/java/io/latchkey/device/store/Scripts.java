@@ -22,21 +22,25 @@ final class Scripts {
             """);
 
     /**
-     * KEYS: record. ARGV: now ms, client_id, tolerance ms, client authenticated (1|0).
-     * The whole RFC 8628 §3.5 decision in one round trip; an approved record is consumed here, atomically.
+     * KEYS: record. ARGV: now ms, client_id, tolerance ms, client authenticated (1|0), mint lease ms.
+     * The whole RFC 8628 §3.5 decision in one round trip. An approved record is claimed here, atomically, by exactly
+     * one poll (racing polls see authorization_pending while it mints); it is deleted after a successful mint and
+     * released after a failed one, so an outage of token-service never loses an approval.
      */
     static final LuaScript POLL = new LuaScript("""
-            local r = redis.call('HMGET', KEYS[1], 'cid', 'st', 'exp', 'iv', 'next', 'conf', 'uk', 'sub', 'gid', 'asc')
+            local r = redis.call('HMGET', KEYS[1], 'cid', 'st', 'exp', 'iv', 'next', 'conf', 'uk', 'sub', 'gid', 'asc', 'lease')
             if not r[1] or r[1] ~= ARGV[2] then return {'invalid_grant'} end
             if r[6] == '1' and ARGV[4] ~= '1' then return {'client_auth_required'} end
             local now = tonumber(ARGV[1])
             if now > tonumber(r[3]) then return {'expired_token'} end
             if r[2] == 'd' then return {'access_denied'} end
-            if r[2] == 'a' then
-              redis.call('DEL', KEYS[1])
+            if r[2] == 'a' or (r[2] == 'm' and now > tonumber(r[11] or '0')) then
+              -- claimed by this poll alone; deleted once the tokens are minted, released if minting fails
+              redis.call('HSET', KEYS[1], 'st', 'm', 'lease', string.format('%.0f', now + tonumber(ARGV[5])))
               if r[7] then redis.call('DEL', r[7]) end
               return {'approved', r[8], r[9], r[10]}
             end
+            if r[2] == 'm' then return {'authorization_pending'} end
             local iv = tonumber(r[4])
             if now < tonumber(r[5]) - tonumber(ARGV[3]) then
               iv = iv + 5
@@ -87,5 +91,14 @@ final class Scripts {
             return 'ok'
             """);
 
-    static final List<LuaScript> ALL = List.of(CREATE, POLL, LOOKUP, DECIDE);
+    /** KEYS: record. Gives a claimed ('m') authorization back to 'a' after a failed mint, so the next poll retries. */
+    static final LuaScript RELEASE = new LuaScript("""
+            if redis.call('HGET', KEYS[1], 'st') == 'm' then
+              redis.call('HSET', KEYS[1], 'st', 'a')
+              return 1
+            end
+            return 0
+            """);
+
+    static final List<LuaScript> ALL = List.of(CREATE, POLL, LOOKUP, DECIDE, RELEASE);
 }

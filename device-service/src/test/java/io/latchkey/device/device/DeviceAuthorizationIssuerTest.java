@@ -84,7 +84,17 @@ class DeviceAuthorizationIssuerTest {
         }
 
         @Override
-        public Uni<PollOutcome> poll(String h, String c, boolean a, long now, long t) {
+        public Uni<PollOutcome> poll(String h, String c, boolean a, long now, long t, long lease) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Uni<Void> consume(String h) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Uni<Void> release(String h) {
             throw new UnsupportedOperationException();
         }
 

@@ -51,11 +51,42 @@ class RedisDeviceAuthorizationStoreTest {
         long now = System.currentTimeMillis();
         assertEquals(Decision.DONE, store.approve(userHash, new Approval("s", "g", ""), now).await().atMost(WAIT));
 
-        PollOutcome outcome = store.poll(deviceHash, "cli", false, now, 1000).await().atMost(WAIT);
-
+        PollOutcome outcome = store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT);
         assertEquals(PollOutcome.Kind.APPROVED, outcome.kind());
         assertEquals("db:read", outcome.scope());
+        assertFalse(redis.key().exists(store.userCodeKey(userHash)));
+
+        store.consume(deviceHash).await().atMost(WAIT);
         assertEquals(0, redis.key().exists(store.recordKey(deviceHash), store.userCodeKey(userHash)));
+    }
+
+    @Test
+    void aClaimedApprovalIsPendingForOthersAndComesBackWhenReleased() {
+        String deviceHash = unique();
+        String userHash = unique();
+        store.create(deviceHash, userHash, pending(), 60_000).await().atMost(WAIT);
+        long now = System.currentTimeMillis();
+        store.approve(userHash, new Approval("s", "g", ""), now).await().atMost(WAIT);
+
+        assertEquals(PollOutcome.Kind.APPROVED, store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
+        // RFC 8628 §3.5: while one poll mints, the others are told to keep waiting
+        assertEquals(PollOutcome.Kind.PENDING, store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
+
+        store.release(deviceHash).await().atMost(WAIT);
+        assertEquals(PollOutcome.Kind.APPROVED, store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
+    }
+
+    @Test
+    void aClaimWhoseMinterVanishedCanBeTakenOverAfterTheLease() {
+        String deviceHash = unique();
+        String userHash = unique();
+        store.create(deviceHash, userHash, pending(), 60_000).await().atMost(WAIT);
+        long now = System.currentTimeMillis();
+        store.approve(userHash, new Approval("s", "g", ""), now).await().atMost(WAIT);
+
+        store.poll(deviceHash, "cli", false, now, 1000, 5_000).await().atMost(WAIT);
+        assertEquals(PollOutcome.Kind.APPROVED,
+                store.poll(deviceHash, "cli", false, now + 5_001, 1000, 5_000).await().atMost(WAIT).kind());
     }
 
     @Test

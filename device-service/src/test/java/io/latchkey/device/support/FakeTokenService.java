@@ -36,6 +36,7 @@ public class FakeTokenService implements QuarkusTestResourceLifecycleManager {
     private Vertx vertx;
     private final AtomicInteger authenticateCalls = new AtomicInteger();
     private final AtomicInteger tokenCalls = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean failNextMint = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicReference<JsonObject> lastTokenRequest = new AtomicReference<>(new JsonObject());
 
     @Override
@@ -64,6 +65,11 @@ public class FakeTokenService implements QuarkusTestResourceLifecycleManager {
 
     private void handle(HttpServerRequest request, String body) {
         String path = request.path();
+        if (path.equals("/_fail_next_mint")) {
+            failNextMint.set(true);
+            request.response().setStatusCode(204).end();
+            return;
+        }
         if (path.equals("/_stats")) {
             reply(request, 200, new JsonObject()
                     .put("authenticate", authenticateCalls.get())
@@ -82,6 +88,10 @@ public class FakeTokenService implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals("/internal/tokens")) {
             tokenCalls.incrementAndGet();
             lastTokenRequest.set(json);
+            if (failNextMint.getAndSet(false)) {
+                reply(request, 503, new JsonObject().put("error", "temporarily_unavailable"));
+                return;
+            }
             mint(request, json);
         } else {
             reply(request, 404, new JsonObject().put("error", "not_found"));

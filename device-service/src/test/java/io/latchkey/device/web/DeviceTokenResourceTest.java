@@ -152,6 +152,18 @@ class DeviceTokenResourceTest {
     }
 
     @Test
+    void whenTokenServiceFailsTheApprovalIsKeptAndTheNextPollGetsTheTokens() {
+        JsonPath started = start("cli", "db:read");
+        approve(started.getString("user_code"), "user-9", "grant-9", null).then().statusCode(204);
+        String deviceCode = started.getString("device_code");
+        given().post(tokenServiceUrl + "/_fail_next_mint").then().statusCode(204);
+
+        poll(deviceCode, "cli").then().statusCode(503).body("error", equalTo("temporarily_unavailable"));
+        poll(deviceCode, "cli").then().statusCode(200).body("access_token", equalTo("at.user-9.grant-9"));
+        poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
     void anApprovalWithoutScopeGrantsEverythingTheDeviceAskedFor() {
         JsonPath started = start("cli", "db:read");
         approve(started.getString("user_code"), "user-1", "grant-1", null).then().statusCode(204);
@@ -171,17 +183,19 @@ class DeviceTokenResourceTest {
                 polls.add(() -> poll(deviceCode, "cli"));
             }
             int ok = 0;
-            int invalidGrant = 0;
+            int refused = 0;
             for (Future<Response> f : pool.invokeAll(polls)) {
                 Response r = f.get();
+                String error = r.statusCode() == 200 ? null : r.jsonPath().getString("error");
                 if (r.statusCode() == 200) {
                     ok++;
-                } else if ("invalid_grant".equals(r.jsonPath().getString("error"))) {
-                    invalidGrant++;
+                } else if ("invalid_grant".equals(error) || "authorization_pending".equals(error)) {
+                    refused++;
                 }
             }
             assertEquals(1, ok, "exactly one poll gets the tokens");
-            assertEquals(19, invalidGrant, "all others get invalid_grant");
+            assertEquals(19, refused, "the others get invalid_grant, or authorization_pending while it mints");
+            poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("invalid_grant"));
         } finally {
             pool.shutdownNow();
         }
