@@ -24,6 +24,8 @@ for j in /usr/lib/jvm/temurin-25*/bin/java; do [ -x "$j" ] && JAVA_BIN="$j"; don
 PORT="${LATCHKEY_PORT:-8080}"
 export LATCHKEY_ISSUER="${LATCHKEY_ISSUER:-http://localhost:$PORT}"
 export LATCHKEY_INTERNAL_SECRET="${LATCHKEY_INTERNAL_SECRET:-local-dev-internal-secret-change-me}"
+# Operator bearer token for token-service's POST /admin/keys/rotate (http://127.0.0.1:8081).
+export LATCHKEY_ADMIN_TOKEN="${LATCHKEY_ADMIN_TOKEN:-local-dev-admin-token-change-me}"
 # Demo only: a fixed local key that encrypts signing keys at rest. Production takes it from a Secret.
 export LATCHKEY_KEY_ENCRYPTION_KEY="${LATCHKEY_KEY_ENCRYPTION_KEY:-bG9jYWwtZGV2LWtleS1lbmNyeXB0aW9uLWtleS0zMmI=}"
 export LATCHKEY_DB_URL="postgresql://127.0.0.1:5432/$DB"

@@ -26,6 +26,7 @@ public final class Platform {
     public static final String PARTNER_WEB = "partner-web";
     public static final String PARTNER_WEB_SECRET = "partner-web-demo-secret-7c1e4a9b2f6d";
     static final String INTERNAL_SECRET = "e2e-internal-secret-" + UUID.randomUUID();
+    static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
 
     private static Platform instance;
 
@@ -66,6 +67,7 @@ public final class Platform {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("LATCHKEY_ISSUER", issuer);
         env.put("LATCHKEY_INTERNAL_SECRET", INTERNAL_SECRET);
+        env.put("LATCHKEY_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("LATCHKEY_KEY_ENCRYPTION_KEY", "ZTJlLXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5LTMyYiE=");
         env.put("LATCHKEY_DB_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);
         env.put("LATCHKEY_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database);

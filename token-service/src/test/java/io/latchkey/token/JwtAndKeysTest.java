@@ -1,6 +1,7 @@
 package io.latchkey.token;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasItem;
@@ -55,8 +56,15 @@ class JwtAndKeysTest {
                 .body("token_endpoint", equalTo("http://localhost:8080/oauth/token"))
                 .body("jwks_uri", equalTo("http://localhost:8080/oauth/jwks"))
                 .body("device_authorization_endpoint", equalTo("http://localhost:8080/oauth/device_authorization"))
-                .body("grant_types_supported", hasItems("urn:ietf:params:oauth:grant-type:device_code", "client_credentials"))
-                .body("token_endpoint_auth_methods_supported", hasItems("client_secret_basic", "client_secret_post", "none"));
+                .body("grant_types_supported", containsInAnyOrder("urn:ietf:params:oauth:grant-type:device_code",
+                        "client_credentials", "refresh_token"))
+                .body("token_endpoint_auth_methods_supported", hasItems("client_secret_basic", "client_secret_post", "none"))
+                .body("revocation_endpoint", equalTo("http://localhost:8080/oauth/revoke"))
+                .body("revocation_endpoint_auth_methods_supported",
+                        containsInAnyOrder("client_secret_basic", "client_secret_post", "none"))
+                .body("introspection_endpoint", equalTo("http://localhost:8080/oauth/introspect"))
+                .body("introspection_endpoint_auth_methods_supported",
+                        containsInAnyOrder("client_secret_basic", "client_secret_post"));
     }
 
     @Test

@@ -75,6 +75,36 @@ class TokenEndpointTest {
     }
 
     @Test
+    void confidentialClientNotRegisteredForClientCredentialsIsUnauthorizedClient() {
+        Fixtures.confidentialClient("code-only-app", "code-only-secret-0123456789abcdef", false,
+                "authorization_code", "refresh_token");
+        given().auth().preemptive().basic("code-only-app", "code-only-secret-0123456789abcdef")
+                .formParam("grant_type", "client_credentials")
+                .post("/oauth/token")
+                .then().statusCode(400).body("error", equalTo("unauthorized_client"));
+    }
+
+    @Test
+    void disabledClientIsInvalidClient() {
+        Fixtures.confidentialClient("disabled-app", "disabled-secret-0123456789abcdef", true, "client_credentials");
+        given().auth().preemptive().basic("disabled-app", "disabled-secret-0123456789abcdef")
+                .formParam("grant_type", "client_credentials")
+                .post("/oauth/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void clientCredentialsTokenIsForTheClientItselfWithoutAGrant() throws Exception {
+        String token = given().auth().preemptive().basic(DemoClients.PARTNER_WEB, DemoClients.PARTNER_WEB_SECRET)
+                .formParam("grant_type", "client_credentials").formParam("scope", "db:read")
+                .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+        com.nimbusds.jwt.JWTClaimsSet claims = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet();
+        // RFC 9068 §2.2: with no resource owner, sub is the client itself
+        org.junit.jupiter.api.Assertions.assertEquals(DemoClients.PARTNER_WEB, claims.getSubject());
+        org.junit.jupiter.api.Assertions.assertNull(claims.getClaim("gid"));
+    }
+
+    @Test
     void scopeBeyondRegistrationIsInvalidScope() {
         given().auth().preemptive().basic(DemoClients.PARTNER_WEB, DemoClients.PARTNER_WEB_SECRET)
                 .formParam("grant_type", "client_credentials").formParam("scope", "db:read admin")

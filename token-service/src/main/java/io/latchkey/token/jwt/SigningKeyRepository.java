@@ -54,6 +54,16 @@ public class SigningKeyRepository {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
+    /** Creation time of the newest key that still signs, or null when there is none. */
+    public Uni<Instant> newestActiveCreatedAt(SqlConnection conn) {
+        return conn.query("SELECT max(created_at) FROM token.signing_keys WHERE superseded_at IS NULL")
+                .execute()
+                .map(rows -> {
+                    OffsetDateTime t = rows.iterator().next().getOffsetDateTime(0);
+                    return t == null ? null : t.toInstant();
+                });
+    }
+
     public Uni<Void> insert(SqlConnection conn, StoredKey key) {
         return conn.preparedQuery("INSERT INTO token.signing_keys (kid, alg, public_key, private_key, created_at) "
                         + "VALUES ($1, $2, $3, $4, $5)")

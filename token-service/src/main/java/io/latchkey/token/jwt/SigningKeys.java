@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The key set: the one key that signs now, and every key whose tokens may still be live (the JWKS).
@@ -39,16 +41,19 @@ public class SigningKeys {
     private final ObjectMapper json;
     private final String algorithm;
     private final Duration accessTtl;
+    private final Duration rotationInterval;
     private volatile KeySet keys;
 
     public SigningKeys(SigningKeyRepository repository, KeyEncryption encryption, ObjectMapper json,
                        @ConfigProperty(name = "latchkey.keys.algorithm", defaultValue = "ES256") String algorithm,
-                       @ConfigProperty(name = "latchkey.token.access-ttl") Duration accessTtl) {
+                       @ConfigProperty(name = "latchkey.token.access-ttl") Duration accessTtl,
+                       @ConfigProperty(name = "latchkey.keys.rotation-interval", defaultValue = "P30D") Duration rotationInterval) {
         this.repository = repository;
         this.encryption = encryption;
         this.json = json;
         this.algorithm = algorithm;
         this.accessTtl = accessTtl;
+        this.rotationInterval = rotationInterval;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -57,9 +62,14 @@ public class SigningKeys {
                 keys.published().size());
     }
 
+    /** Rotates the key when it is due (scheduled rotation), then reloads the set (rotations by other replicas). */
     @Scheduled(every = "${latchkey.keys.reload-interval:60s}", delayed = "${latchkey.keys.reload-interval:60s}")
     Uni<Void> scheduledReload() {
-        return reload().onFailure().invoke(e -> LOG.warnf("Key reload failed, keeping the current set: %s", e.toString()))
+        return rotateIfDue()
+                .onFailure().invoke(e -> LOG.warnf("Scheduled key rotation failed, will retry: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .chain(this::reload)
+                .onFailure().invoke(e -> LOG.warnf("Key reload failed, keeping the current set: %s", e.toString()))
                 .onFailure().recoverWithNull();
     }
 
@@ -78,15 +88,41 @@ public class SigningKeys {
 
     /** Creates a new signing key; older keys stay published until every token they signed has expired. */
     public Uni<SigningKey> rotate() {
-        return repository.underKeyLock(conn -> {
+        return rotateWhen(conn -> Uni.createFrom().item(true)).map(ignored -> current());
+    }
+
+    /**
+     * Rotates when the active key is older than {@code latchkey.keys.rotation-interval}; the age is checked again
+     * under the cluster-wide key lock, so of many replicas exactly one rotates. The new key, or null when none was due.
+     */
+    public Uni<SigningKey> rotateIfDue() {
+        Instant dueBefore = Instant.now().minus(rotationInterval);
+        if (keys != null && current().createdAt().isAfter(dueBefore)) {
+            return Uni.createFrom().nullItem();
+        }
+        return rotateWhen(conn -> repository.newestActiveCreatedAt(conn).map(c -> c == null || c.isBefore(dueBefore)))
+                .map(rotated -> {
+                    if (rotated) {
+                        LOG.infof("Scheduled rotation: now signing with key %s", current().kid());
+                    }
+                    return rotated ? current() : null;
+                });
+    }
+
+    private Uni<Boolean> rotateWhen(Function<SqlConnection, Uni<Boolean>> due) {
+        return repository.underKeyLock(conn -> due.apply(conn).chain(go -> {
+                    if (!go) {
+                        return Uni.createFrom().item(false);
+                    }
                     StoredKey fresh = newKey();
                     Instant now = Instant.now();
+                    // the old key stays in the JWKS until the last token it signed has expired (+1 min of clock skew)
                     return repository.insert(conn, fresh)
                             .chain(() -> repository.supersedeAllBut(conn, fresh.kid(), now,
-                                    now.plus(accessTtl).plus(Duration.ofMinutes(1))));
-                })
-                .chain(this::reload)
-                .map(ignored -> current());
+                                    now.plus(accessTtl).plus(Duration.ofMinutes(1))))
+                            .replaceWith(true);
+                }))
+                .call(rotated -> rotated ? reload() : Uni.createFrom().voidItem());
     }
 
     public Uni<Void> reload() {

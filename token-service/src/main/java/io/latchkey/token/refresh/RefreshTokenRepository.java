@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Refresh tokens in PostgreSQL, stored only as SHA-256 hashes, grouped in families. */
@@ -29,6 +32,82 @@ public class RefreshTokenRepository {
                 .execute(Tuple.from(new Object[] {io.vertx.core.buffer.Buffer.buffer(tokenHash), familyId, grantId, clientId, subject, scope,
                         utc(idleExpiresAt), utc(familyExpiresAt)}))
                 .replaceWithVoid();
+    }
+
+    /** Runs {@code work} in one transaction. */
+    public <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
+    /** The stored facts about a token, or null when no token has this hash. */
+    public Uni<StoredRefreshToken> find(byte[] tokenHash) {
+        return pool.preparedQuery("SELECT " + COLUMNS + ", "
+                        + "(EXISTS (SELECT 1 FROM token.refresh_tokens f WHERE f.family_id = r.family_id AND f.revoked_at IS NOT NULL) "
+                        + "OR EXISTS (SELECT 1 FROM token.revoked_grants g WHERE g.grant_id = r.grant_id)) AS family_revoked "
+                        + "FROM token.refresh_tokens r WHERE r.token_hash = $1")
+                .execute(Tuple.of(bytea(tokenHash)))
+                .map(rows -> rows.iterator().hasNext() ? toToken(rows.iterator().next(), true) : null);
+    }
+
+    /**
+     * Marks a token rotated if, and only if, it is still usable by this client: one conditional UPDATE, so of
+     * any number of concurrent callers exactly one gets the row back; the others get null. Run it in the
+     * transaction that inserts the successor ({@link #insertSuccessor}).
+     */
+    public Uni<StoredRefreshToken> markRotated(SqlConnection conn, byte[] tokenHash, String clientId, Instant now) {
+        return conn.preparedQuery("UPDATE token.refresh_tokens r SET rotated_at = $3 "
+                        + "WHERE r.token_hash = $1 AND r.client_id = $2 AND r.rotated_at IS NULL AND r.revoked_at IS NULL "
+                        + "AND r.idle_expires_at > $3 AND r.family_expires_at > $3 "
+                        + "AND NOT EXISTS (SELECT 1 FROM token.revoked_grants g WHERE g.grant_id = r.grant_id) "
+                        + "RETURNING " + COLUMNS)
+                .execute(Tuple.of(bytea(tokenHash), clientId, utc(now)))
+                .map(rows -> rows.iterator().hasNext() ? toToken(rows.iterator().next(), false) : null);
+    }
+
+    /** The next token of a family: same grant, client, subject, scope and absolute expiry. */
+    public Uni<Void> insertSuccessor(SqlConnection conn, byte[] tokenHash, StoredRefreshToken parent, Instant now,
+                                     Instant idleExpiresAt) {
+        return conn.preparedQuery("INSERT INTO token.refresh_tokens (token_hash, family_id, grant_id, client_id, "
+                        + "subject, scope, issued_at, idle_expires_at, family_expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)")
+                .execute(Tuple.from(new Object[] {bytea(tokenHash), parent.familyId(), parent.grantId(),
+                        parent.clientId(), parent.subject(), parent.scope(), utc(now), utc(idleExpiresAt),
+                        utc(parent.familyExpiresAt())}))
+                .replaceWithVoid();
+    }
+
+    /** Revokes every still-unrevoked token of a family, keeping the rows; the number revoked. */
+    public Uni<Integer> revokeFamily(UUID familyId, String reason, Instant now) {
+        return pool.preparedQuery("UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = $3 "
+                        + "WHERE family_id = $1 AND revoked_at IS NULL")
+                .execute(Tuple.of(familyId, utc(now), reason))
+                .map(RowSet::rowCount);
+    }
+
+    /** Revokes every still-unrevoked token issued under a grant, keeping the rows; the number revoked. */
+    public Uni<Integer> revokeGrant(SqlConnection conn, String grantId, Instant now) {
+        return conn.preparedQuery("UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'grant_revoked' "
+                        + "WHERE grant_id = $1 AND revoked_at IS NULL")
+                .execute(Tuple.of(grantId, utc(now)))
+                .map(RowSet::rowCount);
+    }
+
+    private static final String COLUMNS = "r.family_id, r.grant_id, r.client_id, r.subject, r.scope, r.issued_at, "
+            + "r.idle_expires_at, r.family_expires_at, r.rotated_at, r.revoked_at";
+
+    private static StoredRefreshToken toToken(Row r, boolean withFamilyState) {
+        return new StoredRefreshToken(r.getUUID("family_id"), r.getString("grant_id"), r.getString("client_id"),
+                r.getString("subject"), r.getString("scope"), instant(r, "issued_at"), instant(r, "idle_expires_at"),
+                instant(r, "family_expires_at"), instant(r, "rotated_at"), instant(r, "revoked_at"),
+                withFamilyState && r.getBoolean("family_revoked"));
+    }
+
+    private static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static io.vertx.core.buffer.Buffer bytea(byte[] b) {
+        return io.vertx.core.buffer.Buffer.buffer(b);
     }
 
     private static OffsetDateTime utc(Instant i) {

@@ -26,8 +26,15 @@ final class Metadata {
         m.put("scopes_supported", scopes);
         // RFC 8414 §2: REQUIRED; the authorization endpoint (response_type=code) has not landed yet
         m.put("response_types_supported", List.of());
-        m.put("grant_types_supported", List.of(OAuthParams.GRANT_DEVICE_CODE, OAuthParams.GRANT_CLIENT_CREDENTIALS));
+        m.put("grant_types_supported", List.of(OAuthParams.GRANT_DEVICE_CODE, OAuthParams.GRANT_CLIENT_CREDENTIALS,
+                OAuthParams.GRANT_REFRESH_TOKEN));
         m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        // RFC 8414 §2: RFC 7009 revocation; public clients may revoke their own tokens with their client_id
+        m.put("revocation_endpoint", issuer + "/oauth/revoke");
+        m.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        // RFC 8414 §2: RFC 7662 introspection, for authenticated (confidential) clients only
+        m.put("introspection_endpoint", issuer + "/oauth/introspect");
+        m.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         return m;
     }
 }

@@ -1,0 +1,113 @@
+package io.latchkey.token.refresh;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.latchkey.common.Scopes;
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.token.client.Secrets;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Refresh-token rotation with reuse detection (RFC 6749 §6, RFC 9700 §4.14.2). Every use consumes the token and
+ * issues its successor in the same family. There is no grace period: a token that was already rotated — even a
+ * millisecond ago by a concurrent request — counts as reused, and reuse revokes the whole family.
+ */
+@ApplicationScoped
+public class RefreshTokenRotation {
+
+    /** The consumed token and the successor that replaces it. */
+    public record Rotated(StoredRefreshToken consumed, String successor) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(RefreshTokenRotation.class);
+
+    private final RefreshTokenRepository repository;
+    private final Duration idleTtl;
+
+    public RefreshTokenRotation(RefreshTokenRepository repository,
+                                @ConfigProperty(name = "latchkey.token.refresh-idle-ttl") Duration idleTtl) {
+        this.repository = repository;
+        this.idleTtl = idleTtl;
+    }
+
+    /**
+     * @param requested the scope asked for, empty for "the same as before"; checked before the token is consumed,
+     *                  so a bad request does not burn a good token
+     */
+    public Uni<Rotated> rotate(String presented, String clientId, Set<String> requested) {
+        byte[] hash = Secrets.sha256(presented);
+        return repository.find(hash)
+                .chain(stored -> checkBeforeUse(stored, clientId, requested))
+                .chain(stored -> consume(hash, clientId));
+    }
+
+    private Uni<StoredRefreshToken> checkBeforeUse(StoredRefreshToken stored, String clientId, Set<String> requested) {
+        Instant now = Instant.now();
+        if (stored == null) {
+            throw invalidGrant();
+        }
+        // RFC 6749 §6: the refresh token is bound to the client it was issued to
+        if (!stored.clientId().equals(clientId)) {
+            throw invalidGrant();
+        }
+        // RFC 9700 §4.14.2: a rotated token presented again means it leaked; revoke the family
+        if (stored.rotatedAt() != null && stored.revokedAt() == null && !stored.familyRevoked()) {
+            return reuseDetected(stored);
+        }
+        // RFC 9700 §4.14.2: refresh tokens expire after inactivity and at the end of their absolute lifetime
+        if (!stored.live(now)) {
+            throw invalidGrant();
+        }
+        // RFC 6749 §6: the requested scope MUST NOT include any scope not originally granted
+        if (!Scopes.parse(stored.scope()).containsAll(requested)) {
+            throw OAuthError.INVALID_SCOPE.with("The requested scope exceeds the scope originally granted.");
+        }
+        return Uni.createFrom().item(stored);
+    }
+
+    /** One conditional UPDATE marks the token rotated and one INSERT adds the successor, in one transaction. */
+    private Uni<Rotated> consume(byte[] hash, String clientId) {
+        String successor = Secrets.random(32);
+        Instant now = Instant.now();
+        return repository.inTransaction(conn -> repository.markRotated(conn, hash, clientId, now)
+                        .chain(consumed -> consumed == null
+                                ? Uni.createFrom().<Rotated>nullItem()
+                                : repository.insertSuccessor(conn, Secrets.sha256(successor), consumed, now,
+                                                earliest(now.plus(idleTtl), consumed.familyExpiresAt()))
+                                        .replaceWith(new Rotated(consumed, successor))))
+                .chain(rotated -> rotated != null ? Uni.createFrom().item(rotated) : lostTheRace(hash));
+    }
+
+    /** Another request rotated (or revoked) the token between our read and our update. */
+    private Uni<Rotated> lostTheRace(byte[] hash) {
+        return repository.find(hash).chain(stored -> stored != null && stored.rotatedAt() != null
+                ? reuseDetected(stored)
+                : Uni.createFrom().failure(invalidGrant()));
+    }
+
+    private <T> Uni<T> reuseDetected(StoredRefreshToken stored) {
+        return repository.revokeFamily(stored.familyId(), "reuse", Instant.now())
+                .invoke(n -> {
+                    if (n > 0) {
+                        LOG.warnf("Refresh token reuse in family %s (client %s): revoked %d token(s)",
+                                stored.familyId(), stored.clientId(), n);
+                    }
+                })
+                .chain(n -> Uni.createFrom().failure(invalidGrant()));
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static RuntimeException invalidGrant() {
+        return OAuthError.INVALID_GRANT.with("The refresh token is invalid, expired or revoked.");
+    }
+}

@@ -1,0 +1,50 @@
+package io.latchkey.token.revocation;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.latchkey.token.refresh.RefreshTokenRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The token-service side of "revoke an app": the grant is recorded as revoked and every refresh token issued
+ * under it is revoked (one transaction), then its access tokens go on the Redis deny-list and the grant id is
+ * published for the gateways. Idempotent, so a caller that saw a failure simply retries.
+ */
+@ApplicationScoped
+public class GrantRevocation {
+
+    public record Revoked(String grantId, Instant revokedAt, int refreshTokensRevoked) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(GrantRevocation.class);
+
+    private final RefreshTokenRepository refreshTokens;
+    private final RevokedGrantRepository revokedGrants;
+    private final DenyListStore denyList;
+    private final long denyTtlSeconds;
+
+    public GrantRevocation(RefreshTokenRepository refreshTokens, RevokedGrantRepository revokedGrants,
+                           DenyListStore denyList,
+                           @ConfigProperty(name = "latchkey.token.access-ttl") Duration accessTtl) {
+        this.refreshTokens = refreshTokens;
+        this.revokedGrants = revokedGrants;
+        this.denyList = denyList;
+        // every access token of the grant was issued before now, so it is dead by now + access-ttl (+ clock slack)
+        this.denyTtlSeconds = accessTtl.plus(Duration.ofMinutes(1)).toSeconds();
+    }
+
+    public Uni<Revoked> revoke(String grantId) {
+        Instant now = Instant.now();
+        return refreshTokens.inTransaction(conn -> revokedGrants.insert(conn, grantId, now)
+                        .chain(revokedAt -> refreshTokens.revokeGrant(conn, grantId, now)
+                                .map(n -> new Revoked(grantId, revokedAt, n))))
+                .call(r -> denyList.denyGrant(grantId, r.revokedAt().getEpochSecond(), denyTtlSeconds))
+                .invoke(r -> LOG.infof("Grant %s revoked: %d refresh token(s) revoked", grantId, r.refreshTokensRevoked()));
+    }
+}

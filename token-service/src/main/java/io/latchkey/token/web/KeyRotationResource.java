@@ -1,0 +1,48 @@
+package io.latchkey.token.web;
+
+import java.util.List;
+
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestHeader;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.latchkey.token.admin.OperatorToken;
+import io.latchkey.token.jwt.SigningKey;
+import io.latchkey.token.jwt.SigningKeys;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Operator route: rotate the signing key now (e.g. after a suspected key compromise, or to test rotation).
+ * Not in the gateway's route table; operators call token-service directly (e.g. {@code kubectl port-forward}).
+ */
+@Path("/admin/keys/rotate")
+public class KeyRotationResource {
+
+    public record Rotation(@JsonProperty("active_kid") String activeKid,
+                           @JsonProperty("published_kids") List<String> publishedKids) {
+    }
+
+    private final OperatorToken operator;
+    private final SigningKeys keys;
+
+    public KeyRotationResource(OperatorToken operator, SigningKeys keys) {
+        this.operator = operator;
+        this.keys = keys;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rotate the signing key; older keys stay in the JWKS until their tokens have expired")
+    public Uni<Rotation> rotate(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        operator.check(authorization);
+        return keys.rotate()
+                .map(active -> new Rotation(active.kid(), keys.published().stream().map(SigningKey::kid).toList()));
+    }
+}

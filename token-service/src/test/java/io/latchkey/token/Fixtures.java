@@ -1,0 +1,128 @@
+package io.latchkey.token;
+
+import static io.restassured.RestAssured.given;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.latchkey.token.client.Secrets;
+import io.latchkey.token.seed.DemoClients;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** Shared test fixtures: tokens minted through the internal API, client-authenticated requests, SQL. */
+final class Fixtures {
+
+    static final String INTERNAL_SECRET = "test-internal-secret";
+    static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
+    private Fixtures() {
+    }
+
+    static String newGrantId() {
+        return "grant-" + UUID.randomUUID();
+    }
+
+    /** Tokens for a grant, minted as device-service does after an approval (POST /internal/tokens). */
+    static JsonPath mint(String clientId, String scope, String grantId) {
+        String grantType = DemoClients.PARTNER_NATIVE.equals(clientId) ? "authorization_code" : DEVICE_GRANT;
+        return given().header("X-Latchkey-Internal", INTERNAL_SECRET).contentType(ContentType.JSON)
+                .body("{\"client_id\":\"" + clientId + "\",\"subject\":\"user-" + grantId + "\",\"scope\":\"" + scope
+                        + "\",\"grant_id\":\"" + grantId + "\",\"grant_type\":\"" + grantType + "\"}")
+                .post("/internal/tokens").then().statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath mint(String clientId, String scope) {
+        return mint(clientId, scope, newGrantId());
+    }
+
+    /** A request authenticated as the client: Basic for partner-web, a bare client_id for the public clients. */
+    static RequestSpecification as(String clientId) {
+        if (DemoClients.PARTNER_WEB.equals(clientId)) {
+            return given().auth().preemptive().basic(DemoClients.PARTNER_WEB, DemoClients.PARTNER_WEB_SECRET);
+        }
+        return given().formParam("client_id", clientId);
+    }
+
+    static Response refresh(String clientId, String refreshToken) {
+        return as(clientId).formParam("grant_type", "refresh_token").formParam("refresh_token", refreshToken)
+                .post("/oauth/token");
+    }
+
+    static Response refresh(String clientId, String refreshToken, String scope) {
+        return as(clientId).formParam("grant_type", "refresh_token").formParam("refresh_token", refreshToken)
+                .formParam("scope", scope).post("/oauth/token");
+    }
+
+    static Response introspect(String token) {
+        return as(DemoClients.PARTNER_WEB).formParam("token", token).post("/oauth/introspect");
+    }
+
+    static boolean active(String token) {
+        return introspect(token).then().statusCode(200).extract().path("active");
+    }
+
+    static Response revoke(String clientId, String token) {
+        return as(clientId).formParam("token", token).post("/oauth/revoke");
+    }
+
+    /** Registers a confidential client (once) straight in the database. */
+    static void confidentialClient(String clientId, String secret, boolean disabled, String... grantTypes) {
+        update("INSERT INTO token.clients (client_id, client_name, client_type, secret_hash, grant_types, scopes, disabled) "
+                        + "VALUES (?, ?, 'confidential', ?, ?, '{profile,db:read,db:write}', ?) ON CONFLICT DO NOTHING",
+                clientId, clientId, Secrets.sha256(secret), grantTypes, disabled);
+    }
+
+    static int update(String sql, Object... params) {
+        try (Connection c = connection(); PreparedStatement s = prepare(c, sql, params)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of every row. */
+    static List<Object> column(String sql, Object... params) {
+        try (Connection c = connection(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
+            List<Object> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getObject(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] hash(String token) {
+        return Secrets.sha256(token);
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof String[] array) {
+                s.setArray(i + 1, c.createArrayOf("text", array));
+            } else {
+                s.setObject(i + 1, p);
+            }
+        }
+        return s;
+    }
+
+    private static Connection connection() throws SQLException {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        return DriverManager.getConnection(url, "postgres", "");
+    }
+}
