@@ -35,6 +35,20 @@ public class Browser {
         return remember(request().get(path));
     }
 
+    /** GET with query parameters given as name, value pairs (a name may repeat); the values are encoded once. */
+    public Response getQuery(String path, String... namesAndValues) {
+        RequestSpecification r = request().urlEncodingEnabled(true);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            r.queryParam(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return remember(r.get(path));
+    }
+
+    /** GET a path whose query is already percent-encoded (a Location header), the way a browser follows it. */
+    public Response getEncoded(String pathAndQuery) {
+        return remember(request().urlEncodingEnabled(false).get(pathAndQuery));
+    }
+
     public Response post(String path, Map<String, String> form) {
         RequestSpecification r = request().contentType("application/x-www-form-urlencoded; charset=UTF-8");
         form.forEach(r::formParam);

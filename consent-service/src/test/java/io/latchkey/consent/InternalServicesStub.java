@@ -25,6 +25,8 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
     }
 
     public static final Map<String, JsonObject> CODES = new ConcurrentHashMap<>();
+    /** PKCE challenges token-service has "seen before": {@code POST /internal/codes} refuses them. */
+    public static final java.util.Set<String> SEEN_CHALLENGES = ConcurrentHashMap.newKeySet();
     public static final List<Call> CALLS = new CopyOnWriteArrayList<>();
 
     private Vertx vertx;
@@ -78,6 +80,8 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
             String[] parts = req.path().split("/");
             if (req.path().startsWith("/internal/clients/")) {
                 client(req, parts[3]);
+            } else if (req.path().equals("/internal/codes")) {
+                code(req, body);
             } else if (req.path().startsWith("/internal/device/user-codes/")) {
                 device(req, parts);
             } else {
@@ -87,6 +91,24 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
     }
 
     private void client(HttpServerRequest req, String clientId) {
+        if ("partner-web".equals(clientId)) {
+            json(req, 200, new JsonObject()
+                    .put("client_id", "partner-web").put("client_name", "Acme Insights").put("client_type", "confidential")
+                    .put("redirect_uris", List.of("http://127.0.0.1:9090/callback", "https://acme.example/cb?tenant=7"))
+                    .put("grant_types", List.of("authorization_code", "refresh_token", "client_credentials"))
+                    .put("scopes", List.of("profile", "db:read", "db:write"))
+                    .put("homepage_uri", "https://acme-insights.example").put("logo_uri", "https://acme-insights.example/logo.png"));
+            return;
+        }
+        if ("partner-native".equals(clientId)) {
+            json(req, 200, new JsonObject()
+                    .put("client_id", "partner-native").put("client_name", "Acme Desktop").put("client_type", "public")
+                    .put("redirect_uris", List.of("http://127.0.0.1/callback"))
+                    .put("grant_types", List.of("authorization_code", "refresh_token"))
+                    .put("scopes", List.of("profile", "db:read", "db:write"))
+                    .put("homepage_uri", "https://acme-insights.example/desktop"));
+            return;
+        }
         if (!"latchkey-cli".equals(clientId)) {
             json(req, 404, new JsonObject().put("error", "not_found"));
             return;
@@ -97,6 +119,17 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                 .put("grant_types", List.of("urn:ietf:params:oauth:grant-type:device_code", "refresh_token"))
                 .put("scopes", List.of("openid", "profile", "db:read", "db:write"))
                 .put("homepage_uri", "https://cli.latchkey.dev").put("logo_uri", "https://cli.latchkey.dev/logo.png"));
+    }
+
+    /** token-service's code issuer: answers a fresh code, or 400 for a challenge it has seen before. */
+    private void code(HttpServerRequest req, JsonObject body) {
+        String challenge = body == null ? null : body.getString("code_challenge");
+        if (challenge != null && SEEN_CHALLENGES.contains(challenge)) {
+            json(req, 400, new JsonObject().put("error", "invalid_request")
+                    .put("error_description", "This code_challenge was used before; use a fresh one per request."));
+            return;
+        }
+        json(req, 200, new JsonObject().put("code", "code-" + java.util.UUID.randomUUID()));
     }
 
     private void device(HttpServerRequest req, String[] parts) {

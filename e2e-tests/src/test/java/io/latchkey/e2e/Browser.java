@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,6 +32,8 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // a page replaced mid-check (a redirect after a form post) is checked again, not an error
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     void open(String url) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,8 +57,16 @@ class JwtAndKeysTest {
                 .body("token_endpoint", equalTo("http://localhost:8080/oauth/token"))
                 .body("jwks_uri", equalTo("http://localhost:8080/oauth/jwks"))
                 .body("device_authorization_endpoint", equalTo("http://localhost:8080/oauth/device_authorization"))
-                .body("grant_types_supported", containsInAnyOrder("urn:ietf:params:oauth:grant-type:device_code",
-                        "client_credentials", "refresh_token"))
+                .body("authorization_endpoint", equalTo("http://localhost:8080/oauth/authorize"))
+                // RFC 9700 §2.1.2: no implicit grant, code only
+                .body("response_types_supported", equalTo(java.util.List.of("code")))
+                // RFC 9700 §2.4: no password grant; exactly what is implemented
+                .body("grant_types_supported", containsInAnyOrder("authorization_code",
+                        "urn:ietf:params:oauth:grant-type:device_code", "client_credentials", "refresh_token"))
+                // RFC 9700 §2.1.1: S256 only, advertised
+                .body("code_challenge_methods_supported", equalTo(java.util.List.of("S256")))
+                // RFC 9207 §3
+                .body("authorization_response_iss_parameter_supported", equalTo(true))
                 .body("token_endpoint_auth_methods_supported", hasItems("client_secret_basic", "client_secret_post", "none"))
                 .body("revocation_endpoint", equalTo("http://localhost:8080/oauth/revoke"))
                 .body("revocation_endpoint_auth_methods_supported",

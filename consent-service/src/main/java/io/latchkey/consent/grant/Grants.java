@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.latchkey.consent.audit.AuditEvent;
 import io.latchkey.consent.audit.AuditLog;
 import io.latchkey.consent.audit.Origin;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -20,6 +21,12 @@ public class Grants {
     public Grants(GrantRepository grants, AuditLog audit) {
         this.grants = grants;
         this.audit = audit;
+    }
+
+    /** The user's active grant to this client, or null. */
+    @WithSession
+    public Uni<Grant> active(UUID userId, String clientId) {
+        return grants.findActive(userId, clientId);
     }
 
     @WithTransaction

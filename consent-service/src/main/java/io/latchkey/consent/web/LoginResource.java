@@ -14,12 +14,15 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.latchkey.consent.authorize.Authorization;
+import io.latchkey.consent.authorize.AuthorizationRequest;
 import io.latchkey.consent.login.Authenticator;
 import io.latchkey.consent.login.Csrf;
 import io.latchkey.consent.login.LoginThrottle;
 import io.latchkey.consent.login.Sessions;
 import io.latchkey.consent.user.User;
 import io.smallrye.mutiny.Uni;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Sign-in and sign-out pages. */
@@ -28,17 +31,21 @@ public class LoginResource {
 
     /** Never says whether the email address or the password was wrong. */
     static final String BAD_CREDENTIALS = "The email address or password is incorrect.";
+    private static final String AUTHORIZE_PREFIX = "/oauth/authorize?";
 
     private final Authenticator authenticator;
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final Cookies cookies;
+    private final Authorization authorization;
 
-    public LoginResource(Authenticator authenticator, Sessions sessions, LoginThrottle throttle, Cookies cookies) {
+    public LoginResource(Authenticator authenticator, Sessions sessions, LoginThrottle throttle, Cookies cookies,
+                         Authorization authorization) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.throttle = throttle;
         this.cookies = cookies;
+        this.authorization = authorization;
     }
 
     @GET
@@ -46,8 +53,10 @@ public class LoginResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> form(@RestQuery("return_to") String returnTo, @RestCookie(Csrf.COOKIE) String csrfCookie) {
         String csrf = Csrf.preSessionToken(csrfCookie);
-        return Uni.createFrom().item(
-                Pages.ok(Templates.login(csrf, ReturnTo.safe(returnTo), null, null), cookies.csrf(csrf)));
+        String target = ReturnTo.safe(returnTo);
+        return formTarget(target)
+                .map(source -> Pages.withFormTarget(
+                        Pages.ok(Templates.login(csrf, target, null, null), cookies.csrf(csrf)), source));
     }
 
     @POST
@@ -94,7 +103,9 @@ public class LoginResource {
 
     private Uni<Response> rejected(String username, String ip, String csrf, String target) {
         return throttle.failed(username, ip)
-                .map(ignored -> Pages.html(401, Templates.login(csrf, target, username, BAD_CREDENTIALS)));
+                .flatMap(ignored -> formTarget(target))
+                .map(source -> Pages.withFormTarget(
+                        Pages.html(401, Templates.login(csrf, target, username, BAD_CREDENTIALS)), source));
     }
 
     private Uni<Response> signedIn(User user, String username, String ip, String oldSessionId, String target) {
@@ -104,6 +115,20 @@ public class LoginResource {
                 .flatMap(ignored -> sessions.open(user))
                 // RFC 9700 §4.12: 303 after a POST carrying credentials
                 .map(opened -> Pages.seeOther(target, cookies.session(opened.id(), sessions.ttl())));
+    }
+
+    /**
+     * After sign-in an authorization request may redirect straight on to the client (remembered consent, or an
+     * error): the login form's policy must allow that redirect URI, once it is verified for the client.
+     */
+    private Uni<String> formTarget(String returnTo) {
+        if (!returnTo.startsWith(AUTHORIZE_PREFIX)) {
+            return Uni.createFrom().nullItem();
+        }
+        QueryStringDecoder query = new QueryStringDecoder(returnTo);
+        return authorization.formTarget(AuthorizationRequest.of(query.parameters()::get))
+                // the page must show even when token-service cannot be asked; the form then targets us only
+                .onFailure().recoverWithNull();
     }
 
     private static Response tooManyAttempts() {

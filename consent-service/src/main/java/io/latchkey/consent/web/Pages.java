@@ -41,6 +41,12 @@ public final class Pages {
         return r.build();
     }
 
+    /** The page with a policy that lets its form lead to {@code source} (see {@link SecurityHeaders#withFormTarget}). */
+    public static Response withFormTarget(Response page, String source) {
+        return source == null ? page
+                : Response.fromResponse(page).header("Content-Security-Policy", SecurityHeaders.withFormTarget(source)).build();
+    }
+
     public static Response forbidden() {
         return message(403, "Request expired",
                 "This form has expired or did not come from Latchkey. Go back, reload the page and try again.");

@@ -2,6 +2,7 @@ package io.latchkey.consent.web;
 
 import java.util.List;
 
+import io.latchkey.consent.authorize.AuthorizationRequest;
 import io.latchkey.consent.client.ClientInfo;
 import io.latchkey.consent.grant.ScopeCatalogue.ScopeLine;
 import io.latchkey.consent.login.Session;
@@ -23,6 +24,9 @@ public class Templates {
     public static native TemplateInstance message(String title, String message, String linkHref, String linkText);
 
     public static native TemplateInstance deviceEntry(String csrf, String prefilled, String error);
+
+    public static native TemplateInstance consent(String csrf, ClientInfo client, List<ScopeLine> scopes,
+                                                  AuthorizationRequest request, String username, String returnHost);
 
     public static native TemplateInstance deviceConfirm(String csrf, String userCode, ClientInfo client,
                                                         List<ScopeLine> scopes, DeviceView device);

@@ -31,6 +31,19 @@ public class TokenMinter {
                 .map(rt -> response(at, scope, rt));
     }
 
+    /** A token response with the access token's {@code jti} and {@code exp}, for grants that may revoke it later. */
+    public record Issued(TokenResponse response, String jti, long accessExpiresAt) {
+    }
+
+    /** Like {@link #forUser}, but also says which access token it minted (authorization codes revoke on replay). */
+    public Uni<Issued> issueForUser(Client client, String subject, String scope, String grantId) {
+        AccessTokenIssuer.Minted at = accessTokens.mint(subject, client.clientId(), scope, grantId);
+        Uni<String> refresh = client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)
+                ? refreshTokens.issueFirst(grantId, client.clientId(), subject, scope)
+                : Uni.createFrom().nullItem();
+        return refresh.map(rt -> new Issued(response(at, scope, rt), at.jti(), at.expiresAt()));
+    }
+
     /** RFC 6749 §4.4.3: client credentials get an access token and no refresh token. */
     public TokenResponse forClient(Client client, String scope) {
         return response(accessTokens.mint(client.clientId(), client.clientId(), scope, null), scope, null);

@@ -19,16 +19,22 @@ final class Metadata {
         Map<String, Object> m = new LinkedHashMap<>();
         // RFC 8414 §3.3: issuer MUST be identical to the issuer identifier the metadata was fetched for
         m.put("issuer", issuer);
+        // RFC 6749 §3.1: the authorization endpoint (served by consent-service behind the gateway)
+        m.put("authorization_endpoint", issuer + "/oauth/authorize");
         m.put("token_endpoint", issuer + "/oauth/token");
         m.put("jwks_uri", issuer + "/oauth/jwks");
         // RFC 8628 §4: the device authorization endpoint (served by device-service behind the gateway)
         m.put("device_authorization_endpoint", issuer + "/oauth/device_authorization");
         m.put("scopes_supported", scopes);
-        // RFC 8414 §2: REQUIRED; the authorization endpoint (response_type=code) has not landed yet
-        m.put("response_types_supported", List.of());
-        m.put("grant_types_supported", List.of(OAuthParams.GRANT_DEVICE_CODE, OAuthParams.GRANT_CLIENT_CREDENTIALS,
-                OAuthParams.GRANT_REFRESH_TOKEN));
+        // RFC 8414 §2: REQUIRED; RFC 9700 §2.1.2: code only, no implicit grant
+        m.put("response_types_supported", List.of("code"));
+        m.put("grant_types_supported", List.of(OAuthParams.GRANT_AUTHORIZATION_CODE, OAuthParams.GRANT_DEVICE_CODE,
+                OAuthParams.GRANT_CLIENT_CREDENTIALS, OAuthParams.GRANT_REFRESH_TOKEN));
         m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        // RFC 9700 §2.1.1: clients can detect PKCE support; S256 only
+        m.put("code_challenge_methods_supported", List.of("S256"));
+        // RFC 9207 §3: the authorization response carries iss
+        m.put("authorization_response_iss_parameter_supported", true);
         // RFC 8414 §2: RFC 7009 revocation; public clients may revoke their own tokens with their client_id
         m.put("revocation_endpoint", issuer + "/oauth/revoke");
         m.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));

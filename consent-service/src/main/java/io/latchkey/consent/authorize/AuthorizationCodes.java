@@ -1,0 +1,56 @@
+package io.latchkey.consent.authorize;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/** Asks token-service for a code; a 400 from it (e.g. a reused PKCE challenge) becomes an error for the client. */
+@ApplicationScoped
+public class AuthorizationCodes {
+
+    /** Either a code or the error to send to the client instead. */
+    public record Result(String code, AuthorizeError error) {
+    }
+
+    private final TokenCodesApi api;
+    private final ObjectMapper json;
+
+    public AuthorizationCodes(@RestClient TokenCodesApi api, ObjectMapper json) {
+        this.api = api;
+        this.json = json;
+    }
+
+    public Uni<Result> issue(AuthorizationRequest r, UUID userId, UUID grantId) {
+        CodeRequest body = new CodeRequest(r.clientId(), r.redirectUri(), r.codeChallenge(), r.codeChallengeMethod(),
+                userId.toString(), grantId.toString(), r.scope());
+        return api.issue(body)
+                .map(response -> new Result(response.code(), null))
+                .onFailure(AuthorizationCodes::isRefusal).recoverWithItem(e -> new Result(null, refusal(e)));
+    }
+
+    private static boolean isRefusal(Throwable e) {
+        return e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() == 400;
+    }
+
+    private AuthorizeError refusal(Throwable e) {
+        try {
+            Map<?, ?> body = json.readValue(((WebApplicationException) e).getResponse().readEntity(String.class), Map.class);
+            Object error = body.get("error");
+            Object description = body.get("error_description");
+            if (error instanceof String code && !code.isEmpty()) {
+                return new AuthorizeError(code, description instanceof String d ? d : null);
+            }
+        } catch (Exception ignored) {
+            // fall through to a generic refusal
+        }
+        return AuthorizeError.invalidRequest("The authorization request was refused.");
+    }
+}

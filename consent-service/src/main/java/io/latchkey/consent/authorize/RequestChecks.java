@@ -1,0 +1,105 @@
+package io.latchkey.consent.authorize;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.common.Scopes;
+import io.latchkey.common.error.OAuthException;
+import io.latchkey.consent.client.ClientInfo;
+
+/** The rules of an authorization request, in the order RFC 6749 §4.1.2.1 and RFC 9700 §2.1 apply them. */
+final class RequestChecks {
+
+    static final String S256 = "S256";
+    /** RFC 7636 §4.2: an S256 challenge is BASE64URL(SHA-256(verifier)) without padding: 43 characters. */
+    private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private RequestChecks() {
+    }
+
+    /** A message for an error page when client_id cannot even be looked up, else null. */
+    static String clientIdProblem(AuthorizationRequest r) {
+        if (r.repeated().contains(OAuthParams.CLIENT_ID) || r.clientId() == null
+                || !CLIENT_ID.matcher(r.clientId()).matches()) {
+            return "The request does not name a valid application.";
+        }
+        return null;
+    }
+
+    /**
+     * RFC 6749 §4.1.2.1 and RFC 9700 §4.1.3: with an unknown client or a redirect URI that is missing or not
+     * registered, the user sees an error page and is never redirected. Null when both are valid.
+     */
+    static String clientProblem(AuthorizationRequest r, ClientInfo client) {
+        if (client.clientType() == null) {
+            return "The application that sent you here is not registered with Latchkey.";
+        }
+        if (r.repeated().contains(OAuthParams.REDIRECT_URI) || !RedirectUris.registered(client, r.redirectUri())) {
+            return "The application sent you here with a return address it has not registered, so Latchkey will not "
+                    + "send you back to it.";
+        }
+        return null;
+    }
+
+    /** Everything else, reported at the redirect URI once the user is signed in (RFC 9700 §4.11.2). Null when valid. */
+    static AuthorizeError requestProblem(AuthorizationRequest r, ClientInfo client) {
+        if (!r.repeated().isEmpty()) {
+            // RFC 6749 §3.1: parameters MUST NOT be included more than once
+            return AuthorizeError.invalidRequest("Parameter '" + r.repeated().get(0) + "' is repeated.");
+        }
+        if (r.responseType() == null) {
+            return AuthorizeError.invalidRequest("Missing response_type.");
+        }
+        // RFC 9700 §2.1.2: no implicit grant or other response types that return tokens here
+        if (!"code".equals(r.responseType())) {
+            return new AuthorizeError("unsupported_response_type", "Only response_type=code is supported.");
+        }
+        if (client.grantTypes() == null || !client.grantTypes().contains(OAuthParams.GRANT_AUTHORIZATION_CODE)) {
+            return new AuthorizeError("unauthorized_client", "This client is not registered for the authorization code grant.");
+        }
+        AuthorizeError pkce = pkceProblem(r, "public".equals(client.clientType()));
+        return pkce != null ? pkce : scopeProblem(r, client);
+    }
+
+    /** RFC 6749 §3.3: without a scope the request gets the client's registered scopes. */
+    static String effectiveScope(AuthorizationRequest r, ClientInfo client) {
+        Set<String> requested = Scopes.parse(r.scope());
+        return Scopes.format(requested.isEmpty() ? new java.util.LinkedHashSet<>(client.scopes()) : requested);
+    }
+
+    private static AuthorizeError pkceProblem(AuthorizationRequest r, boolean publicClient) {
+        if (r.codeChallenge() == null) {
+            // RFC 9700 §2.1.1: public clients MUST use PKCE
+            if (publicClient) {
+                return AuthorizeError.invalidRequest("PKCE is required: send code_challenge with code_challenge_method=S256.");
+            }
+            return r.codeChallengeMethod() == null ? null
+                    : AuthorizeError.invalidRequest("code_challenge_method without code_challenge.");
+        }
+        // RFC 9700 §2.1.1: S256 only (RFC 7636 §4.3: an absent method would mean "plain")
+        if (!S256.equals(r.codeChallengeMethod())) {
+            return AuthorizeError.invalidRequest("code_challenge_method must be S256.");
+        }
+        // RFC 7636 §4.2: BASE64URL of a SHA-256 hash
+        if (!S256_CHALLENGE.matcher(r.codeChallenge()).matches()) {
+            return AuthorizeError.invalidRequest("Malformed code_challenge.");
+        }
+        return null;
+    }
+
+    private static AuthorizeError scopeProblem(AuthorizationRequest r, ClientInfo client) {
+        Set<String> requested;
+        try {
+            requested = Scopes.parse(r.scope());
+        } catch (OAuthException e) {
+            return new AuthorizeError("invalid_scope", "Malformed scope.");
+        }
+        // RFC 6749 §3.3: scopes are checked against what the client is registered for
+        if (client.scopes() == null || !client.scopes().containsAll(requested)) {
+            return new AuthorizeError("invalid_scope", "The requested scope exceeds what this application may ask for.");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,64 @@
+package io.latchkey.consent.web;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.latchkey.consent.audit.Origin;
+import io.latchkey.consent.authorize.Authorization;
+import io.latchkey.consent.authorize.AuthorizationRequest;
+import io.latchkey.consent.login.Csrf;
+import io.latchkey.consent.login.Sessions;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** The Allow / Deny decision of the consent page; the request travels in the form and is validated again. */
+@Path("/consent")
+public class ConsentResource {
+
+    private final Sessions sessions;
+    private final Authorization authorization;
+
+    public ConsentResource(Sessions sessions, Authorization authorization) {
+        this.sessions = sessions;
+        this.authorization = authorization;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> decide(MultivaluedMap<String, String> form, @RestCookie(Sessions.COOKIE) String sessionId,
+                                @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
+        String decision = form.getFirst("decision");
+        if (!"allow".equals(decision) && !"deny".equals(decision)) {
+            return Uni.createFrom().item(Pages.message(400, "Bad request", "Choose Allow or Deny."));
+        }
+        AuthorizationRequest r = AuthorizationRequest.of(form::get);
+        Origin origin = new Origin(ClientIp.of(request), userAgent);
+        return sessions.find(sessionId)
+                .flatMap(session -> {
+                    if (session != null && !Csrf.validForSession(session, form.getFirst(Csrf.FIELD))) {
+                        return Uni.createFrom().item(Pages.forbidden());
+                    }
+                    // signed out meanwhile: validate, sign in, and ask again (a decision needs a session)
+                    return (session == null
+                            ? authorization.start(r, null, origin)
+                            : authorization.decide(r, session, origin, "allow".equals(decision)))
+                            .map(step -> AuthorizationPages.of(step, session));
+                });
+    }
+
+    @ServerExceptionMapper
+    public Response failure(Throwable t) {
+        return PageFailures.toPage(t);
+    }
+}

@@ -1,0 +1,142 @@
+package io.latchkey.token.code;
+
+import java.time.Duration;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.latchkey.token.client.Secrets;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Authorization codes in Redis, one hash per code at {@code <prefix>code:<sha256(code)>}: the raw code is never
+ * stored. Fields: cid, ruri, cc (PKCE challenge or empty), sub, gid, scope, st (i = issued, r = redeemed) and, once
+ * redeemed, the tokens it gave (jti, jexp, rth) and reuse = 1 after a second presentation. The record lives
+ * {@code latchkey.code.ttl} from issue, redeemed or not, so a replay within that time is recognised.
+ */
+@ApplicationScoped
+public class AuthorizationCodeStore {
+
+    /** How long a PKCE challenge is remembered to spot clients that send the same one every time (RFC 9700 §2.1.1). */
+    static final Duration CHALLENGE_MEMORY = Duration.ofHours(1);
+
+    /** KEYS: record[, challenge marker]. ARGV: ttl ms, marker ttl ms, field/value pairs. 1 ok, 0 challenge seen, -1 taken. */
+    private static final String ISSUE = """
+            if KEYS[2] and not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[2]) then return 0 end
+            if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
+            redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return 1""";
+
+    /** KEYS: record. Marks an issued code redeemed, atomically, so exactly one presentation is FRESH. */
+    private static final String REDEEM = """
+            local st = redis.call('HGET', KEYS[1], 'st')
+            if not st then return {'unknown'} end
+            if st == 'i' then
+              redis.call('HSET', KEYS[1], 'st', 'r')
+              local r = redis.call('HMGET', KEYS[1], 'cid', 'ruri', 'cc', 'sub', 'gid', 'scope')
+              return {'fresh', r[1] or '', r[2] or '', r[3] or '', r[4] or '', r[5] or '', r[6] or ''}
+            end
+            redis.call('HSET', KEYS[1], 'reuse', '1')
+            local t = redis.call('HMGET', KEYS[1], 'jti', 'jexp', 'rth')
+            return {'reused', t[1] or '', t[2] or '', t[3] or ''}""";
+
+    /** KEYS: record. ARGV: jti, jexp, rth. 1 recorded, 2 recorded but the code was presented again meanwhile, 0 gone. */
+    private static final String RECORD = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('HSET', KEYS[1], 'jti', ARGV[1], 'jexp', ARGV[2], 'rth', ARGV[3])
+            if redis.call('HGET', KEYS[1], 'reuse') == '1' then return 2 end
+            return 1""";
+
+    /** What {@link #issue} answers: the code, or null when the PKCE challenge was seen before. */
+    public record Issued(String code) {
+    }
+
+    private final ReactiveRedisDataSource redis;
+    private final String prefix;
+    private final Duration ttl;
+
+    public AuthorizationCodeStore(ReactiveRedisDataSource redis,
+                                  @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String prefix,
+                                  @ConfigProperty(name = "latchkey.code.ttl", defaultValue = "60s") Duration ttl) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.ttl = ttl;
+    }
+
+    /** Stores a new code for this authorization and returns it (256 random bits, RFC 6749 §10.10). */
+    public Uni<Issued> issue(AuthorizationCode a) {
+        String code = Secrets.random(32);
+        String challenge = a.hasChallenge() ? a.codeChallenge() : "";
+        String[] head = a.hasChallenge()
+                ? new String[] {ISSUE, "2", recordKey(code), prefix + "code-challenge:" + hex(Secrets.sha256(challenge))}
+                : new String[] {ISSUE, "1", recordKey(code)};
+        String[] fields = {
+                Long.toString(ttl.toMillis()), Long.toString(CHALLENGE_MEMORY.toMillis()),
+                "cid", a.clientId(), "ruri", a.redirectUri(), "cc", challenge,
+                "sub", a.subject(), "gid", a.grantId(), "scope", a.scope() == null ? "" : a.scope(), "st", "i"};
+        return redis.execute("EVAL", concat(head, fields))
+                .map(r -> switch (r.toInteger()) {
+                    case 1 -> new Issued(code);
+                    case 0 -> new Issued(null);
+                    default -> throw new IllegalStateException("Authorization code collision");
+                });
+    }
+
+    /** Presents a code: FRESH exactly once, REUSED afterwards until the record expires, else UNKNOWN. */
+    public Uni<Redemption> redeem(String code) {
+        return redis.execute("EVAL", REDEEM, "1", recordKey(code))
+                .map(AuthorizationCodeStore::toRedemption);
+    }
+
+    /** Remembers what the FRESH redemption issued; true when the code was presented again in the meantime. */
+    public Uni<Boolean> recordIssued(String code, IssuedTokens issued) {
+        return redis.execute("EVAL", RECORD, "1", recordKey(code),
+                        nullToEmpty(issued.jti()), Long.toString(issued.accessExpiresAt()),
+                        nullToEmpty(issued.refreshTokenHash()))
+                .map(r -> r.toInteger() == 2);
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    String recordKey(String code) {
+        return prefix + "code:" + hex(Secrets.sha256(code));
+    }
+
+    private static Redemption toRedemption(Response r) {
+        String status = r.get(0).toString();
+        return switch (status) {
+            case "fresh" -> Redemption.fresh(new AuthorizationCode(r.get(1).toString(), r.get(2).toString(),
+                    emptyToNull(r.get(3).toString()), r.get(4).toString(), r.get(5).toString(), r.get(6).toString()));
+            case "reused" -> Redemption.reused(new IssuedTokens(emptyToNull(r.get(1).toString()),
+                    r.get(2).toString().isEmpty() ? 0 : Long.parseLong(r.get(2).toString()),
+                    emptyToNull(r.get(3).toString())));
+            default -> Redemption.unknown();
+        };
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

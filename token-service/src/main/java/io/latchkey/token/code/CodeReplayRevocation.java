@@ -1,0 +1,60 @@
+package io.latchkey.token.code;
+
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * RFC 6749 §4.1.2: when a code is presented twice, the tokens its first redemption issued are revoked: the whole
+ * refresh-token family (every rotation of it) and the access token, by its {@code jti} on the deny-list
+ * {@code <prefix>revoked-jti:<jti>} until it would have expired anyway.
+ */
+@ApplicationScoped
+public class CodeReplayRevocation {
+
+    private static final Logger LOG = Logger.getLogger(CodeReplayRevocation.class);
+
+    private final Pool pool;
+    private final ReactiveRedisDataSource redis;
+    private final String prefix;
+
+    public CodeReplayRevocation(Pool pool, ReactiveRedisDataSource redis,
+                                @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String prefix) {
+        this.pool = pool;
+        this.redis = redis;
+        this.prefix = prefix;
+    }
+
+    public Uni<Void> revoke(IssuedTokens first) {
+        LOG.warnf("Authorization code presented twice; revoking the tokens of its first redemption (jti %s)", first.jti());
+        return revokeRefreshFamily(first.refreshTokenHash())
+                .chain(() -> denyAccessToken(first.jti(), first.accessExpiresAt()));
+    }
+
+    private Uni<Void> revokeRefreshFamily(String refreshTokenHashHex) {
+        if (refreshTokenHashHex == null) {
+            return Uni.createFrom().voidItem();
+        }
+        byte[] hash = HexFormat.of().parseHex(refreshTokenHashHex);
+        return pool.preparedQuery("UPDATE token.refresh_tokens SET revoked_at = now() WHERE revoked_at IS NULL "
+                        + "AND family_id = (SELECT family_id FROM token.refresh_tokens WHERE token_hash = $1)")
+                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(hash)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> denyAccessToken(String jti, long expiresAt) {
+        long remaining = expiresAt - System.currentTimeMillis() / 1000;
+        if (jti == null || remaining <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.value(String.class).setex(prefix + "revoked-jti:" + jti, remaining, "1");
+    }
+}

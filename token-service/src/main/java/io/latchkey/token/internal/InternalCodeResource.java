@@ -1,0 +1,93 @@
+package io.latchkey.token.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.common.Scopes;
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.token.client.Client;
+import io.latchkey.token.client.ClientCache;
+import io.latchkey.token.client.RedirectUris;
+import io.latchkey.token.code.AuthorizationCode;
+import io.latchkey.token.code.AuthorizationCodeStore;
+import io.latchkey.token.code.Pkce;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Issues an authorization code for a request consent-service has validated and the user has allowed
+ * (docs/internal-api.md). The registration checks run again here: token-service owns clients and codes.
+ */
+@Path("/internal/codes")
+public class InternalCodeResource {
+
+    public record CodeRequest(@JsonProperty("client_id") String clientId,
+                              @JsonProperty("redirect_uri") String redirectUri,
+                              @JsonProperty("code_challenge") String codeChallenge,
+                              @JsonProperty("code_challenge_method") String codeChallengeMethod,
+                              @JsonProperty("subject") String subject,
+                              @JsonProperty("grant_id") String grantId,
+                              @JsonProperty("scope") String scope) {
+    }
+
+    public record CodeResponse(@JsonProperty("code") String code) {
+    }
+
+    private final ClientCache clients;
+    private final AuthorizationCodeStore codes;
+
+    public InternalCodeResource(ClientCache clients, AuthorizationCodeStore codes) {
+        this.clients = clients;
+        this.codes = codes;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a single-use authorization code bound to client, redirect URI, PKCE challenge, user, grant and scope")
+    public Uni<CodeResponse> issue(CodeRequest r) {
+        if (r == null || blank(r.clientId()) || blank(r.redirectUri()) || blank(r.subject()) || blank(r.grantId())) {
+            throw OAuthError.INVALID_REQUEST.with("client_id, redirect_uri, subject and grant_id are required.");
+        }
+        return clients.find(r.clientId())
+                .map(client -> bind(client, r))
+                .chain(codes::issue)
+                .map(issued -> {
+                    // RFC 9700 §2.1.1: reasonable effort to detect clients that always send the same challenge
+                    if (issued.code() == null) {
+                        throw OAuthError.INVALID_REQUEST.with("This code_challenge was used before; use a fresh one per request.");
+                    }
+                    return new CodeResponse(issued.code());
+                });
+    }
+
+    private static AuthorizationCode bind(Client client, CodeRequest r) {
+        if (client == null || client.disabled()) {
+            throw OAuthError.INVALID_CLIENT.with("Unknown client.");
+        }
+        if (!client.allowsGrant(OAuthParams.GRANT_AUTHORIZATION_CODE)) {
+            throw OAuthError.UNAUTHORIZED_CLIENT.with("This client is not registered for authorization_code.");
+        }
+        // RFC 9700 §4.1.3: exact match with a registered redirect URI
+        if (!RedirectUris.registered(client, r.redirectUri())) {
+            throw OAuthError.INVALID_REQUEST.with("redirect_uri is not registered for this client.");
+        }
+        if (!client.allowsScopes(Scopes.parse(r.scope()))) {
+            throw OAuthError.INVALID_SCOPE.with("Scope exceeds the client's registration.");
+        }
+        Pkce.checkChallenge(r.codeChallenge(), r.codeChallengeMethod(), client.isPublic());
+        return new AuthorizationCode(client.clientId(), r.redirectUri(), blank(r.codeChallenge()) ? null : r.codeChallenge(),
+                r.subject(), r.grantId(), Scopes.format(Scopes.parse(r.scope())));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
