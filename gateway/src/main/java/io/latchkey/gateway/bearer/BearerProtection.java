@@ -1,11 +1,15 @@
 package io.latchkey.gateway.bearer;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.latchkey.gateway.config.GatewayConfig;
 import io.latchkey.gateway.config.ServicesConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,11 +37,31 @@ public class BearerProtection {
     @Inject
     Redis redis;
 
-    @Inject
-    BearerConfig config;
+    /** The public base URL: the {@code iss} every access token must carry. */
+    @ConfigProperty(name = "latchkey.issuer", defaultValue = "http://localhost:8080")
+    String issuer;
+
+    /** The {@code aud} every access token must carry. */
+    @ConfigProperty(name = "latchkey.token.audience", defaultValue = "https://api.latchkey.dev")
+    String audience;
+
+    /** Longest access-token lifetime: a pushed revocation is kept this long plus a minute. */
+    @ConfigProperty(name = "latchkey.token.access-ttl", defaultValue = "PT10M")
+    Duration accessTtl;
+
+    /** The shared secret the gateway adds so a service can trust the identity headers (required). */
+    @ConfigProperty(name = "latchkey.internal.secret")
+    String internalSecret;
+
+    /** Prefix of every Redis key and channel. */
+    @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:")
+    String redisKeyPrefix;
 
     @Inject
     ServicesConfig services;
+
+    @Inject
+    GatewayConfig gateway;
 
     private HttpClient http;
     private Jwks jwks;
@@ -57,15 +81,15 @@ public class BearerProtection {
                 .setURI("/oauth/jwks")
                 .setIdleTimeout(JWKS_TIMEOUT_MILLIS);
         jwks = new Jwks(() -> fetch(jwksRequest), () -> System.nanoTime() / 1_000_000,
-                config.jwksMinRefetchInterval().toMillis());
+                gateway.jwksMinRefetchInterval().toMillis());
         DenyList denyList = new DenyList(System::currentTimeMillis);
-        feed = new DenyListFeed(vertx, redis, denyList, config.redisKeyPrefix(),
-                config.accessTtl().plusSeconds(60).toMillis());
-        verification = new Verification(jwks, denyList, config.issuer(), config.audience(),
-                config.clockLeeway().toSeconds(), () -> System.currentTimeMillis() / 1000);
+        feed = new DenyListFeed(vertx, redis, denyList, redisKeyPrefix,
+                accessTtl.plusSeconds(60).toMillis());
+        verification = new Verification(jwks, denyList, issuer, audience,
+                gateway.clockLeeway().toSeconds(), () -> System.currentTimeMillis() / 1000);
         feed.start();
         jwks.refresh(); // early, so the first request rarely waits; failures are retried on demand
-        jwksTimer = vertx.setPeriodic(config.jwksRefreshInterval().toMillis(), id -> jwks.refresh());
+        jwksTimer = vertx.setPeriodic(gateway.jwksRefreshInterval().toMillis(), id -> jwks.refresh());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -90,7 +114,7 @@ public class BearerProtection {
     }
 
     public String internalSecret() {
-        return config.internalSecret();
+        return internalSecret;
     }
 
     private Future<Buffer> fetch(RequestOptions request) {
