@@ -26,6 +26,8 @@ public final class DenyListFeed {
     private static final long MIN_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 2000;
     private static final long PURGE_EVERY_MILLIS = 10_000;
+    /** A (re)connection that is not subscribed and loaded by then is given up and tried again. */
+    private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
 
     /** A revocation kind: its pub/sub channel and its index, with the lifetime of an entry pushed without expiry. */
     private record Feed(String channel, String index, boolean grants) {
@@ -85,6 +87,11 @@ public final class DenyListFeed {
             return;
         }
         int attempt = generation.incrementAndGet();
+        vertx.setTimer(CONNECT_TIMEOUT_MILLIS, id -> {
+            if (!live && attempt == generation.get()) {
+                lost(attempt, new java.util.concurrent.TimeoutException("not subscribed after " + CONNECT_TIMEOUT_MILLIS + " ms"));
+            }
+        });
         redis.connect()
                 .compose(conn -> subscribe(attempt, conn))
                 .compose(subscribed -> load())
