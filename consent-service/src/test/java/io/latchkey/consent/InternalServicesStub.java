@@ -28,6 +28,10 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
     /** PKCE challenges token-service has "seen before": {@code POST /internal/codes} refuses them. */
     public static final java.util.Set<String> SEEN_CHALLENGES = ConcurrentHashMap.newKeySet();
     public static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+    /** token-service's record of when each grant last got tokens (grant id → ISO instant). */
+    public static final Map<String, String> LAST_USED = new ConcurrentHashMap<>();
+    /** When set, token-service's grant routes answer 503 as if it were down. */
+    public static volatile boolean grantsDown;
 
     private Vertx vertx;
 
@@ -84,6 +88,8 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                 code(req, body);
             } else if (req.path().startsWith("/internal/device/user-codes/")) {
                 device(req, parts);
+            } else if (req.path().startsWith("/internal/grants/")) {
+                grants(req, parts, body);
             } else {
                 json(req, 404, new JsonObject().put("error", "not_found"));
             }
@@ -149,6 +155,25 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
         }
         auth.put("status", "approve".equals(parts[5]) ? "approved" : "denied");
         req.response().setStatusCode(204).end();
+    }
+
+    private void grants(HttpServerRequest req, String[] parts, JsonObject body) {
+        if (grantsDown) {
+            json(req, 503, new JsonObject().put("error", "temporarily_unavailable"));
+        } else if ("usage".equals(parts[3])) {
+            JsonObject out = new JsonObject();
+            body.getJsonArray("grant_ids").forEach(id -> {
+                String at = LAST_USED.get((String) id);
+                if (at != null) {
+                    out.put((String) id, new JsonObject().put("last_used_at", at));
+                }
+            });
+            json(req, 200, out);
+        } else if (parts.length == 5 && "revoke".equals(parts[4])) {
+            req.response().setStatusCode(204).end();
+        } else {
+            json(req, 404, new JsonObject().put("error", "not_found"));
+        }
     }
 
     private static void json(HttpServerRequest req, int status, JsonObject body) {

@@ -44,6 +44,24 @@ public final class TestUsers {
         return id;
     }
 
+    /** Inserts an active grant authorized {@code daysAgo} days ago; returns its id. */
+    public static UUID grant(UUID userId, String clientId, String scopes, String via, int daysAgo) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "insert into consent.grants (id, user_id, client_id, scopes, via, created_at, last_used_at) "
+                        + "values (?,?,?,?,?, now() - make_interval(days => ?), now() - make_interval(days => ?))")) {
+            s.setObject(1, id);
+            s.setObject(2, userId);
+            s.setString(3, clientId);
+            s.setString(4, scopes);
+            s.setString(5, via);
+            s.setInt(6, daysAgo);
+            s.setInt(7, daysAgo);
+            s.executeUpdate();
+        }
+        return id;
+    }
+
     public static UUID idOf(String username) throws SQLException {
         List<Map<String, Object>> rows = query("select id from consent.users where username = ?", username);
         return rows.isEmpty() ? null : (UUID) rows.get(0).get("id");

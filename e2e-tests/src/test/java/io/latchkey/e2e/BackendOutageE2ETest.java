@@ -32,7 +32,8 @@ class BackendOutageE2ETest {
     void restore() throws Exception {
         platform.redis.up();
         platform.postgres.up();
-        for (ServiceProcess s : new ServiceProcess[] {platform.token, platform.device, platform.consent, platform.gateway}) {
+        for (ServiceProcess s : new ServiceProcess[] {platform.token, platform.device, platform.consent, platform.gateway,
+                platform.gateway2}) {
             awaitStatus(s::readiness, 200);
         }
     }

@@ -54,16 +54,7 @@ class DeviceFlowE2ETest {
         poll(base, deviceCode).then().statusCode(400).body("error", equalTo("authorization_pending"));
 
         try (Browser browser = new Browser()) {
-            browser.open(auth.getString("verification_uri"));
-            browser.signIn(Platform.DEMO_USER, Platform.DEMO_PASSWORD);
-            // RFC 8628 §6.1: lower case and no dash still match
-            browser.type(By.name("user_code"), userCode.replace("-", "").toLowerCase());
-            browser.click(By.cssSelector("form[action='/device'] button[type=submit]"));
-            browser.awaitText("Latchkey CLI");
-            String confirm = browser.text();
-            assertTrue(confirm.toLowerCase().contains("device"), "the page says a device is asking (§5.4)");
-            browser.click(By.cssSelector("button[name=decision][value=approve]"));
-            browser.awaitText("Device connected");
+            approveInBrowser(browser, auth.getString("verification_uri"), userCode);
         }
 
         Thread.sleep(auth.getInt("interval") * 1000L);
@@ -133,6 +124,20 @@ class DeviceFlowE2ETest {
                 .formParam("grant_type", DEVICE_GRANT).formParam("device_code", deviceCode)
                 .post(base + "/oauth/token")
                 .then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    /** The user's part of the device flow: open the verification URI, sign in as the demo user, enter and approve. */
+    static void approveInBrowser(Browser browser, String verificationUri, String userCode) {
+        browser.open(verificationUri);
+        browser.signIn(Platform.DEMO_USER, Platform.DEMO_PASSWORD);
+        // RFC 8628 §6.1: lower case and no dash still match
+        browser.type(By.name("user_code"), userCode.replace("-", "").toLowerCase());
+        browser.click(By.cssSelector("form[action='/device'] button[type=submit]"));
+        browser.awaitText("Latchkey CLI");
+        String confirm = browser.text();
+        assertTrue(confirm.toLowerCase().contains("device"), "the page says a device is asking (§5.4)");
+        browser.click(By.cssSelector("button[name=decision][value=approve]"));
+        browser.awaitText("Device connected");
     }
 
     static JsonPath start(String base) {

@@ -70,7 +70,8 @@ class FoundationE2ETest {
     @Test
     @Order(3)
     void everyServiceIsLiveAndReady() {
-        for (ServiceProcess s : new ServiceProcess[] {platform.token, platform.device, platform.consent, platform.gateway}) {
+        for (ServiceProcess s : new ServiceProcess[] {platform.token, platform.device, platform.consent, platform.gateway,
+                platform.gateway2}) {
             given().get(s.url() + "/q/health/live").then().statusCode(200);
             given().get(s.url() + "/q/health/ready").then().log().ifValidationFails()
                     .statusCode(200).body("status", equalTo("UP"));

@@ -38,6 +38,8 @@ public final class Platform {
     final ServiceProcess device;
     final ServiceProcess consent;
     final ServiceProcess gateway;
+    /** A second gateway replica on its own port: revocations must reach both. */
+    final ServiceProcess gateway2;
 
     static synchronized Platform get() {
         if (instance == null) {
@@ -60,6 +62,7 @@ public final class Platform {
         postgres = new FaultProxy(5432);
         redis = new FaultProxy(6379);
         int gatewayPort = freePort();
+        int gateway2Port = freePort();
         int tokenPort = freePort();
         int devicePort = freePort();
         int consentPort = freePort();
@@ -84,13 +87,14 @@ public final class Platform {
         device = new ServiceProcess("device-service", devicePort, root, env, props, logs);
         consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs);
         gateway = new ServiceProcess("gateway", gatewayPort, root, env, props, logs);
+        gateway2 = new ServiceProcess("gateway-2", "gateway", gateway2Port, root, env, props, logs);
     }
 
     private void startAll() throws Exception {
-        for (ServiceProcess s : List.of(token, device, consent, gateway)) {
+        for (ServiceProcess s : List.of(token, device, consent, gateway, gateway2)) {
             s.start();
         }
-        for (ServiceProcess s : List.of(token, device, consent, gateway)) {
+        for (ServiceProcess s : List.of(token, device, consent, gateway, gateway2)) {
             s.awaitReady(Duration.ofSeconds(90));
         }
     }
@@ -100,6 +104,11 @@ public final class Platform {
         return "http://localhost:" + gateway.port;
     }
 
+    /** The second gateway replica (same issuer, same backends). */
+    public String secondGatewayUrl() {
+        return "http://localhost:" + gateway2.port;
+    }
+
     void restart(ServiceProcess s) throws Exception {
         s.stop();
         s.start();
@@ -107,7 +116,7 @@ public final class Platform {
     }
 
     private void shutdown() {
-        for (ServiceProcess s : List.of(gateway, consent, device, token)) {
+        for (ServiceProcess s : List.of(gateway2, gateway, consent, device, token)) {
             try {
                 s.stop();
             } catch (InterruptedException e) {

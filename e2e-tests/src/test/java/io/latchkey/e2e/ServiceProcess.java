@@ -26,9 +26,15 @@ final class ServiceProcess {
     private Process process;
 
     ServiceProcess(String name, int port, Path root, Map<String, String> env, List<String> properties, Path logDir) {
+        this(name, name, port, root, env, properties, logDir);
+    }
+
+    /** A replica: {@code name} tells its log apart, {@code module} is the service it runs. */
+    ServiceProcess(String name, String module, int port, Path root, Map<String, String> env, List<String> properties,
+                   Path logDir) {
         this.name = name;
         this.port = port;
-        this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this.jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         this.env = env;
         this.properties = properties;
         this.log = logDir.resolve(name + ".log");

@@ -33,4 +33,16 @@ public interface GatewayConfig {
     /** Largest form body accepted on POST /oauth/token (it is read to route by grant_type). */
     @WithDefault("16384")
     int maxTokenBody();
+
+    /** Clock skew allowed on an access token's {@code exp} and {@code nbf}. */
+    @WithDefault("PT10S")
+    Duration clockLeeway();
+
+    /** How often the JWKS is fetched again even when every kid is known (picks up new keys ahead of use). */
+    @WithDefault("PT5M")
+    Duration jwksRefreshInterval();
+
+    /** Shortest time between two JWKS fetches for unknown kids (made-up kids must not flood token-service). */
+    @WithDefault("PT5S")
+    Duration jwksMinRefetchInterval();
 }

@@ -74,6 +74,11 @@ public final class EdgeResponses {
         }
     }
 
+    /** An RFC error JSON body for an answer that carries a per-request description. */
+    public static Buffer error(OAuthException e) {
+        return json(e);
+    }
+
     private static Buffer json(OAuthException e) {
         return Buffer.buffer(ErrorBody.json(e));
     }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.latchkey.gateway.bearer.BearerAuth;
+import io.latchkey.gateway.bearer.BearerProtection;
 import io.latchkey.gateway.config.GatewayConfig;
 import io.latchkey.gateway.config.ServicesConfig;
 import io.latchkey.gateway.edge.EdgeResponses;
@@ -48,6 +50,9 @@ public class GatewayRouter {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    BearerProtection bearer;
+
     private Upstreams upstreams;
 
     void init(@Observes Router router) {
@@ -59,9 +64,12 @@ public class GatewayRouter {
 
         for (Route route : RouteTable.ROUTES) {
             Upstream upstream = upstreams.get(route.service());
-            ProxyHandler forward = route.kind() == Route.Kind.OPENAPI_DOCUMENT
-                    ? proxy(upstream, upstream, forwarding, new OpenApiDocument())
-                    : proxy(upstream, upstream, forwarding);
+            ProxyHandler forward = switch (route.kind()) {
+                case OPENAPI_DOCUMENT -> proxy(upstream, upstream, forwarding, new OpenApiDocument());
+                // RFC 6750: after the inbound X-Latchkey-* headers are dropped, the verified identity is added
+                case BEARER -> proxy(upstream, upstream, forwarding, new BearerAuth(bearer, route.requiredScopes()));
+                default -> proxy(upstream, upstream, forwarding);
+            };
             for (String path : route.vertxPaths()) {
                 if (route.kind() == Route.Kind.TOKEN_ENDPOINT) {
                     router.post(path).handler(canonical).handler(tokenEndpoint);

@@ -1,10 +1,20 @@
 package io.latchkey.gateway.routes;
 
+import java.util.Set;
+
 /**
- * One line of the {@link RouteTable}: a public path, how it matches, the service behind it and what the gateway
- * does on the way.
+ * One line of the {@link RouteTable}: a public path, how it matches, the service behind it, what the gateway
+ * does on the way and, on a {@link Kind#BEARER} route, the scopes an access token needs there.
  */
-public record Route(String path, Match match, Service service, Kind kind) {
+public record Route(String path, Match match, Service service, Kind kind, Set<String> requiredScopes) {
+
+    public Route {
+        requiredScopes = Set.copyOf(requiredScopes);
+    }
+
+    public Route(String path, Match match, Service service, Kind kind) {
+        this(path, match, service, kind, Set.of());
+    }
 
     public enum Match {
         /** Only this path. */
@@ -21,7 +31,12 @@ public record Route(String path, Match match, Service service, Kind kind) {
         /** {@code POST /oauth/token}: the service is chosen from the form's grant_type. */
         TOKEN_ENDPOINT,
         /** Rewritten to the service's own {@code /q/openapi}, query string kept. */
-        OPENAPI_DOCUMENT
+        OPENAPI_DOCUMENT,
+        /**
+         * A protected resource (RFC 6750): forwarded only with a valid, unrevoked access token carrying the route's
+         * scopes; the service gets the verified identity in X-Latchkey-* headers instead of the token.
+         */
+        BEARER
     }
 
     /** The path pattern in Vert.x Web syntax (no regular expressions: matched by string comparison). */

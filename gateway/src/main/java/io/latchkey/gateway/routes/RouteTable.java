@@ -1,5 +1,6 @@
 package io.latchkey.gateway.routes;
 
+import static io.latchkey.gateway.routes.Route.Kind.BEARER;
 import static io.latchkey.gateway.routes.Route.Kind.FORWARD;
 import static io.latchkey.gateway.routes.Route.Kind.OPENAPI_DOCUMENT;
 import static io.latchkey.gateway.routes.Route.Kind.TOKEN_ENDPOINT;
@@ -11,6 +12,7 @@ import static io.latchkey.gateway.routes.Service.DEVICE;
 import static io.latchkey.gateway.routes.Service.TOKEN;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The gateway's table of contents: every public path and the service that answers it. A path that is not here —
@@ -41,7 +43,9 @@ public final class RouteTable {
             new Route("/consent", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/device", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/account/", PREFIX, CONSENT, FORWARD),
-            new Route("/api/v1/", PREFIX, CONSENT, FORWARD),
+            // protected resource APIs (RFC 6750): a valid access token, plus these scopes
+            new Route("/api/v1/me", EXACT, CONSENT, BEARER, Set.of("profile")),
+            new Route("/api/v1/", PREFIX, CONSENT, BEARER),
             new Route("/", EXACT, CONSENT, FORWARD),
 
             // each service's OpenAPI document, served from its /q/openapi

@@ -39,7 +39,7 @@ class ForwardingHeadersTest {
     void theInternalSecretAndIdentityHeadersAreAlwaysDropped() {
         given().header("X-Latchkey-Internal", "dev-internal-secret")
                 .header("x-latchkey-subject", "alice")
-                .get("/api/v1/me")
+                .get("/account/authorized-apps")
                 .then().statusCode(200)
                 .body("headers.'x-latchkey-internal'", nullValue())
                 .body("headers.'x-latchkey-subject'", nullValue());

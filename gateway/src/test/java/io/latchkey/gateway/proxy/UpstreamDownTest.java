@@ -41,6 +41,17 @@ class UpstreamDownTest {
     }
 
     @Test
+    void withoutTheRevocationFeedAProtectedRouteFailsClosedWith503() {
+        // a revoked token must not slip through while this replica cannot hear revocations
+        given().header("Authorization", "Bearer " + io.latchkey.gateway.support.TestTokens.sign(
+                        io.latchkey.gateway.support.TestTokens.claims()))
+                .get("/api/v1/me")
+                .then().statusCode(503)
+                .header("Retry-After", "1")
+                .body("error", equalTo("temporarily_unavailable"));
+    }
+
+    @Test
     void theGatewayItselfStaysLiveButIsNotReadyWithoutRedis() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));

@@ -43,7 +43,6 @@ class RouteTableTest {
             "/device/approve, consent-service",
             "/account/authorized-apps, consent-service",
             "/account/authorized-apps/42/revoke, consent-service",
-            "/api/v1/me, consent-service",
             "/, consent-service"})
     void eachPublicPathIsForwardedUnchangedToTheServiceThatOwnsIt(String path, String service) {
         given().get(path)

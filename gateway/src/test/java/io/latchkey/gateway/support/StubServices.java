@@ -2,6 +2,7 @@ package io.latchkey.gateway.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -9,12 +10,20 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 
 /**
  * Stands in for the internal HTTP APIs of token-, device- and consent-service: three small Vert.x servers on free
- * ports that echo what reached them (service, method, path, query, headers, body) as JSON.
+ * ports that echo what reached them (service, method, path, query, headers, body) as JSON. token-service's
+ * {@code /oauth/jwks} echo also carries the {@link TestTokens} keys. Each start gets its own Redis key prefix, whose
+ * revoked-grants index already holds {@value #REVOKED_BEFORE_START} when the gateway boots.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    /** A grant revoked before the gateway started: only the index loaded at start-up can know it. */
+    public static final String REVOKED_BEFORE_START = "grant-revoked-before-start";
 
     private Vertx vertx;
 
@@ -25,6 +34,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         config.put("latchkey.services.token-url", "http://127.0.0.1:" + listen("token-service"));
         config.put("latchkey.services.device-url", "http://127.0.0.1:" + listen("device-service"));
         config.put("latchkey.services.consent-url", "http://127.0.0.1:" + listen("consent-service"));
+        String prefix = "lk-gw-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        config.put("latchkey.redis.key-prefix", prefix);
+        seedRevokedGrant(prefix);
         return config;
     }
 
@@ -33,6 +45,15 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
         }
+    }
+
+    private void seedRevokedGrant(String prefix) {
+        Redis redis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        long expiry = System.currentTimeMillis() + 600_000;
+        redis.send(Request.cmd(Command.ZADD).arg(prefix + "revoked-grants:index").arg(expiry).arg(REVOKED_BEFORE_START))
+                .compose(added -> redis.send(Request.cmd(Command.PEXPIRE).arg(prefix + "revoked-grants:index").arg(600_000)))
+                .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        redis.close();
     }
 
     private int listen(String service) {
@@ -59,6 +80,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                     .put("headers", headers)
                     .put("body", body.toString())
                     .put("upstream_connection", request.remoteAddress().port());
+            if ("token-service".equals(service) && "/oauth/jwks".equals(request.path())) {
+                echo.put("keys", TestTokens.jwks());
+            }
             request.response().putHeader("Content-Type", "application/json");
             String referrerPolicy = request.getParam("referrer_policy");
             if (referrerPolicy != null) {

@@ -4,10 +4,8 @@ import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,14 +21,11 @@ public class CodeReplayRevocation {
     private static final Logger LOG = Logger.getLogger(CodeReplayRevocation.class);
 
     private final Pool pool;
-    private final ReactiveRedisDataSource redis;
-    private final String prefix;
+    private final io.latchkey.token.revocation.DenyListStore denyList;
 
-    public CodeReplayRevocation(Pool pool, ReactiveRedisDataSource redis,
-                                @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String prefix) {
+    public CodeReplayRevocation(Pool pool, io.latchkey.token.revocation.DenyListStore denyList) {
         this.pool = pool;
-        this.redis = redis;
-        this.prefix = prefix;
+        this.denyList = denyList;
     }
 
     public Uni<Void> revoke(IssuedTokens first) {
@@ -51,10 +46,6 @@ public class CodeReplayRevocation {
     }
 
     private Uni<Void> denyAccessToken(String jti, long expiresAt) {
-        long remaining = expiresAt - System.currentTimeMillis() / 1000;
-        if (jti == null || remaining <= 0) {
-            return Uni.createFrom().voidItem();
-        }
-        return redis.value(String.class).setex(prefix + "revoked-jti:" + jti, remaining, "1");
+        return denyList.denyAccessToken(jti, expiresAt - System.currentTimeMillis() / 1000);
     }
 }

@@ -6,6 +6,8 @@ import io.latchkey.common.OAuthParams;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.jwt.AccessTokenIssuer;
 import io.latchkey.token.refresh.RefreshTokens;
+import io.latchkey.token.revocation.GrantRevocation;
+import io.latchkey.token.usage.GrantUsage;
 import io.latchkey.token.web.TokenResponse;
 import io.smallrye.mutiny.Uni;
 
@@ -15,20 +17,29 @@ public class TokenMinter {
 
     private final AccessTokenIssuer accessTokens;
     private final RefreshTokens refreshTokens;
+    private final GrantRevocation revocation;
+    private final GrantUsage usage;
 
-    public TokenMinter(AccessTokenIssuer accessTokens, RefreshTokens refreshTokens) {
+    public TokenMinter(AccessTokenIssuer accessTokens, RefreshTokens refreshTokens, GrantRevocation revocation,
+                       GrantUsage usage) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.revocation = revocation;
+        this.usage = usage;
     }
 
-    /** Access token, plus a refresh token when the client is registered for the refresh_token grant. */
+    /**
+     * Access token, plus a refresh token when the client is registered for the refresh_token grant; invalid_grant
+     * when the user has revoked the grant (the check runs after the refresh token is written, see GrantRevocation).
+     */
     public Uni<TokenResponse> forUser(Client client, String subject, String scope, String grantId) {
-        AccessTokenIssuer.Minted at = accessTokens.mint(subject, client.clientId(), scope, grantId);
-        if (!client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)) {
-            return Uni.createFrom().item(response(at, scope, null));
-        }
-        return refreshTokens.issueFirst(grantId, client.clientId(), subject, scope)
-                .map(rt -> response(at, scope, rt));
+        Uni<String> refreshToken = client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)
+                ? refreshTokens.issueFirst(grantId, client.clientId(), subject, scope)
+                : Uni.createFrom().nullItem();
+        return refreshToken
+                .call(() -> revocation.refuseIfRevoked(grantId))
+                .invoke(() -> usage.recordIssued(grantId))
+                .map(rt -> response(accessTokens.mint(subject, client.clientId(), scope, grantId), scope, rt));
     }
 
     /** A token response with the access token's {@code jti} and {@code exp}, for grants that may revoke it later. */

@@ -24,10 +24,21 @@ public class InternalGrantResource {
                               @JsonProperty("refresh_tokens_revoked") int refreshTokensRevoked) {
     }
 
-    private final GrantRevocation revocation;
+    /** Enough for one page of a user's authorized apps. */
+    private static final int MAX_GRANTS_PER_USAGE_CALL = 500;
 
-    public InternalGrantResource(GrantRevocation revocation) {
+    public record UsageRequest(@JsonProperty("grant_ids") java.util.List<String> grantIds) {
+    }
+
+    public record Usage(@JsonProperty("last_used_at") java.time.Instant lastUsedAt) {
+    }
+
+    private final GrantRevocation revocation;
+    private final io.latchkey.token.usage.GrantUsage usage;
+
+    public InternalGrantResource(GrantRevocation revocation, io.latchkey.token.usage.GrantUsage usage) {
         this.revocation = revocation;
+        this.usage = usage;
     }
 
     @POST
@@ -39,5 +50,26 @@ public class InternalGrantResource {
         }
         return revocation.revoke(grantId)
                 .map(r -> new RevokedView(r.grantId(), r.revokedAt().toString(), r.refreshTokensRevoked()));
+    }
+
+    @POST
+    @Path("/usage")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "When each grant last got tokens (issued or refreshed); grants never used are left out")
+    public Uni<java.util.Map<String, Usage>> usage(UsageRequest request) {
+        if (request == null || request.grantIds() == null || request.grantIds().size() > MAX_GRANTS_PER_USAGE_CALL) {
+            throw OAuthError.INVALID_REQUEST.with("grant_ids is required (at most " + MAX_GRANTS_PER_USAGE_CALL + ").");
+        }
+        for (String id : request.grantIds()) {
+            if (id == null || id.isBlank() || id.length() > 200) {
+                throw OAuthError.INVALID_REQUEST.with("Invalid grant id.");
+            }
+        }
+        return usage.lastIssued(request.grantIds())
+                .map(found -> {
+                    java.util.Map<String, Usage> out = new java.util.LinkedHashMap<>();
+                    found.forEach((grantId, at) -> out.put(grantId, new Usage(at)));
+                    return out;
+                });
     }
 }

@@ -24,14 +24,23 @@ public class GrantRevocation {
 
     private static final Logger LOG = Logger.getLogger(GrantRevocation.class);
 
+    /** Marks the grant's live refresh tokens revoked when the grant is revoked; answers whether it is. */
+    private static final String REVOKED_CHECK = """
+            WITH revoked AS (SELECT 1 FROM token.revoked_grants WHERE grant_id = $1),
+                 killed AS (UPDATE token.refresh_tokens SET revoked_at = now()
+                            WHERE grant_id = $1 AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM revoked))
+            SELECT EXISTS (SELECT 1 FROM revoked) AS revoked""";
+
+    private final io.vertx.mutiny.sqlclient.Pool pool;
     private final RefreshTokenRepository refreshTokens;
     private final RevokedGrantRepository revokedGrants;
     private final DenyListStore denyList;
     private final long denyTtlSeconds;
 
-    public GrantRevocation(RefreshTokenRepository refreshTokens, RevokedGrantRepository revokedGrants,
-                           DenyListStore denyList,
+    public GrantRevocation(io.vertx.mutiny.sqlclient.Pool pool, RefreshTokenRepository refreshTokens,
+                           RevokedGrantRepository revokedGrants, DenyListStore denyList,
                            @ConfigProperty(name = "latchkey.token.access-ttl") Duration accessTtl) {
+        this.pool = pool;
         this.refreshTokens = refreshTokens;
         this.revokedGrants = revokedGrants;
         this.denyList = denyList;
@@ -46,5 +55,19 @@ public class GrantRevocation {
                                 .map(n -> new Revoked(grantId, revokedAt, n))))
                 .call(r -> denyList.denyGrant(grantId, r.revokedAt().getEpochSecond(), denyTtlSeconds))
                 .invoke(r -> LOG.infof("Grant %s revoked: %d refresh token(s) revoked", grantId, r.refreshTokensRevoked()));
+    }
+
+    /**
+     * Fails with {@code invalid_grant} when the grant is revoked. Call it after writing a refresh token for the grant:
+     * a revoke racing with the mint then either sees the token or is seen here, and the token dies either way.
+     */
+    public Uni<Void> refuseIfRevoked(String grantId) {
+        return pool.preparedQuery(REVOKED_CHECK).execute(io.vertx.mutiny.sqlclient.Tuple.of(grantId))
+                .map(rows -> {
+                    if (Boolean.TRUE.equals(rows.iterator().next().getBoolean("revoked"))) {
+                        throw io.latchkey.common.error.OAuthError.INVALID_GRANT.with("The user has revoked this authorization.");
+                    }
+                    return null;
+                });
     }
 }

@@ -1,0 +1,125 @@
+package io.latchkey.consent.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.latchkey.common.OAuthParams;
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.consent.client.ClientDirectory;
+import io.latchkey.consent.grant.Scopes;
+import io.latchkey.consent.user.UserRepository;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code GET /api/v1/me}: the first API a partner app calls. The gateway has verified the access token and passes
+ * the identity in X-Latchkey-* headers next to the internal secret; without that secret nothing here is believed.
+ */
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Resource API", description = "Called with an access token through the gateway (RFC 6750)")
+public class MeResource {
+
+    public static final String SUBJECT = "X-Latchkey-Subject";
+    public static final String CLIENT_ID = "X-Latchkey-Client-Id";
+    public static final String SCOPE = "X-Latchkey-Scope";
+    public static final String GRANT_ID = "X-Latchkey-Grant-Id";
+    static final String PROFILE = "profile";
+
+    public record UserView(@JsonProperty("id") String id, @JsonProperty("email") String email,
+                           @JsonProperty("display_name") String displayName) {
+    }
+
+    public record ClientView(@JsonProperty("client_id") String clientId, @JsonProperty("client_name") String clientName) {
+    }
+
+    public record Me(@JsonProperty("user") UserView user, @JsonProperty("client") ClientView client,
+                     @JsonProperty("scopes") Set<String> scopes, @JsonProperty("grant_id") String grantId) {
+    }
+
+    private final byte[] secret;
+    private final UserRepository users;
+    private final ClientDirectory clients;
+
+    public MeResource(@ConfigProperty(name = "latchkey.internal.secret") Optional<String> secret, UserRepository users,
+                      ClientDirectory clients) {
+        this.secret = secret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        this.users = users;
+        this.clients = clients;
+    }
+
+    @GET
+    @Operation(summary = "The signed-in user's profile, and which app and scopes the access token carries")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Me.class)))
+    @APIResponse(responseCode = "401", description = "invalid_token: no valid access token (checked by the gateway)")
+    @APIResponse(responseCode = "403", description = "insufficient_scope: the token lacks the profile scope")
+    public Uni<Me> me(@Context HttpHeaders headers) {
+        String internal = single(headers, OAuthParams.INTERNAL_AUTH_HEADER);
+        String subject = single(headers, SUBJECT);
+        String clientId = single(headers, CLIENT_ID);
+        String scope = single(headers, SCOPE);
+        String grantId = single(headers, GRANT_ID);
+        // the identity headers mean something only when the gateway (holder of the internal secret) set them
+        if (secret == null || internal == null || subject == null || clientId == null
+                || !MessageDigest.isEqual(secret, internal.getBytes(StandardCharsets.UTF_8))) {
+            throw invalidToken("A valid access token is required.");
+        }
+        Set<String> scopes = Scopes.parse(scope);
+        // RFC 6750 §3.1: the gateway checks this too; a service never relies on the edge alone
+        if (!scopes.contains(PROFILE)) {
+            throw OAuthError.INSUFFICIENT_SCOPE.with("This resource needs the scope: profile.")
+                    .withChallenge("Bearer error=\"insufficient_scope\", scope=\"profile\"");
+        }
+        UUID userId = uuid(subject);
+        if (userId == null) {
+            throw invalidToken("The access token does not belong to a user.");
+        }
+        return users.findActiveById(userId)
+                .flatMap(user -> {
+                    if (user == null) {
+                        throw invalidToken("The access token does not belong to an active user.");
+                    }
+                    return clients.find(clientId)
+                            .map(client -> new Me(new UserView(user.id.toString(), user.username, user.displayName),
+                                    new ClientView(client.clientId(), client.displayName()), scopes, grantId));
+                });
+    }
+
+    private static io.latchkey.common.error.OAuthException invalidToken(String description) {
+        return OAuthError.INVALID_TOKEN.with(description)
+                .withChallenge("Bearer error=\"invalid_token\", error_description=\"" + description + "\"");
+    }
+
+    /** The header's value when it was sent exactly once (a repeated identity header is never guessed at). */
+    private static String single(HttpHeaders headers, String name) {
+        List<String> values = headers.getRequestHeader(name);
+        return values == null || values.size() != 1 ? null : values.get(0);
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

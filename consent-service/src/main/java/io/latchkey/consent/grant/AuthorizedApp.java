@@ -1,0 +1,18 @@
+package io.latchkey.consent.grant;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.consent.grant.ScopeCatalogue.ScopeLine;
+
+/**
+ * One row of "Authorized apps": an active grant with its app as the client directory describes it.
+ *
+ * @param lastUsedAt the last time tokens were issued or refreshed for the grant (or when it was authorized)
+ * @param via        how the app was authorized: {@code device} or {@code web}
+ */
+public record AuthorizedApp(UUID grantId, ClientInfo client, String scope, List<ScopeLine> scopes,
+                            OffsetDateTime authorizedAt, OffsetDateTime lastUsedAt, String via) {
+}

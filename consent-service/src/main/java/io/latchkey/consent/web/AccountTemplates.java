@@ -1,0 +1,39 @@
+package io.latchkey.consent.web;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import io.latchkey.consent.grant.AuthorizedApp;
+import io.latchkey.consent.grant.Grant;
+import io.latchkey.consent.grant.ScopeCatalogue.ScopeLine;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The account pages (src/main/resources/templates), type-checked at build time. */
+@CheckedTemplate
+public class AccountTemplates {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
+
+    /** One app as the pages show it: dates in words, only safe URLs. */
+    public record AppView(String grantId, String name, String clientId, String logoUri, String homepageUri,
+                          List<ScopeLine> scopes, String authorizedAt, String lastUsedAt, String via) {
+
+        static AppView of(AuthorizedApp app) {
+            return new AppView(app.grantId().toString(), app.client().displayName(), app.client().clientId(),
+                    app.client().safeLogoUri(), app.client().safeHomepageUri(), app.scopes(), when(app.authorizedAt()),
+                    when(app.lastUsedAt()), Grant.VIA_DEVICE.equals(app.via()) ? "on a device" : "on the web");
+        }
+    }
+
+    public static native TemplateInstance authorizedApps(String csrf, List<AppView> apps);
+
+    public static native TemplateInstance revokeConfirm(String csrf, AppView app);
+
+    static String when(OffsetDateTime at) {
+        return at == null ? "never" : WHEN.format(at.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,127 @@
+package io.latchkey.gateway.bearer;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.latchkey.gateway.config.GatewayConfig;
+import io.latchkey.gateway.config.ServicesConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.redis.client.Redis;
+
+/**
+ * Everything the gateway needs to protect {@code /api/...} routes, built once per replica: the cached JWKS, the
+ * in-memory revocation list and its Redis feed.
+ */
+@ApplicationScoped
+public class BearerProtection {
+
+    private static final long JWKS_TIMEOUT_MILLIS = 2000;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    Redis redis;
+
+    /** The public base URL: the {@code iss} every access token must carry. */
+    @ConfigProperty(name = "latchkey.issuer", defaultValue = "http://localhost:8080")
+    String issuer;
+
+    /** The {@code aud} every access token must carry. */
+    @ConfigProperty(name = "latchkey.token.audience", defaultValue = "https://api.latchkey.dev")
+    String audience;
+
+    /** Longest access-token lifetime: a pushed revocation is kept this long plus a minute. */
+    @ConfigProperty(name = "latchkey.token.access-ttl", defaultValue = "PT10M")
+    Duration accessTtl;
+
+    /** The shared secret the gateway adds so a service can trust the identity headers (required). */
+    @ConfigProperty(name = "latchkey.internal.secret")
+    String internalSecret;
+
+    /** Prefix of every Redis key and channel. */
+    @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:")
+    String redisKeyPrefix;
+
+    @Inject
+    ServicesConfig services;
+
+    @Inject
+    GatewayConfig gateway;
+
+    private HttpClient http;
+    private Jwks jwks;
+    private DenyListFeed feed;
+    private Verification verification;
+    private long jwksTimer = -1;
+
+    void start(@Observes StartupEvent event) {
+        URI tokenService = URI.create(services.tokenUrl());
+        boolean ssl = "https".equalsIgnoreCase(tokenService.getScheme());
+        http = vertx.createHttpClient(new HttpClientOptions().setName("latchkey-gateway-jwks").setSsl(ssl)
+                .setConnectTimeout((int) JWKS_TIMEOUT_MILLIS).setKeepAlive(true));
+        RequestOptions jwksRequest = new RequestOptions().setMethod(HttpMethod.GET)
+                .setHost(tokenService.getHost())
+                .setPort(tokenService.getPort() > 0 ? tokenService.getPort() : ssl ? 443 : 80)
+                .setSsl(ssl)
+                .setURI("/oauth/jwks")
+                .setIdleTimeout(JWKS_TIMEOUT_MILLIS);
+        jwks = new Jwks(() -> fetch(jwksRequest), () -> System.nanoTime() / 1_000_000,
+                gateway.jwksMinRefetchInterval().toMillis());
+        DenyList denyList = new DenyList(System::currentTimeMillis);
+        feed = new DenyListFeed(vertx, redis, denyList, redisKeyPrefix,
+                accessTtl.plusSeconds(60).toMillis());
+        verification = new Verification(jwks, denyList, issuer, audience,
+                gateway.clockLeeway().toSeconds(), () -> System.currentTimeMillis() / 1000);
+        feed.start();
+        jwks.refresh(); // early, so the first request rarely waits; failures are retried on demand
+        jwksTimer = vertx.setPeriodic(gateway.jwksRefreshInterval().toMillis(), id -> jwks.refresh());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (jwksTimer >= 0) {
+            vertx.cancelTimer(jwksTimer);
+        }
+        if (feed != null) {
+            feed.stop();
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    public Verification verification() {
+        return verification;
+    }
+
+    /** True while every published revocation is known to this replica. */
+    public boolean live() {
+        return feed != null && feed.live();
+    }
+
+    public String internalSecret() {
+        return internalSecret;
+    }
+
+    private Future<Buffer> fetch(RequestOptions request) {
+        return http.request(request)
+                .compose(req -> req.send())
+                .compose(response -> response.statusCode() == 200
+                        ? response.body()
+                        : Future.failedFuture(new IllegalStateException("JWKS answered " + response.statusCode())));
+    }
+}

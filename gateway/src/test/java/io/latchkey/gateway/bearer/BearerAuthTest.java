@@ -1,0 +1,310 @@
+package io.latchkey.gateway.bearer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.latchkey.gateway.support.StubServices;
+import io.latchkey.gateway.support.TestTokens;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** RFC 6750 at the gateway on /api/v1/**: one test per rule. The stub consent-service echoes what reached it. */
+@QuarkusTest
+@WithTestResource(StubServices.class)
+class BearerAuthTest {
+
+    private static final String INVALID_TOKEN = "Bearer error=\"invalid_token\", error_description=\"";
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "latchkey.redis.key-prefix")
+    String prefix;
+
+    private static ValidatableResponse me(String token) {
+        return given().header("Authorization", "Bearer " + token).get("/api/v1/me").then();
+    }
+
+    private static void invalidToken(String token, String description) {
+        me(token).statusCode(401)
+                .header("WWW-Authenticate", INVALID_TOKEN + description + "\"")
+                .header("Cache-Control", "no-store")
+                .contentType(startsWith("application/json"))
+                .body("error", equalTo("invalid_token"))
+                .body("error_description", equalTo(description));
+    }
+
+    @Test
+    void aValidTokenReachesTheServiceWithTheVerifiedIdentityInsteadOfTheToken() {
+        JsonObject claims = TestTokens.claims();
+        me(TestTokens.sign(claims)).statusCode(200)
+                .body("service", equalTo("consent-service"))
+                .body("path", equalTo("/api/v1/me"))
+                .body("headers.'x-latchkey-subject'", equalTo("user-1"))
+                .body("headers.'x-latchkey-client-id'", equalTo("latchkey-cli"))
+                .body("headers.'x-latchkey-scope'", equalTo("profile db:read"))
+                .body("headers.'x-latchkey-grant-id'", equalTo(claims.getString("gid")))
+                .body("headers.'x-latchkey-internal'", equalTo("dev-internal-secret"))
+                .body("headers.authorization", nullValue());
+    }
+
+    @Test
+    void identityHeadersSentByTheClientAreReplacedNotForwarded() {
+        given().header("Authorization", "Bearer " + TestTokens.sign(TestTokens.claims()))
+                .header("X-Latchkey-Subject", "admin")
+                .header("X-Latchkey-Client-Id", "evil")
+                .header("X-Latchkey-Scope", "db:write")
+                .header("X-Latchkey-Grant-Id", "someone-elses")
+                .header("X-Latchkey-Internal", "guess")
+                .get("/api/v1/me")
+                .then().statusCode(200)
+                .body("headers.'x-latchkey-subject'", equalTo("user-1"))
+                .body("headers.'x-latchkey-client-id'", equalTo("latchkey-cli"))
+                .body("headers.'x-latchkey-scope'", equalTo("profile db:read"))
+                .body("headers.'x-latchkey-internal'", equalTo("dev-internal-secret"));
+    }
+
+    @Test
+    void aTokenWithoutAGrantForwardsNoGrantId() {
+        JsonObject claims = TestTokens.claims();
+        claims.remove("gid");
+        me(TestTokens.sign(claims)).statusCode(200).body("headers.'x-latchkey-grant-id'", nullValue());
+    }
+
+    @Test
+    void anRs256TokenVerifiesAgainstItsRsaKey() {
+        me(TestTokens.sign(TestTokens.header(TestTokens.RS_KID), TestTokens.claims(), TestTokens.RS_KID))
+                .statusCode(200);
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401WithABareChallenge() {
+        // RFC 6750 §3.1: no error code when the request carried no authentication
+        given().get("/api/v1/me").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer realm=\"latchkey\"")
+                .body(emptyString());
+    }
+
+    @Test
+    void anotherAuthenticationSchemeCountsAsNoToken() {
+        given().header("Authorization", "Basic dXNlcjpwYXNz").get("/api/v1/me").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer realm=\"latchkey\"");
+    }
+
+    @Test
+    void aTokenInTheQueryIsNotAccepted() {
+        // RFC 6750 §2.3: the URI query method is not supported here (it leaks tokens into logs)
+        given().queryParam("access_token", TestTokens.sign(TestTokens.claims())).get("/api/v1/me").then()
+                .statusCode(401).header("WWW-Authenticate", "Bearer realm=\"latchkey\"");
+    }
+
+    @Test
+    void theSchemeIsCaseInsensitive() {
+        given().header("Authorization", "bearer " + TestTokens.sign(TestTokens.claims())).get("/api/v1/me")
+                .then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "Authorization: \"{0}\"")
+    @ValueSource(strings = {"Bearer", "Bearer ", "Bearer a b", "Bearer ab=c", "Bearer !!"})
+    void aMalformedBearerCredentialIsInvalidRequest(String authorization) {
+        // RFC 6750 §2.1 / §3.1: the credential must be a b64token; a malformed request is invalid_request (400)
+        given().header("Authorization", authorization).get("/api/v1/me").then().statusCode(400)
+                .header("WWW-Authenticate", startsWith("Bearer error=\"invalid_request\""))
+                .body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void aTokenSentTwoWaysIsInvalidRequest() {
+        // RFC 6750 §2: clients MUST NOT use more than one method to send the token
+        String token = TestTokens.sign(TestTokens.claims());
+        given().header("Authorization", "Bearer " + token).queryParam("access_token", token).get("/api/v1/me")
+                .then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"not-a-jwt", "a.b", "a.b.c.d", "e30.e30.", "!!!.e30.AAAA", "e30.e30.AAAA"})
+    void aMalformedTokenIsInvalidToken(String token) {
+        me(token.replace("!", "A")).statusCode(401)
+                .header("WWW-Authenticate", startsWith(INVALID_TOKEN))
+                .body("error", equalTo("invalid_token"));
+    }
+
+    @Test
+    void aTamperedPayloadFailsTheSignature() {
+        String token = TestTokens.sign(TestTokens.claims());
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + TestTokens.b64(TestTokens.claims().put("sub", "admin").encode()) + "." + parts[2];
+        invalidToken(forged, "The token signature is invalid.");
+    }
+
+    @Test
+    void aTokenSignedByAnUnpublishedKeyIsRejected() {
+        TestTokens.add("never-published", "ES256", false);
+        invalidToken(TestTokens.sign(TestTokens.header("never-published"), TestTokens.claims(), "never-published"),
+                "The token was not signed by this server.");
+    }
+
+    @Test
+    void aKeyPublishedAfterStartUpIsFetchedWhenATokenNamesIt() throws Exception {
+        TestTokens.add("rotated-in", "ES256", true);
+        Thread.sleep(400); // past the shortest gap between refetches in the test configuration
+        me(TestTokens.sign(TestTokens.header("rotated-in"), TestTokens.claims(), "rotated-in")).statusCode(200);
+    }
+
+    @Test
+    void anAlgorithmOtherThanTheKeysIsRejected() {
+        // RFC 8725 §3.1: the header says RS256, the key is an ES256 key
+        JsonObject header = TestTokens.header(TestTokens.ES_KID).put("alg", "RS256");
+        invalidToken(TestTokens.sign(header, TestTokens.claims(), TestTokens.RS_KID),
+                "The token's algorithm does not match its key.");
+    }
+
+    @Test
+    void algNoneIsRejected() {
+        JsonObject header = TestTokens.header(TestTokens.ES_KID).put("alg", "none");
+        String token = TestTokens.b64(header.encode()) + "." + TestTokens.b64(TestTokens.claims().encode()) + ".AAAA";
+        invalidToken(token, "The token is not signed with a supported algorithm.");
+    }
+
+    @ParameterizedTest(name = "typ {0}")
+    @ValueSource(strings = {"JWT", "id_token+jwt", ""})
+    void aJwtThatIsNotAnAccessTokenIsRejected(String typ) {
+        // RFC 9068 §4: typ must be at+jwt
+        JsonObject header = TestTokens.header(TestTokens.ES_KID).put("typ", typ);
+        invalidToken(TestTokens.sign(header, TestTokens.claims(), TestTokens.ES_KID), "The token is not an access token.");
+    }
+
+    @Test
+    void theMediaTypeFormOfTypIsAccepted() {
+        JsonObject header = TestTokens.header(TestTokens.ES_KID).put("typ", "application/at+jwt");
+        me(TestTokens.sign(header, TestTokens.claims(), TestTokens.ES_KID)).statusCode(200);
+    }
+
+    @Test
+    void anotherIssuerIsRejected() {
+        invalidToken(TestTokens.sign(TestTokens.claims().put("iss", "https://evil.example")),
+                "The token was issued for another issuer.");
+    }
+
+    @Test
+    void anotherAudienceIsRejected() {
+        invalidToken(TestTokens.sign(TestTokens.claims().put("aud", "https://other.example")),
+                "The token is meant for another audience.");
+    }
+
+    @Test
+    void anAudienceListNamingThisApiIsAccepted() {
+        JsonObject claims = TestTokens.claims().put("aud", new JsonArray().add("https://other.example").add(TestTokens.AUDIENCE));
+        me(TestTokens.sign(claims)).statusCode(200);
+    }
+
+    @Test
+    void anExpiredTokenIsRejected() {
+        long now = System.currentTimeMillis() / 1000;
+        invalidToken(TestTokens.sign(TestTokens.claims().put("exp", now - 60)), "The access token expired.");
+    }
+
+    @Test
+    void aTokenJustPastExpiryIsStillAcceptedWithinTheClockLeeway() {
+        long now = System.currentTimeMillis() / 1000;
+        me(TestTokens.sign(TestTokens.claims().put("exp", now - 2))).statusCode(200);
+    }
+
+    @Test
+    void aTokenWithoutExpIsRejected() {
+        JsonObject claims = TestTokens.claims();
+        claims.remove("exp");
+        invalidToken(TestTokens.sign(claims), "The access token expired.");
+    }
+
+    @Test
+    void aTokenWithoutTheRoutesScopeIsInsufficientScope() {
+        // RFC 6750 §3.1: 403 insufficient_scope, naming the scope needed
+        me(TestTokens.sign(TestTokens.claims().put("scope", "db:read"))).statusCode(403)
+                .header("WWW-Authenticate", startsWith("Bearer error=\"insufficient_scope\""))
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("scope=\"profile\""))
+                .body("error", equalTo("insufficient_scope"));
+    }
+
+    @Test
+    void otherApiRoutesNeedAValidTokenButNoParticularScope() {
+        given().get("/api/v1/databases").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.sign(TestTokens.claims().put("scope", "db:read")))
+                .get("/api/v1/databases").then().statusCode(200).body("path", equalTo("/api/v1/databases"));
+    }
+
+    @Test
+    void aGrantRevokedBeforeTheGatewayStartedIsRejected() {
+        // the revoked-grants index was loaded at start-up
+        invalidToken(TestTokens.sign(TestTokens.claims().put("gid", StubServices.REVOKED_BEFORE_START)),
+                "The access token has been revoked.");
+    }
+
+    @Test
+    void aGrantRevokedThroughPubSubIsRejectedWithinASecond() throws Exception {
+        JsonObject claims = TestTokens.claims();
+        String token = TestTokens.sign(claims);
+        me(token).statusCode(200);
+
+        long published = System.nanoTime();
+        redis.pubsub(String.class).publish(prefix + "revoked-grants", claims.getString("gid"));
+        long elapsedMillis = untilRejected(token);
+
+        assertTrue(elapsedMillis < 1000, "revoked after " + elapsedMillis + " ms");
+        invalidToken(token, "The access token has been revoked.");
+        // the grant, not just this token: another token of the same grant is refused too
+        invalidToken(TestTokens.sign(TestTokens.claims().put("gid", claims.getString("gid"))),
+                "The access token has been revoked.");
+    }
+
+    @Test
+    void aTokenRevokedByJtiThroughPubSubIsRejectedAndItsGrantsOtherTokensAreNot() throws Exception {
+        JsonObject claims = TestTokens.claims();
+        String token = TestTokens.sign(claims);
+        me(token).statusCode(200);
+
+        redis.pubsub(String.class).publish(prefix + "revoked-jtis", claims.getString("jti"));
+        untilRejected(token);
+
+        me(TestTokens.sign(TestTokens.claims().put("gid", claims.getString("gid")))).statusCode(200);
+    }
+
+    @Test
+    void anUnrelatedGrantsRevocationDoesNotAffectThisToken() throws Exception {
+        String token = TestTokens.sign(TestTokens.claims());
+        redis.pubsub(String.class).publish(prefix + "revoked-grants", UUID.randomUUID().toString());
+        Thread.sleep(200);
+        me(token).statusCode(200);
+    }
+
+    private static long untilRejected(String token) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 5_000_000_000L) {
+            int status = given().header("Authorization", "Bearer " + token).get("/api/v1/me").statusCode();
+            if (status == 401) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            assertEquals(200, status);
+            Thread.sleep(20);
+        }
+        throw new AssertionError("still accepted after 5 s");
+    }
+}
