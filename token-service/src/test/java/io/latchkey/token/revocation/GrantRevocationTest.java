@@ -114,23 +114,23 @@ class GrantRevocationTest {
         String grantId = UUID.randomUUID().toString();
         BlockingQueue<String> published = new LinkedBlockingQueue<>();
         PubSubCommands.RedisSubscriber subscriber =
-                redis.pubsub(String.class).subscribe(prefix + GrantRevocation.CHANNEL, published::add);
+                redis.pubsub(String.class).subscribe(prefix + "revoked-grants", published::add);
         try {
             long before = System.currentTimeMillis();
             internal().post("/internal/grants/" + grantId + "/revoke").then().statusCode(200);
 
             assertEquals(grantId, published.poll(5, TimeUnit.SECONDS));
-            assertEquals("1", redis.value(String.class).get(prefix + GrantRevocation.KEY + grantId));
-            long ttl = redis.key().pttl(prefix + GrantRevocation.KEY + grantId);
+            assertNotNull(redis.value(String.class).get(prefix + "revoked-grant:" + grantId));
+            long ttl = redis.key().pttl(prefix + "revoked-grant:" + grantId);
             // access tokens live 10 minutes; the entry one minute longer
             assertTrue(ttl > Duration.ofMinutes(10).toMillis() && ttl <= Duration.ofMinutes(11).toMillis(), "ttl " + ttl);
-            java.util.OptionalDouble expiry = redis.sortedSet(String.class).zscore(prefix + GrantRevocation.INDEX, grantId);
+            java.util.OptionalDouble expiry = redis.sortedSet(String.class).zscore(prefix + "revoked-grants:index", grantId);
             assertTrue(expiry.isPresent());
             assertTrue(expiry.getAsDouble() >= before + Duration.ofMinutes(11).toMillis(), "index score is the entry's expiry in ms");
-            List<String> live = redis.sortedSet(String.class).zrangebyscore(prefix + GrantRevocation.INDEX,
+            List<String> live = redis.sortedSet(String.class).zrangebyscore(prefix + "revoked-grants:index",
                     new ScoreRange<>((double) System.currentTimeMillis(), Double.POSITIVE_INFINITY));
             assertTrue(live.contains(grantId));
-            assertTrue(redis.key().pttl(prefix + GrantRevocation.INDEX) > 0, "the index has a TTL");
+            assertTrue(redis.key().pttl(prefix + "revoked-grants:index") > 0, "the index has a TTL");
         } finally {
             subscriber.unsubscribe();
         }
