@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 import io.latchkey.consent.client.ClientInfo;
 
-/** RFC 9700 §4.1.3: a redirect URI must equal a registered one exactly; native loopback URIs may vary the port. */
+/** Redirect URIs at the authorization endpoint: registration check (RFC 9700 §4.1.3) and the CSP form-action source. */
 public final class RedirectUris {
 
     /** Characters a CSP source expression built from a URI may contain (no spaces, quotes or semicolons). */
@@ -15,35 +15,10 @@ public final class RedirectUris {
     private RedirectUris() {
     }
 
+    /** RFC 9700 §4.1.3 (one implementation, in oauth-common). */
     public static boolean registered(ClientInfo client, String presented) {
-        if (presented == null || client.redirectUris() == null) {
-            return false;
-        }
-        for (String registered : client.redirectUris()) {
-            // RFC 9700 §2.1: exact string comparison
-            if (registered.equals(presented)) {
-                return true;
-            }
-            // RFC 8252 §7.3: a native (public) client's loopback redirect may use any port
-            if ("public".equals(client.clientType()) && sameLoopbackExceptPort(registered, presented)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean sameLoopbackExceptPort(String registered, String presented) {
-        try {
-            URI r = new URI(registered);
-            URI p = new URI(presented);
-            return "http".equals(r.getScheme()) && "http".equals(p.getScheme())
-                    && isLoopbackIp(r.getHost()) && r.getHost().equals(p.getHost())
-                    && r.getRawUserInfo() == null && p.getRawUserInfo() == null
-                    && equal(r.getRawPath(), p.getRawPath()) && equal(r.getRawQuery(), p.getRawQuery())
-                    && r.getRawFragment() == null && p.getRawFragment() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        return io.latchkey.common.RedirectUris.matches(client.redirectUris(), "public".equals(client.clientType()),
+                presented);
     }
 
     /**
@@ -68,12 +43,4 @@ public final class RedirectUris {
         }
     }
 
-    /** RFC 8252 §7.3: loopback IP literals (localhost is NOT RECOMMENDED, §8.3). */
-    private static boolean isLoopbackIp(String host) {
-        return "127.0.0.1".equals(host) || "[::1]".equals(host);
-    }
-
-    private static boolean equal(String a, String b) {
-        return a == null ? b == null : a.equals(b);
-    }
 }
