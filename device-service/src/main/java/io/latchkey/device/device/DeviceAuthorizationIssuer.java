@@ -16,13 +16,15 @@ public class DeviceAuthorizationIssuer {
     private static final int USER_CODE_ATTEMPTS = 5;
 
     private final DeviceAuthorizationStore store;
+    private final UserCodeHasher userCodeHasher;
     private final DeviceCodes deviceCodes;
     private final UserCodes userCodes;
     private final DeviceConfig config;
 
     public DeviceAuthorizationIssuer(DeviceAuthorizationStore store, DeviceCodes deviceCodes, UserCodes userCodes,
-            DeviceConfig config) {
+            UserCodeHasher userCodeHasher, DeviceConfig config) {
         this.store = store;
+        this.userCodeHasher = userCodeHasher;
         this.deviceCodes = deviceCodes;
         this.userCodes = userCodes;
         this.config = config;
@@ -46,7 +48,7 @@ public class DeviceAuthorizationIssuer {
         String userCode = userCodes.generate();
         // RFC 8628 §3.2 + grace: the record outlives expires_in so a late poll gets expired_token
         long ttlMillis = (config.expiresIn() + (long) config.expiredGrace()) * 1000L;
-        return store.create(Hashes.sha256(deviceCode), Hashes.sha256(userCode), authorization, ttlMillis)
+        return store.create(Hashes.sha256(deviceCode), userCodeHasher.hash(userCode), authorization, ttlMillis)
                 .chain(created -> {
                     if (created) {
                         return Uni.createFrom().item(

@@ -18,7 +18,7 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Device authorizations in Redis: a hash per device code at {@code <prefix>device:code:<sha256(device_code)>}
- * and an index {@code <prefix>device:user:<sha256(user_code)>} holding the record's key. Both expire together.
+ * and an index {@code <prefix>device:user:<hmac(user_code)>} holding the record's key. Both expire together.
  */
 @ApplicationScoped
 public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {

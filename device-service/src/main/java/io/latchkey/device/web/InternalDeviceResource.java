@@ -20,7 +20,7 @@ import io.latchkey.common.error.OAuthExceptionMapper;
 import io.latchkey.device.device.Approval;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
-import io.latchkey.device.device.Hashes;
+import io.latchkey.device.device.UserCodeHasher;
 import io.latchkey.device.device.UserCodes;
 import io.latchkey.device.store.DeviceAuthorizationStore;
 import io.smallrye.mutiny.Uni;
@@ -32,16 +32,18 @@ import io.smallrye.mutiny.Uni;
 public class InternalDeviceResource {
 
     private final DeviceAuthorizationStore store;
+    private final UserCodeHasher userCodes;
 
-    public InternalDeviceResource(DeviceAuthorizationStore store) {
+    public InternalDeviceResource(DeviceAuthorizationStore store, UserCodeHasher userCodes) {
         this.store = store;
+        this.userCodes = userCodes;
     }
 
     @GET
     @Operation(summary = "The pending device authorization behind a user code (404 when unknown, used or expired)")
     public Uni<UserCodeView> lookup(@PathParam("user_code") String typed) {
         String userCode = canonical(typed);
-        return store.findPendingByUserCode(Hashes.sha256(userCode), System.currentTimeMillis())
+        return store.findPendingByUserCode(userCodes.hash(userCode), System.currentTimeMillis())
                 .onItem().ifNull().failWith(InternalDeviceResource::unknown)
                 .map(a -> toView(userCode, a));
     }
@@ -56,7 +58,7 @@ public class InternalDeviceResource {
             throw OAuthError.INVALID_REQUEST.with("subject and grant_id are required.");
         }
         Approval approval = new Approval(body.subject(), body.grantId(), body.scope());
-        return store.approve(Hashes.sha256(userCode), approval, System.currentTimeMillis())
+        return store.approve(userCodes.hash(userCode), approval, System.currentTimeMillis())
                 .map(InternalDeviceResource::toResponse);
     }
 
@@ -65,7 +67,7 @@ public class InternalDeviceResource {
     @Operation(summary = "Record the user's denial (204; 404 unknown or expired; 409 already decided)")
     public Uni<Response> deny(@PathParam("user_code") String typed) {
         String userCode = canonical(typed);
-        return store.deny(Hashes.sha256(userCode), System.currentTimeMillis())
+        return store.deny(userCodes.hash(userCode), System.currentTimeMillis())
                 .map(InternalDeviceResource::toResponse);
     }
 

@@ -21,25 +21,27 @@ import io.smallrye.mutiny.Uni;
 /** The issuer's own logic, with a store that refuses the first user codes (Redis is covered elsewhere). */
 class DeviceAuthorizationIssuerTest {
 
+    private static final UserCodeHasher HASHER = new UserCodeHasher("test-secret");
+
     private static final ClientInfo CLI = new ClientInfo("cli", "CLI", "public", List.of(),
             List.of(OAuthParams.GRANT_DEVICE_CODE), List.of("db:read"), null, null);
 
     @Test
     void aUserCodeCollisionIsRetriedWithAFreshCode() {
         CollidingStore store = new CollidingStore(2);
-        DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(store, new DeviceCodes(), new UserCodes(), config());
+        DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(store, new DeviceCodes(), new UserCodes(), HASHER, config());
 
         IssuedCodes codes = issuer.issue(CLI, null, "127.0.0.1", "ua").await().atMost(Duration.ofSeconds(1));
 
         assertEquals(3, store.userCodeHashes.size());
         assertEquals(3, new HashSet<>(store.userCodeHashes).size(), "every attempt draws a new user code");
-        assertEquals(Hashes.sha256(codes.userCode()), store.userCodeHashes.get(2));
+        assertEquals(HASHER.hash(codes.userCode()), store.userCodeHashes.get(2));
     }
 
     @Test
     void endlessCollisionsEndInTemporarilyUnavailable() {
         DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(new CollidingStore(1000), new DeviceCodes(),
-                new UserCodes(), config());
+                new UserCodes(), HASHER, config());
         OAuthException e = assertThrows(OAuthException.class,
                 () -> issuer.issue(CLI, null, null, null).await().atMost(Duration.ofSeconds(1)));
         assertEquals(OAuthError.TEMPORARILY_UNAVAILABLE, e.error());

@@ -1,0 +1,47 @@
+package io.latchkey.device.device;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How a user code is named in Redis. A user code has only ~34.5 bits (RFC 8628 §6.1), so a plain SHA-256 of it could
+ * be reversed by anyone who can list Redis keys; a keyed HMAC cannot be, without the service's secret. The key is
+ * derived from the internal secret every service already holds, so there is nothing new to configure.
+ */
+@ApplicationScoped
+public class UserCodeHasher {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> mac;
+
+    public UserCodeHasher(@ConfigProperty(name = "latchkey.internal.secret") String internalSecret) {
+        this.key = new SecretKeySpec(Hashes.digest(("latchkey user codes\u0000" + internalSecret)
+                .getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.mac = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /** Base64url HMAC-SHA256 of the canonical (normalised) user code. */
+    public String hash(String canonicalUserCode) {
+        return B64.encodeToString(mac.get().doFinal(canonicalUserCode.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(key);
+            return m;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is always available", e);
+        }
+    }
+}
