@@ -97,7 +97,7 @@ class DeviceFlowE2ETest {
         JsonPath auth = start(base);
         // approve through device-service's internal API, as consent-service does after the user says yes
         given().header("X-Latchkey-Internal", Platform.INTERNAL_SECRET).contentType("application/json")
-                .body("{\"subject\":\"00000000-0000-0000-0000-000000000001\",\"grant_id\":\"race-grant\",\"scope\":\"db:read\"}")
+                .body("{\"subject\":\"" + platform.demoUserId() + "\",\"grant_id\":\"race-grant\",\"scope\":\"db:read\"}")
                 .post(platform.device.url() + "/internal/device/user-codes/" + auth.getString("user_code") + "/approve")
                 .then().statusCode(204);
         ExecutorService pool = Executors.newFixedThreadPool(20);

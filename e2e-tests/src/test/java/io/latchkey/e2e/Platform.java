@@ -109,6 +109,21 @@ public final class Platform {
         return "http://localhost:" + gateway2.port;
     }
 
+    /** The seeded demo user's id (its {@code sub}), read from this run's database. */
+    public String demoUserId() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT id FROM consent.users WHERE username = ?")) {
+            s.setString(1, DEMO_USER);
+            java.sql.ResultSet rs = s.executeQuery();
+            if (!rs.next()) {
+                throw new IllegalStateException("demo user not seeded");
+            }
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     void restart(ServiceProcess s) throws Exception {
         s.stop();
         s.start();

@@ -8,6 +8,7 @@ import io.latchkey.common.error.OAuthException;
 import io.latchkey.device.client.ClientAuthenticator;
 import io.latchkey.device.client.ClientCredentials;
 import io.latchkey.device.client.TokenMinter;
+import io.latchkey.device.client.UserStatuses;
 import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.store.DeviceAuthorizationStore;
 import io.smallrye.mutiny.Uni;
@@ -22,12 +23,14 @@ public class DeviceTokenGrant {
     private final DeviceAuthorizationStore store;
     private final ClientAuthenticator authenticator;
     private final TokenMinter minter;
+    private final UserStatuses users;
     private final long toleranceMillis;
     /** How long an approved authorization stays claimed by the poll that is minting its tokens. */
     static final long MINT_LEASE_MILLIS = 15_000;
 
     public DeviceTokenGrant(DeviceAuthorizationStore store, ClientAuthenticator authenticator, TokenMinter minter,
-            DeviceConfig config) {
+            UserStatuses users, DeviceConfig config) {
+        this.users = users;
         this.store = store;
         this.authenticator = authenticator;
         this.minter = minter;
@@ -57,7 +60,14 @@ public class DeviceTokenGrant {
      * approval for the next poll; a final refusal (say, a revoked grant) ends it.
      */
     private Uni<String> mint(String deviceCodeHash, String clientId, PollOutcome approved) {
-        return minter.mint(clientId, approved)
+        return users.isActive(approved.subject())
+                .invoke(active -> {
+                    // beyond RFC 8628: the user may have been disabled between approval and redemption
+                    if (!active) {
+                        throw OAuthError.ACCESS_DENIED.with("The user's account is no longer active.");
+                    }
+                })
+                .chain(() -> minter.mint(clientId, approved))
                 .call(() -> store.consume(deviceCodeHash))
                 .onFailure().call(e -> (isRetryable(e) ? store.release(deviceCodeHash) : store.consume(deviceCodeHash))
                         .onFailure().recoverWithNull());

@@ -50,7 +50,9 @@ public class FakeTokenService implements QuarkusTestResourceLifecycleManager {
                 .onFailure(started::completeExceptionally);
         try {
             int port = started.get(10, TimeUnit.SECONDS).actualPort();
-            return Map.of("latchkey.services.token-url", "http://127.0.0.1:" + port);
+            // the same stand-in answers consent-service's user-status route
+            return Map.of("latchkey.services.token-url", "http://127.0.0.1:" + port,
+                    "latchkey.services.consent-url", "http://127.0.0.1:" + port);
         } catch (Exception e) {
             throw new IllegalStateException("Fake token-service did not start", e);
         }
@@ -85,6 +87,9 @@ public class FakeTokenService implements QuarkusTestResourceLifecycleManager {
         if (path.equals("/internal/clients/authenticate")) {
             authenticateCalls.incrementAndGet();
             authenticate(request, json);
+        } else if (path.startsWith("/internal/users/")) {
+            String userId = path.substring("/internal/users/".length());
+            reply(request, 200, new JsonObject().put("user_id", userId).put("active", !userId.startsWith("disabled")));
         } else if (path.equals("/internal/tokens")) {
             tokenCalls.incrementAndGet();
             lastTokenRequest.set(json);

@@ -152,6 +152,19 @@ class DeviceTokenResourceTest {
     }
 
     @Test
+    void aUserDisabledAfterApprovingGetsNoTokens() {
+        JsonPath started = start("cli", "db:read");
+        approve(started.getString("user_code"), "disabled-user-1", "grant-d", null).then().statusCode(204);
+        String deviceCode = started.getString("device_code");
+        int mintsBefore = stats().getInt("tokens");
+
+        // beyond RFC 8628: the user's status is checked again when the device code is redeemed
+        poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("access_denied"));
+        assertEquals(mintsBefore, stats().getInt("tokens"), "nothing was minted");
+        poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
     void whenTokenServiceFailsTheApprovalIsKeptAndTheNextPollGetsTheTokens() {
         JsonPath started = start("cli", "db:read");
         approve(started.getString("user_code"), "user-9", "grant-9", null).then().statusCode(204);
