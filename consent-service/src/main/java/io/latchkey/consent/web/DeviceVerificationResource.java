@@ -29,7 +29,7 @@ import io.latchkey.consent.device.DeviceAuthorization;
 import io.latchkey.consent.device.DeviceVerification;
 import io.latchkey.consent.device.DeviceVerification.DecisionStatus;
 import io.latchkey.consent.device.DeviceVerification.Lookup;
-import io.latchkey.consent.device.UserCodes;
+import io.latchkey.common.UserCodes;
 import io.latchkey.consent.grant.ScopeCatalogue;
 import io.latchkey.consent.login.Csrf;
 import io.latchkey.consent.login.Session;
@@ -79,7 +79,7 @@ public class DeviceVerificationResource {
                         return Uni.createFrom().item(Pages.forbidden());
                     }
                     // RFC 8628 §6.1: case-insensitive, dashes and whitespace ignored
-                    String code = UserCodes.normalise(typed);
+                    String code = UserCodes.normalize(typed);
                     if (code == null) {
                         return Uni.createFrom().item(Pages.ok(Templates.deviceEntry(session.csrf(), null, INVALID_CODE)));
                     }
@@ -107,7 +107,7 @@ public class DeviceVerificationResource {
                         return Uni.createFrom().item(Pages.forbidden());
                     }
                     Origin origin = new Origin(ClientIp.of(request), userAgent);
-                    return verification.decide(session, origin, UserCodes.normalise(typed), "approve".equals(decision))
+                    return verification.decide(session, origin, UserCodes.normalize(typed), "approve".equals(decision))
                             .map(DeviceVerificationResource::decisionPage);
                 });
     }
@@ -138,7 +138,7 @@ public class DeviceVerificationResource {
 
     private static Response toLogin(String userCode) {
         String here = "/device";
-        String code = UserCodes.normalise(userCode);
+        String code = UserCodes.normalize(userCode);
         if (code != null) {
             here += "?" + OAuthParams.USER_CODE + "=" + UserCodes.display(code);
         }
@@ -146,7 +146,7 @@ public class DeviceVerificationResource {
     }
 
     private static String prefill(String userCode) {
-        return UserCodes.display(UserCodes.normalise(userCode));
+        return UserCodes.display(UserCodes.normalize(userCode));
     }
 
     private static Templates.DeviceView device(DeviceAuthorization a) {

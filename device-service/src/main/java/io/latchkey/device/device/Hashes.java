@@ -9,6 +9,14 @@ import java.util.Base64;
 public final class Hashes {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    /** One digest per thread (event loops reuse theirs on every poll); digest() resets it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    });
 
     private Hashes() {
     }
@@ -19,19 +27,6 @@ public final class Hashes {
     }
 
     public static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    /** Compares two secrets in time independent of where they differ (and of their lengths). */
-    public static boolean constantTimeEquals(String a, String b) {
-        if (a == null || b == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(digest(a.getBytes(StandardCharsets.UTF_8)),
-                digest(b.getBytes(StandardCharsets.UTF_8)));
+        return SHA256.get().digest(bytes);
     }
 }

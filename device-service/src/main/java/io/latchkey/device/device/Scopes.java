@@ -1,6 +1,5 @@
 package io.latchkey.device.device;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,31 +23,11 @@ public final class Scopes {
             }
             return String.join(" ", allowed);
         }
-        Set<String> scopes = new LinkedHashSet<>();
-        // RFC 6749 §3.3: space-delimited, case-sensitive scope tokens
-        for (String scope : requested.split(" ")) {
-            if (scope.isEmpty()) {
-                continue;
-            }
-            if (!isScopeToken(scope) || !allowed.contains(scope)) {
-                throw OAuthError.INVALID_SCOPE.with("A requested scope is not allowed for this client.");
-            }
-            scopes.add(scope);
+        // RFC 6749 §3.3: space-delimited, case-sensitive scope tokens (parsed once, in oauth-common)
+        Set<String> scopes = io.latchkey.common.Scopes.parse(requested);
+        if (!allowed.containsAll(scopes)) {
+            throw OAuthError.INVALID_SCOPE.with("A requested scope is not allowed for this client.");
         }
-        if (scopes.isEmpty()) {
-            throw OAuthError.INVALID_SCOPE.with("No scope requested.");
-        }
-        return String.join(" ", scopes);
-    }
-
-    /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
-    static boolean isScopeToken(String scope) {
-        for (int i = 0; i < scope.length(); i++) {
-            char c = scope.charAt(i);
-            if (c < 0x21 || c > 0x7E || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
+        return io.latchkey.common.Scopes.format(scopes);
     }
 }

@@ -4,13 +4,12 @@ import java.security.SecureRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The short code a person types in the browser (RFC 8628 §6.1). */
+/** Issues the short code a person types in the browser (RFC 8628 §6.1). */
 @ApplicationScoped
 public class UserCodes {
 
-    // RFC 8628 §6.1: base-20 alphabet without vowels or look-alike characters
-    public static final String ALPHABET = "BCDFGHJKLMNPQRSTVWXZ";
-    public static final int LENGTH = 8;
+    public static final String ALPHABET = io.latchkey.common.UserCodes.ALPHABET;
+    public static final int LENGTH = io.latchkey.common.UserCodes.LENGTH;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -23,31 +22,12 @@ public class UserCodes {
         return new String(code);
     }
 
-    /**
-     * The canonical form of what a person typed, or {@code null} when it cannot be a user code.
-     * RFC 8628 §6.1: case-insensitive, dashes and whitespace ignored.
-     */
+    /** RFC 8628 §6.1 normalisation, shared with consent-service: see {@link io.latchkey.common.UserCodes}. */
     public static String normalize(String typed) {
-        if (typed == null || typed.length() > 64) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder(LENGTH);
-        for (int i = 0; i < typed.length(); i++) {
-            char c = typed.charAt(i);
-            if (c == '-' || Character.isWhitespace(c)) {
-                continue;
-            }
-            char upper = Character.toUpperCase(c);
-            if (ALPHABET.indexOf(upper) < 0) {
-                return null;
-            }
-            sb.append(upper);
-        }
-        return sb.length() == LENGTH ? sb.toString() : null;
+        return io.latchkey.common.UserCodes.normalize(typed);
     }
 
-    /** How the code is shown to people: {@code XXXX-XXXX}. */
     public static String display(String canonical) {
-        return canonical.substring(0, 4) + "-" + canonical.substring(4);
+        return io.latchkey.common.UserCodes.display(canonical);
     }
 }

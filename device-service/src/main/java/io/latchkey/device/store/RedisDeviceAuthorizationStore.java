@@ -119,7 +119,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     }
 
     private static DeviceAuthorization toAuthorization(Response r) {
-        // fields in Scripts.LOOKUP_FIELDS order: st, exp, cid, scope, req, iv, ip, ua, conf
+        // fields in the order Scripts.LOOKUP returns them: st, exp, cid, scope, req, iv, ip, ua, conf
         return new DeviceAuthorization(
                 string(r.get(2)),
                 string(r.get(3)),

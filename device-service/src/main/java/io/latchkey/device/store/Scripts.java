@@ -51,7 +51,7 @@ final class Scripts {
             return {'authorization_pending'}
             """);
 
-    /** KEYS: user-code index. ARGV: now ms. The pending record's fields (see LOOKUP_FIELDS) or nil. */
+    /** KEYS: user-code index. ARGV: now ms. The pending record's fields st, exp, cid, scope, req, iv, ip, ua, conf (in that order) or nil. */
     static final LuaScript LOOKUP = new LuaScript("""
             local rk = redis.call('GET', KEYS[1])
             if not rk then return false end
@@ -59,8 +59,6 @@ final class Scripts {
             if not r[1] or r[1] ~= 'p' or tonumber(ARGV[1]) > tonumber(r[2]) then return false end
             return r
             """);
-
-    static final List<String> LOOKUP_FIELDS = List.of("st", "exp", "cid", "scope", "req", "iv", "ip", "ua", "conf");
 
     /**
      * KEYS: user-code index. ARGV: now ms, new status (a|d), subject, grant id, approved scope ('' = all requested).

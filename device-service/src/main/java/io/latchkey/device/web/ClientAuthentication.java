@@ -1,8 +1,8 @@
 package io.latchkey.device.web;
 
 
-import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.device.client.ClientCredentials;
 
@@ -16,9 +16,9 @@ final class ClientAuthentication {
      * {@code client_secret_basic}, {@code client_secret_post}, or a public client's bare {@code client_id}.
      * RFC 8628 §3.1/§3.4: client_id is required when the client does not authenticate.
      */
-    static ClientCredentials from(String authorization, MultivaluedMap<String, String> form) {
+    static ClientCredentials from(String authorization, Form form) {
         io.latchkey.common.ClientCredentials parsed = io.latchkey.common.ClientCredentials.parse(authorization,
-                Forms.optional(form, OAuthParams.CLIENT_ID), Forms.optional(form, OAuthParams.CLIENT_SECRET));
+                form.optional(OAuthParams.CLIENT_ID), form.optional(OAuthParams.CLIENT_SECRET));
         return new ClientCredentials(parsed.clientId(), parsed.clientSecret());
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.device.client.ClientAuthenticator;
 import io.latchkey.device.client.ClientCredentials;
@@ -46,14 +47,14 @@ public class DeviceAuthorizationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a device authorization",
             description = "Returns device_code, user_code, verification_uri(_complete), expires_in and interval.")
-    public Uni<Response> authorize(MultivaluedMap<String, String> form,
+    public Uni<Response> authorize(MultivaluedMap<String, String> params,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("X-Forwarded-For") String forwardedFor,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
             @Context HttpServerRequest request) {
-        Forms.rejectRepeated(form);
+        Form form = new Form(params);
         ClientCredentials credentials = ClientAuthentication.from(authorization, form);
-        String scope = Forms.optional(form, OAuthParams.SCOPE);
+        String scope = form.optional(OAuthParams.SCOPE);
         String deviceIp = DeviceInfo.ip(forwardedFor, request);
         String deviceUserAgent = DeviceInfo.userAgent(userAgent);
         return authenticator.authenticate(credentials)

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.device.device.DeviceTokenGrant;
@@ -36,16 +37,16 @@ public class DeviceTokenResource {
     @Operation(summary = "Poll for the tokens of a device authorization",
             description = "grant_type=urn:ietf:params:oauth:grant-type:device_code; answers the token response "
                     + "once approved, otherwise authorization_pending, slow_down, access_denied or expired_token.")
-    public Uni<Response> token(MultivaluedMap<String, String> form,
+    public Uni<Response> token(MultivaluedMap<String, String> params,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Forms.rejectRepeated(form);
-        String grantType = Forms.required(form, OAuthParams.GRANT_TYPE);
+        Form form = new Form(params);
+        String grantType = form.required(OAuthParams.GRANT_TYPE);
         if (!OAuthParams.GRANT_DEVICE_CODE.equals(grantType)) {
             // RFC 6749 §5.2: this endpoint serves only the device_code grant
             throw OAuthError.UNSUPPORTED_GRANT_TYPE.with("Only the device_code grant is served here.");
         }
         // RFC 8628 §3.4: device_code is required
-        String deviceCode = Forms.required(form, OAuthParams.DEVICE_CODE);
+        String deviceCode = form.required(OAuthParams.DEVICE_CODE);
         return grant.redeem(deviceCode, ClientAuthentication.from(authorization, form))
                 .map(NoStore::ok);
     }

@@ -18,8 +18,6 @@ import io.smallrye.mutiny.Uni;
  * Each kind also has an index ({@code <prefix>revoked-grants:index}, {@code <prefix>revoked-jtis:index}: sorted sets
  * scored by expiry) and a pub/sub channel ({@code <prefix>revoked-grants}, {@code <prefix>revoked-jtis}) that every
  * gateway replica loads and follows, so the gateways check revocation in memory (docs/internal-api.md).
- * <ul>
- * </ul>
  * Every key has a TTL: past it, every token it could deny has expired.
  */
 @ApplicationScoped
@@ -88,17 +86,5 @@ public class DenyListStore {
         }
         return values.mget(jtiPrefix + jti, grantPrefix + grantId)
                 .map(found -> found.values().stream().anyMatch(v -> v != null));
-    }
-
-    public String grantChannel() {
-        return grantChannel;
-    }
-
-    public String grantKey(String grantId) {
-        return grantPrefix + grantId;
-    }
-
-    public String accessTokenKey(String jti) {
-        return jtiPrefix + jti;
     }
 }

@@ -1,4 +1,4 @@
-package io.latchkey.consent.device;
+package io.latchkey.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,13 +11,13 @@ class UserCodesTest {
     @ParameterizedTest
     @ValueSource(strings = {"BCDF-GHJK", "bcdf-ghjk", "bcdfghjk", " BcDf GhJk ", "B-C-D-F-G-H-J-K", "bcdf\tghjk"})
     void codesAreCaseInsensitiveAndIgnoreDashesAndWhitespace(String typed) {
-        assertEquals("BCDFGHJK", UserCodes.normalise(typed));
+        assertEquals("BCDFGHJK", UserCodes.normalize(typed));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "--", "BCD", "BCDF/GHJK", "<script>", "BCDFGHJKBCDFGHJKBCDF"})
     void somethingThatCannotBeACodeIsRejectedBeforeAnyLookup(String typed) {
-        assertNull(UserCodes.normalise(typed));
+        assertNull(UserCodes.normalize(typed));
     }
 
     @ParameterizedTest
