@@ -11,6 +11,14 @@ public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    /** One digest per thread, reused on every client authentication; digest() resets it. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private Secrets() {
     }
@@ -23,11 +31,7 @@ public final class Secrets {
     }
 
     public static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8));
     }
 
     public static boolean matches(String presented, byte[] expectedHash) {

@@ -20,10 +20,13 @@ public class RefreshTokenGrant implements GrantHandler {
 
     private final RefreshTokenRotation rotation;
     private final AccessTokenIssuer accessTokens;
+    private final io.latchkey.token.usage.GrantUsage usage;
 
-    public RefreshTokenGrant(RefreshTokenRotation rotation, AccessTokenIssuer accessTokens) {
+    public RefreshTokenGrant(RefreshTokenRotation rotation, AccessTokenIssuer accessTokens,
+                             io.latchkey.token.usage.GrantUsage usage) {
         this.rotation = rotation;
         this.accessTokens = accessTokens;
+        this.usage = usage;
     }
 
     @Override
@@ -44,6 +47,8 @@ public class RefreshTokenGrant implements GrantHandler {
         // applies to the new access token, while the new refresh token keeps the original scope
         String scope = requested.isEmpty() ? consumed.scope() : Scopes.format(requested);
         AccessTokenIssuer.Minted at = accessTokens.mint(consumed.subject(), consumed.clientId(), scope, consumed.grantId());
+        // "last used" on the Authorized apps page counts refreshes too
+        usage.recordIssued(consumed.grantId());
         return new TokenResponse(at.token(), "Bearer", accessTokens.ttlSeconds(), scope, successor);
     }
 }

@@ -28,31 +28,29 @@ public class TokenMinter {
         this.usage = usage;
     }
 
-    /**
-     * Access token, plus a refresh token when the client is registered for the refresh_token grant; invalid_grant
-     * when the user has revoked the grant (the check runs after the refresh token is written, see GrantRevocation).
-     */
-    public Uni<TokenResponse> forUser(Client client, String subject, String scope, String grantId) {
-        Uni<String> refreshToken = client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)
-                ? refreshTokens.issueFirst(grantId, client.clientId(), subject, scope)
-                : Uni.createFrom().nullItem();
-        return refreshToken
-                .call(() -> revocation.refuseIfRevoked(grantId))
-                .invoke(() -> usage.recordIssued(grantId))
-                .map(rt -> response(accessTokens.mint(subject, client.clientId(), scope, grantId), scope, rt));
-    }
-
     /** A token response with the access token's {@code jti} and {@code exp}, for grants that may revoke it later. */
     public record Issued(TokenResponse response, String jti, long accessExpiresAt) {
     }
 
-    /** Like {@link #forUser}, but also says which access token it minted (authorization codes revoke on replay). */
+    /**
+     * Access token, plus a refresh token when the client is registered for the refresh_token grant; invalid_grant
+     * when the user has revoked the grant. Every user grant (device, authorization code) mints through here, so the
+     * revocation check and the "last used" record are never skipped.
+     */
     public Uni<Issued> issueForUser(Client client, String subject, String scope, String grantId) {
-        AccessTokenIssuer.Minted at = accessTokens.mint(subject, client.clientId(), scope, grantId);
-        Uni<String> refresh = client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)
+        Uni<String> refreshToken = client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)
                 ? refreshTokens.issueFirst(grantId, client.clientId(), subject, scope)
-                : Uni.createFrom().nullItem();
-        return refresh.map(rt -> new Issued(response(at, scope, rt), at.jti(), at.expiresAt()));
+                : revocation.refuseIfRevoked(grantId).replaceWith((String) null);
+        return refreshToken
+                .invoke(() -> usage.recordIssued(grantId))
+                .map(rt -> {
+                    AccessTokenIssuer.Minted at = accessTokens.mint(subject, client.clientId(), scope, grantId);
+                    return new Issued(response(at, scope, rt), at.jti(), at.expiresAt());
+                });
+    }
+
+    public Uni<TokenResponse> forUser(Client client, String subject, String scope, String grantId) {
+        return issueForUser(client, subject, scope, grantId).map(Issued::response);
     }
 
     /** RFC 6749 §4.4.3: client credentials get an access token and no refresh token. */

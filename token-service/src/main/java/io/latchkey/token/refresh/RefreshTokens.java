@@ -27,13 +27,19 @@ public class RefreshTokens {
         this.absoluteTtl = absoluteTtl;
     }
 
-    /** Starts a new family for a grant and returns its first token. */
+    /** Starts a new family for a grant and returns its first token; invalid_grant when the grant is revoked. */
     public Uni<String> issueFirst(String grantId, String clientId, String subject, String scope) {
         String token = Secrets.random(32);
         Instant now = Instant.now();
         // RFC 9700 §4.14.2: refresh tokens expire after inactivity and have an absolute lifetime
-        return repository.insert(Secrets.sha256(token), UUID.randomUUID(), grantId, clientId, subject, scope,
-                        now.plus(idleTtl), now.plus(absoluteTtl))
-                .replaceWith(token);
+        return repository.insertUnlessGrantRevoked(Secrets.sha256(token), UUID.randomUUID(), grantId, clientId,
+                        subject, scope, now.plus(idleTtl), now.plus(absoluteTtl))
+                .map(written -> {
+                    if (!written) {
+                        throw io.latchkey.common.error.OAuthError.INVALID_GRANT
+                                .with("The user has revoked this authorization.");
+                    }
+                    return token;
+                });
     }
 }

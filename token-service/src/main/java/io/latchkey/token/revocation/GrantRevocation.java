@@ -24,12 +24,8 @@ public class GrantRevocation {
 
     private static final Logger LOG = Logger.getLogger(GrantRevocation.class);
 
-    /** Marks the grant's live refresh tokens revoked when the grant is revoked; answers whether it is. */
-    private static final String REVOKED_CHECK = """
-            WITH revoked AS (SELECT 1 FROM token.revoked_grants WHERE grant_id = $1),
-                 killed AS (UPDATE token.refresh_tokens SET revoked_at = now()
-                            WHERE grant_id = $1 AND revoked_at IS NULL AND EXISTS (SELECT 1 FROM revoked))
-            SELECT EXISTS (SELECT 1 FROM revoked) AS revoked""";
+    private static final String REVOKED_CHECK =
+            "SELECT EXISTS (SELECT 1 FROM token.revoked_grants WHERE grant_id = $1) AS revoked";
 
     private final io.vertx.mutiny.sqlclient.Pool pool;
     private final RefreshTokenRepository refreshTokens;
@@ -58,8 +54,10 @@ public class GrantRevocation {
     }
 
     /**
-     * Fails with {@code invalid_grant} when the grant is revoked. Call it after writing a refresh token for the grant:
-     * a revoke racing with the mint then either sees the token or is seen here, and the token dies either way.
+     * Fails with {@code invalid_grant} when the grant is revoked: for mints without a refresh token (with one, the
+     * refresh-token insert itself refuses a revoked grant in the same round trip). A revoke that lands while a mint
+     * is in flight is still caught: the refresh grant checks {@code token.revoked_grants} at every use, and the
+     * grant's access tokens are on the deny-list.
      */
     public Uni<Void> refuseIfRevoked(String grantId) {
         return pool.preparedQuery(REVOKED_CHECK).execute(io.vertx.mutiny.sqlclient.Tuple.of(grantId))

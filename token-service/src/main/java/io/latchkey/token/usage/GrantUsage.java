@@ -27,22 +27,21 @@ public class GrantUsage {
     private static final String KEY = "grant-last-used:";
     private static final long LOG_EVERY_MILLIS = 10_000;
 
-    private final ReactiveRedisDataSource redis;
-    private final String prefix;
-    private final Duration ttl;
+    private final io.quarkus.redis.datasource.value.ReactiveValueCommands<String, String> values;
+    private final String keyPrefix;
+    private final SetArgs expiry;
     private final AtomicLong lastLogged = new AtomicLong();
 
     public GrantUsage(ReactiveRedisDataSource redis, @ConfigProperty(name = "latchkey.redis.key-prefix") String prefix,
                       @ConfigProperty(name = "latchkey.token.refresh-absolute-ttl") Duration ttl) {
-        this.redis = redis;
-        this.prefix = prefix;
-        this.ttl = ttl;
+        this.values = redis.value(String.class);
+        this.keyPrefix = prefix + KEY;
+        this.expiry = new SetArgs().px(ttl);
     }
 
     /** Fire and forget: the token response never waits for this write, and a failed write costs only the date. */
     public void recordIssued(String grantId) {
-        redis.value(String.class)
-                .set(prefix + KEY + grantId, String.valueOf(System.currentTimeMillis()), new SetArgs().px(ttl))
+        values.set(keyPrefix + grantId, String.valueOf(System.currentTimeMillis()), expiry)
                 .subscribe().with(ok -> { }, this::logFailure);
     }
 
@@ -51,12 +50,12 @@ public class GrantUsage {
         if (grantIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        String[] keys = grantIds.stream().map(id -> prefix + KEY + id).toArray(String[]::new);
-        return redis.value(String.class).mget(keys)
-                .map(values -> {
+        String[] keys = grantIds.stream().map(id -> keyPrefix + id).toArray(String[]::new);
+        return values.mget(keys)
+                .map(found -> {
                     Map<String, Instant> out = new LinkedHashMap<>();
                     for (String grantId : grantIds) {
-                        String millis = values.get(prefix + KEY + grantId);
+                        String millis = found.get(keyPrefix + grantId);
                         if (millis != null) {
                             out.put(grantId, Instant.ofEpochMilli(Long.parseLong(millis)));
                         }
