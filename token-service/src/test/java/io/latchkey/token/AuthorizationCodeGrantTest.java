@@ -131,6 +131,15 @@ class AuthorizationCodeGrantTest {
     }
 
     @Test
+    void aMalformedS256ChallengeGetsNoCode() {
+        // RFC 7636 §4.2: an S256 challenge is BASE64URL(SHA256(verifier)): 43 characters of the base64url alphabet
+        for (String challenge : new String[] {"too-short", "x".repeat(42) + "=", "x".repeat(42) + "+"}) {
+            issue(DemoClients.PARTNER_NATIVE, NATIVE_REDIRECT, challenge, "S256", "db:read")
+                    .then().statusCode(400).body("error", equalTo("invalid_request"));
+        }
+    }
+
+    @Test
     void publicClientWithoutAChallengeGetsNoCode() {
         issue(DemoClients.PARTNER_NATIVE, NATIVE_REDIRECT, null, null, "db:read")
                 .then().statusCode(400).body("error", equalTo("invalid_request"));
@@ -320,10 +329,17 @@ class AuthorizationCodeGrantTest {
                         .post("/oauth/token").statusCode());
             }
             int ok = 0;
+            int refused = 0;
             for (Future<Integer> f : pool.invokeAll(calls)) {
-                ok += f.get() == 200 ? 1 : 0;
+                int status = f.get();
+                ok += status == 200 ? 1 : 0;
+                refused += status == 400 ? 1 : 0;
             }
+            // RFC 6749 §4.1.2: single use, and a code used twice revokes what it issued, so under a race at most one
+            // redemption keeps its tokens (none, when the replay lands while the first is still minting)
             assertTrue(ok <= 1, "at most one redemption succeeds: " + ok);
+            // and every other one is a clean refusal, not a server error
+            assertEquals(8, ok + refused, "each redemption is answered 200 or 400 invalid_grant");
         } finally {
             pool.shutdownNow();
         }

@@ -164,6 +164,18 @@ class IntrospectionEndpointTest {
     }
 
     @Test
+    void aTokenSignedByUsButNotTypedAsAnAccessTokenIsInactive() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        String claims = "{\"iss\":\"http://localhost:8080\",\"sub\":\"u\",\"aud\":\"https://api.latchkey.dev\","
+                + "\"exp\":" + (now + 300) + ",\"iat\":" + now + ",\"jti\":\"typ-check\",\"client_id\":\"partner-web\"}";
+        // RFC 9068 §4: a JWT without typ at+jwt (say, some other token signed by the same key) is not an access token
+        String plainJwt = signWithHeader("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"" + keys.current().kid() + "\"}", claims);
+        introspect(plainJwt).then().body("active", equalTo(false));
+        // control: the same claims and key with the at+jwt header are active
+        introspect(signWithOurKey(claims)).then().body("active", equalTo(true));
+    }
+
+    @Test
     void introspectionRequiresClientAuthentication() {
         String at = mint(DemoClients.CLI, "db:read").getString("access_token");
         given().formParam("token", at).post("/oauth/introspect")
@@ -182,6 +194,17 @@ class IntrospectionEndpointTest {
 
     private String signWithOurKey(String claimsJson) {
         return keys.current().sign(claimsJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Signs with our current private key under a header of the test's choosing. */
+    private String signWithHeader(String header, String claimsJson) throws Exception {
+        java.lang.reflect.Method m = keys.current().getClass().getDeclaredMethod("privateKey");
+        m.setAccessible(true);
+        java.security.Signature sig = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+        sig.initSign((java.security.PrivateKey) m.invoke(keys.current()));
+        String input = b64(header) + "." + b64(claimsJson);
+        sig.update(input.getBytes(StandardCharsets.US_ASCII));
+        return input + "." + B64URL.encodeToString(sig.sign());
     }
 
     private static String b64(String s) {

@@ -145,4 +145,30 @@ class TokenEndpointTest {
     void unknownRouteIsJsonNotFound() {
         given().get("/nope").then().statusCode(404).body("error", equalTo("not_found"));
     }
+
+    @Test
+    void aPublicClientThatSendsASecretIsInvalidClient() {
+        // RFC 6749 §2.1: a public client has no credentials; a secret means a misconfigured or impersonating caller
+        given().formParam("grant_type", "client_credentials").formParam("client_id", DemoClients.CLI)
+                .formParam("client_secret", "anything")
+                .post("/oauth/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void anAuthorizationSchemeOtherThanBasicIsInvalidClient() {
+        // RFC 6749 §2.3: only the advertised methods authenticate a client
+        given().header("Authorization", "Bearer abc").formParam("grant_type", "client_credentials")
+                .formParam("client_id", DemoClients.PARTNER_WEB)
+                .post("/oauth/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void aFormClientIdThatContradictsBasicAuthIsInvalidRequest() {
+        given().auth().preemptive().basic(DemoClients.PARTNER_WEB, DemoClients.PARTNER_WEB_SECRET)
+                .formParam("grant_type", "client_credentials").formParam("client_id", DemoClients.CLI)
+                .post("/oauth/token")
+                .then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
 }
