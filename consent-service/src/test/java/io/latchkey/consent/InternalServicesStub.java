@@ -112,7 +112,17 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                     .put("redirect_uris", List.of("http://127.0.0.1/callback"))
                     .put("grant_types", List.of("authorization_code", "refresh_token"))
                     .put("scopes", List.of("profile", "db:read", "db:write"))
-                    .put("homepage_uri", "https://acme-insights.example/desktop"));
+                    .put("homepage_uri", "https://acme-insights.example/desktop").put("first_party", false));
+            return;
+        }
+        if ("own-desktop".equals(clientId)) {
+            // a public client the operator marked first-party (token.clients.first_party)
+            json(req, 200, new JsonObject()
+                    .put("client_id", "own-desktop").put("client_name", "Latchkey Desktop").put("client_type", "public")
+                    .put("redirect_uris", List.of("http://127.0.0.1/callback"))
+                    .put("grant_types", List.of("authorization_code", "refresh_token"))
+                    .put("scopes", List.of("profile", "db:read", "db:write"))
+                    .put("first_party", true));
             return;
         }
         if (!"latchkey-cli".equals(clientId)) {

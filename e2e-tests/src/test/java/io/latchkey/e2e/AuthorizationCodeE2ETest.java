@@ -140,7 +140,21 @@ class AuthorizationCodeE2ETest {
                     .extract().jsonPath();
             JWTClaimsSet claims = verified(base, tokens.getString("access_token"));
             assertEquals(NATIVE, claims.getStringClaim("client_id"));
+
+            // RFC 8252 §8.6: a public client's consent is not remembered; any local program may send its client_id
+            // on another loopback port, so the user is asked again (and can still deny)
+            String elsewhere = "http://127.0.0.1:" + (nativeCallback.getAddress().getPort() == 49999 ? 49998 : 49999)
+                    + "/callback";
+            browser.open(authorizeUrl(base, NATIVE, elsewhere, "db:read", random(), challenge(random())));
+            browser.awaitText("You approved Acme Desktop before");
+            assertTrue(browser.text().contains("Allow Acme Desktop to access your account?"));
+            assertTrue(browser.driver.getCurrentUrl().startsWith(base + "/oauth/authorize"), "no redirect to the app");
         }
+    }
+
+    static String challenge(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test

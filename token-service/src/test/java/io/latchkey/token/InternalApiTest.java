@@ -40,6 +40,17 @@ class InternalApiTest {
     }
 
     @Test
+    void clientViewSaysWhetherAnOperatorMarkedTheClientFirstParty() {
+        given().header("X-Latchkey-Internal", SECRET).get("/internal/clients/" + DemoClients.PARTNER_NATIVE)
+                .then().statusCode(200).body("client_type", equalTo("public")).body("first_party", equalTo(false));
+        Fixtures.update("INSERT INTO token.clients (client_id, client_name, client_type, redirect_uris, grant_types, "
+                + "scopes, first_party) VALUES ('own-desktop', 'Own Desktop', 'public', '{http://127.0.0.1/callback}', "
+                + "'{authorization_code}', '{profile}', true) ON CONFLICT DO NOTHING");
+        given().header("X-Latchkey-Internal", SECRET).get("/internal/clients/own-desktop")
+                .then().statusCode(200).body("client_type", equalTo("public")).body("first_party", equalTo(true));
+    }
+
+    @Test
     void authenticateChecksTheSecret() {
         given().header("X-Latchkey-Internal", SECRET).contentType(ContentType.JSON)
                 .body("{\"client_id\":\"partner-web\",\"client_secret\":\"" + DemoClients.PARTNER_WEB_SECRET + "\"}")

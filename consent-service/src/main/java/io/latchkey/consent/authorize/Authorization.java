@@ -9,13 +9,13 @@ import io.latchkey.consent.client.ClientDirectory;
 import io.latchkey.consent.client.ClientInfo;
 import io.latchkey.consent.grant.Grant;
 import io.latchkey.consent.grant.Grants;
-import io.latchkey.consent.grant.Scopes;
 import io.latchkey.consent.login.Session;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The user's side of the authorization code flow (RFC 6749 §4.1.1–§4.1.2): validate the request, sign in, ask
- * for consent unless the active grant already covers the scopes, then send the browser back with a code.
+ * for consent unless the active grant already covers the scopes and the client is verifiable
+ * ({@link RememberedConsent}), then send the browser back with a code.
  */
 @ApplicationScoped
 public class Authorization {
@@ -32,8 +32,11 @@ public class Authorization {
     public record SignIn(String returnTo) implements Step {
     }
 
-    /** Ask the user; {@code request} carries the effective scope. */
-    public record Consent(AuthorizationRequest request, ClientInfo client) implements Step {
+    /**
+     * Ask the user; {@code request} carries the effective scope. {@code approvedBefore}: the user approved these
+     * scopes before, but the client's identity cannot be verified, so the page is shown again.
+     */
+    public record Consent(AuthorizationRequest request, ClientInfo client, boolean approvedBefore) implements Step {
     }
 
     /** Back to the client with a code or an error. */
@@ -55,11 +58,13 @@ public class Authorization {
 
     /** {@code GET /oauth/authorize}; {@code session} is null when the browser is not signed in. */
     public Uni<Step> start(AuthorizationRequest r, Session session, Origin origin) {
-        return validated(r, session, (request, client) -> remembered(session, request, client)
-                .flatMap(covered -> covered
-                        // consent is remembered: the same or fewer scopes than the active grant skip the page
+        return validated(r, session, (request, client) -> grants.active(session.userId(), client.clientId())
+                .map(active -> RememberedConsent.of(client, active, request.scope()))
+                .flatMap(outcome -> outcome == RememberedConsent.Outcome.SKIP_PAGE
+                        // RFC 6749 §10.2: remembered only for a verifiable client, for the same or fewer scopes
                         ? issue(session, request, origin)
-                        : Uni.createFrom().item(new Consent(request, client))));
+                        : Uni.createFrom().item(new Consent(request, client,
+                                outcome == RememberedConsent.Outcome.ASK_AGAIN))));
     }
 
     /** {@code POST /consent}: the user's Allow or Deny, for a request validated again from scratch. */
@@ -105,11 +110,6 @@ public class Authorization {
             }
             return next.run(r.withScope(RequestChecks.effectiveScope(r, client)), client);
         });
-    }
-
-    private Uni<Boolean> remembered(Session session, AuthorizationRequest request, ClientInfo client) {
-        return grants.active(session.userId(), client.clientId())
-                .map(grant -> grant != null && Scopes.parse(grant.scopes).containsAll(Scopes.parse(request.scope())));
     }
 
     private Uni<Step> issue(Session session, AuthorizationRequest request, Origin origin) {

@@ -17,7 +17,7 @@ public final class RedirectUris {
 
     /** RFC 9700 §4.1.3 (one implementation, in oauth-common). */
     public static boolean registered(ClientInfo client, String presented) {
-        return io.latchkey.common.RedirectUris.matches(client.redirectUris(), "public".equals(client.clientType()),
+        return io.latchkey.common.RedirectUris.matches(client.redirectUris(), client.isPublic(),
                 presented);
     }
 

@@ -59,7 +59,7 @@ final class RequestChecks {
         if (client.grantTypes() == null || !client.grantTypes().contains(OAuthParams.GRANT_AUTHORIZATION_CODE)) {
             return new AuthorizeError("unauthorized_client", "This client is not registered for the authorization code grant.");
         }
-        AuthorizeError pkce = pkceProblem(r, "public".equals(client.clientType()));
+        AuthorizeError pkce = pkceProblem(r, client.isPublic());
         return pkce != null ? pkce : scopeProblem(r, client);
     }
 

@@ -1,8 +1,6 @@
 package io.latchkey.consent.grant;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -42,24 +40,4 @@ public class Grant {
 
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
-
-    public static Grant create(UUID userId, String clientId, String scopes, String via) {
-        Grant g = new Grant();
-        g.id = UUID.randomUUID();
-        g.userId = userId;
-        g.clientId = clientId;
-        g.scopes = Scopes.join(Scopes.parse(scopes));
-        g.via = via;
-        g.createdAt = OffsetDateTime.now();
-        g.lastUsedAt = g.createdAt;
-        return g;
-    }
-
-    /** Adds scopes the user has just approved to the ones already granted. */
-    public void mergeScopes(String more) {
-        Set<String> merged = new LinkedHashSet<>(Scopes.parse(scopes));
-        merged.addAll(Scopes.parse(more));
-        scopes = Scopes.join(merged);
-        lastUsedAt = OffsetDateTime.now();
-    }
 }

@@ -31,10 +31,8 @@ public class Grants {
 
     @WithTransaction
     public Uni<Grant> authorize(UUID userId, String clientId, String scope, String via, Origin origin) {
-        return grants.findActive(userId, clientId)
-                .flatMap(existing -> existing == null
-                        ? grants.persist(Grant.create(userId, clientId, scope, via))
-                        : extend(existing, scope))
+        // one active grant per (user, client): approving again merges the scopes, atomically (concurrent approvals)
+        return grants.upsert(userId, clientId, scope, via)
                 .call(grant -> audit.record(
                         AuditEvent.of(AuditEvent.AUTHORIZE, userId, clientId, scope, grant.id, origin)));
     }
@@ -42,11 +40,5 @@ public class Grants {
     @WithTransaction
     public Uni<Void> deny(UUID userId, String clientId, String scope, Origin origin) {
         return audit.record(AuditEvent.of(AuditEvent.DENY, userId, clientId, scope, null, origin)).replaceWithVoid();
-    }
-
-    private Uni<Grant> extend(Grant grant, String scope) {
-        // one active grant per (user, client): approving again merges the scopes
-        grant.mergeScopes(scope);
-        return Uni.createFrom().item(grant);
     }
 }

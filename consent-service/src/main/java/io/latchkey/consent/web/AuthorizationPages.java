@@ -32,7 +32,8 @@ final class AuthorizationPages {
         if (step instanceof Consent c) {
             return Pages.withFormTarget(
                     Pages.ok(Templates.consent(session.csrf(), c.client(), ScopeCatalogue.describe(c.request().scope()),
-                            c.request(), session.username(), host(c.request().redirectUri()))),
+                            c.request(), session.username(), host(c.request().redirectUri()),
+                            c.approvedBefore())),
                     RedirectUris.formActionSource(c.request().redirectUri()));
         }
         // RFC 9700 §4.12: 303 See Other back to the client

@@ -26,7 +26,8 @@ public class Templates {
     public static native TemplateInstance deviceEntry(String csrf, String prefilled, String error);
 
     public static native TemplateInstance consent(String csrf, ClientInfo client, List<ScopeLine> scopes,
-                                                  AuthorizationRequest request, String username, String returnHost);
+                                                  AuthorizationRequest request, String username, String returnHost,
+                                                  boolean approvedBefore);
 
     public static native TemplateInstance deviceConfirm(String csrf, String userCode, ClientInfo client,
                                                         List<ScopeLine> scopes, DeviceView device);

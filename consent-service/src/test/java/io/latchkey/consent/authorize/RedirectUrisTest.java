@@ -12,9 +12,9 @@ import io.latchkey.consent.client.ClientInfo;
 class RedirectUrisTest {
 
     private static final ClientInfo WEB = new ClientInfo("web", "Web", "confidential",
-            List.of("https://app.example/cb", "http://127.0.0.1:9090/callback"), List.of(), List.of(), null, null);
+            List.of("https://app.example/cb", "http://127.0.0.1:9090/callback"), List.of(), List.of(), null, null, false);
     private static final ClientInfo NATIVE = new ClientInfo("native", "Native", "public",
-            List.of("http://127.0.0.1/callback", "http://[::1]/cb", "com.example.app:/oauth"), List.of(), List.of(), null, null);
+            List.of("http://127.0.0.1/callback", "http://[::1]/cb", "com.example.app:/oauth"), List.of(), List.of(), null, null, false);
 
     @ParameterizedTest(name = "{0} {1} → {2}")
     @CsvSource({

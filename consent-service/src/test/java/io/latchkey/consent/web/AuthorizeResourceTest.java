@@ -363,6 +363,44 @@ class AuthorizeResourceTest {
         assertEquals(3, codeCallsFor(TestUsers.idOf(browser.username).toString()).size());
     }
 
+    /** A native request for partner-native (or another public client) on this loopback port. */
+    static Response nativeRequest(Browser browser, String clientId, int port, String scope) {
+        return authorize(browser, "response_type", "code", "client_id", clientId,
+                "redirect_uri", "http://127.0.0.1:" + port + "/callback", "code_challenge", challenge(),
+                "code_challenge_method", "S256", "scope", scope, "state", "p" + port);
+    }
+
+    @Test
+    void aPublicClientAlwaysShowsTheConsentPageEvenOnAnotherLoopbackPortAndTheUserCanStillDeny() throws Exception {
+        Browser browser = signedIn();
+        Response first = nativeRequest(browser, NATIVE, 51234, "db:read");
+        first.then().statusCode(200).body(not(containsString("You approved Acme Desktop before")));
+        decide(browser, first, "allow").then().statusCode(303);
+
+        // RFC 8252 §8.6: any local program can send partner-native's client_id, on this port or any other
+        for (int port : List.of(51234, 40999)) {
+            Response again = nativeRequest(browser, NATIVE, port, "db:read");
+            again.then().statusCode(200).header("Location", nullValue())
+                    .body(containsString("Allow Acme Desktop to access your account?"))
+                    .body(containsString("You approved Acme Desktop before"));
+            Response denied = decide(browser, again, "deny");
+            denied.then().statusCode(303);
+            assertEquals("access_denied", query(denied.header("Location")).get("error"));
+        }
+        assertEquals(1, codeCallsFor(TestUsers.idOf(browser.username).toString()).size(), "one code: the first Allow");
+    }
+
+    @Test
+    void aFirstPartyPublicClientsConsentIsRemembered() throws Exception {
+        Browser browser = signedIn();
+        decide(browser, nativeRequest(browser, "own-desktop", 51234, "db:read"), "allow").then().statusCode(303);
+
+        Response again = nativeRequest(browser, "own-desktop", 40999, "db:read");
+        again.then().statusCode(303);
+        assertTrue(again.header("Location").startsWith("http://127.0.0.1:40999/callback?code="), again.header("Location"));
+        assertEquals(2, codeCallsFor(TestUsers.idOf(browser.username).toString()).size());
+    }
+
     @Test
     void moreScopesAskAgain() throws Exception {
         Browser browser = signedIn();

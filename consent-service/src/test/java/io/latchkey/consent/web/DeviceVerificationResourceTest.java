@@ -234,6 +234,21 @@ class DeviceVerificationResourceTest {
     }
 
     @Test
+    void aDeviceIsAskedAboutEveryTimeEvenWhenTheUserApprovedTheClientBefore() throws Exception {
+        Browser browser = signedIn();
+        TestUsers.grant(TestUsers.idOf(browser.username), "latchkey-cli", "profile db:read", "device", 1);
+        String code = newCode();
+        InternalServicesStub.pending(code, "latchkey-cli", "db:read");
+
+        // RFC 8628 §5.4: remembered consent never approves a device code; the user confirms each one
+        enter(browser, code).then().statusCode(200)
+                .body(containsString("Authorize a device?"))
+                .body(containsString("name=\"decision\" value=\"deny\""));
+        assertEquals(0, InternalServicesStub.callsTo(code + "/approve").size());
+        assertEquals("pending", InternalServicesStub.CODES.get(code).getString("status"));
+    }
+
+    @Test
     void denyTellsDeviceServiceAndAuditsWithoutAGrant() throws Exception {
         String code = newCode();
         InternalServicesStub.pending(code, "latchkey-cli", "profile");

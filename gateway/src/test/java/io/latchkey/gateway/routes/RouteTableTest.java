@@ -111,10 +111,10 @@ class RouteTableTest {
                         "/openapi/consent-service"));
     }
 
-    @ParameterizedTest(name = "/openapi/{0} is that service's /q/openapi")
+    @ParameterizedTest(name = "/openapi/{0} is that service's /q/openapi as JSON")
     @ValueSource(strings = {"token-service", "device-service", "consent-service"})
-    void openapiDocumentIsTheServicesOwnQOpenapiWithTheQueryKept(String service) {
-        given().queryParam("format", "json")
+    void openapiDocumentIsTheServicesOwnQOpenapiAlwaysAsJson(String service) {
+        given().queryParam("format", "yaml")
                 .get("/openapi/" + service)
                 .then().statusCode(200)
                 .body("service", equalTo(service))

@@ -3,7 +3,11 @@ package io.latchkey.token.client;
 import java.util.List;
 import java.util.Set;
 
-/** A registered OAuth client (a partner app or a CLI). Immutable; the secret hash never leaves this service. */
+/**
+ * A registered OAuth client (a partner app or a CLI). Immutable; the secret hash never leaves this service.
+ * {@code firstParty}: an operator vouches for this client (its own app), so consent-service may remember a public
+ * client's consent too (docs/internal-api.md {@code Client}).
+ */
 public record Client(
         String clientId,
         String clientName,
@@ -14,7 +18,8 @@ public record Client(
         Set<String> scopes,
         String homepageUri,
         String logoUri,
-        boolean disabled) {
+        boolean disabled,
+        boolean firstParty) {
 
     public enum ClientType {
         PUBLIC, CONFIDENTIAL;

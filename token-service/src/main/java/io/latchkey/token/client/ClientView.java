@@ -14,10 +14,11 @@ public record ClientView(
         @JsonProperty("grant_types") Set<String> grantTypes,
         @JsonProperty("scopes") Set<String> scopes,
         @JsonProperty("homepage_uri") String homepageUri,
-        @JsonProperty("logo_uri") String logoUri) {
+        @JsonProperty("logo_uri") String logoUri,
+        @JsonProperty("first_party") boolean firstParty) {
 
     public static ClientView of(Client c) {
         return new ClientView(c.clientId(), c.clientName(), c.clientType().wire(), c.redirectUris(),
-                c.grantTypes(), c.scopes(), c.homepageUri(), c.logoUri());
+                c.grantTypes(), c.scopes(), c.homepageUri(), c.logoUri(), c.firstParty());
     }
 }

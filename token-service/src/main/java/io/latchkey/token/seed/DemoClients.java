@@ -54,21 +54,27 @@ public class DemoClients {
         LOG.infof("Demo clients seeded (%d new): %s, %s, %s", inserted, CLI, PARTNER_WEB, PARTNER_NATIVE);
     }
 
+    /**
+     * No demo client is first-party. partner-native is a partner's public app: anyone can send its client_id, so
+     * it must always show the consent page (RFC 8252 §8.6). latchkey-cli is ours but uses only the device flow,
+     * which asks every time anyway: marking it would change nothing today, and would let a local program posing as
+     * it skip consent the day it used the code flow.
+     */
     static List<Client> all() {
         Set<String> scopes = set("profile", "db:read", "db:write");
         return List.of(
                 new Client(CLI, "Latchkey CLI", Client.ClientType.PUBLIC, null, List.of(),
                         set(OAuthParams.GRANT_DEVICE_CODE, OAuthParams.GRANT_REFRESH_TOKEN), scopes,
-                        "https://latchkey.dev/cli", null, false),
+                        "https://latchkey.dev/cli", null, false, false),
                 new Client(PARTNER_WEB, "Acme Insights", Client.ClientType.CONFIDENTIAL,
                         Secrets.sha256(PARTNER_WEB_SECRET), List.of("http://127.0.0.1:9090/callback"),
                         set(OAuthParams.GRANT_AUTHORIZATION_CODE, OAuthParams.GRANT_REFRESH_TOKEN,
                                 OAuthParams.GRANT_CLIENT_CREDENTIALS, OAuthParams.GRANT_DEVICE_CODE), scopes,
-                        "https://acme-insights.example", null, false),
+                        "https://acme-insights.example", null, false, false),
                 new Client(PARTNER_NATIVE, "Acme Desktop", Client.ClientType.PUBLIC, null,
                         List.of("http://127.0.0.1/callback"),
                         set(OAuthParams.GRANT_AUTHORIZATION_CODE, OAuthParams.GRANT_REFRESH_TOKEN), scopes,
-                        "https://acme-insights.example/desktop", null, false));
+                        "https://acme-insights.example/desktop", null, false, false));
     }
 
     private static Set<String> set(String... values) {
