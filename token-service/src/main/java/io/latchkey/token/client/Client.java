@@ -3,7 +3,11 @@ package io.latchkey.token.client;
 import java.util.List;
 import java.util.Set;
 
-/** A registered OAuth client (a partner app or a CLI). Immutable; the secret hash never leaves this service. */
+/**
+ * A registered OAuth client (a partner app or a CLI). Immutable; the secret hash never leaves this service.
+ *
+ * @param mayIntrospect an operator allowed this client (a resource server) to introspect other clients' access tokens
+ */
 public record Client(
         String clientId,
         String clientName,
@@ -14,7 +18,8 @@ public record Client(
         Set<String> scopes,
         String homepageUri,
         String logoUri,
-        boolean disabled) {
+        boolean disabled,
+        boolean mayIntrospect) {
 
     public enum ClientType {
         PUBLIC, CONFIDENTIAL;
