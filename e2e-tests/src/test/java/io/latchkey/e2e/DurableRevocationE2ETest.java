@@ -89,6 +89,7 @@ class DurableRevocationE2ETest {
                 assertTrue(System.nanoTime() < deadline, gateway + " still accepts the token after 5 s");
             }
             long millis = (System.nanoTime() - since) / 1_000_000;
+            System.out.printf("family revocation refused at %s after %d ms%n", gateway, millis);
             assertTrue(millis < 1000, gateway + " refused it only after " + millis + " ms");
         }
         introspect(gateways[0], accessToken).then().body("active", equalTo(false));

@@ -211,6 +211,13 @@ class BearerAuthTest {
     }
 
     @Test
+    void aTokenNotValidYetIsRejected() {
+        // RFC 7519 §4.1.5, beyond the 10 s leeway: the same rule introspection applies (IntrospectionEndpointTest)
+        long now = System.currentTimeMillis() / 1000;
+        invalidToken(TestTokens.sign(TestTokens.claims().put("nbf", now + 60)), "The access token is not valid yet.");
+    }
+
+    @Test
     void anAudienceListNamingThisApiIsAccepted() {
         JsonObject claims = TestTokens.claims().put("aud", new JsonArray().add("https://other.example").add(TestTokens.AUDIENCE));
         me(TestTokens.sign(claims)).statusCode(200);
