@@ -105,7 +105,7 @@ class AuthorizedAppsE2ETest {
                     .post(platform.token.url() + "/internal/tokens")
                     .then().statusCode(400).body("error", equalTo("invalid_grant"));
             // RFC 7662 §2.2: a revoked token is not active
-            given().auth().preemptive().basic(Platform.PARTNER_WEB, Platform.PARTNER_WEB_SECRET)
+            given().auth().preemptive().basic(Platform.RESOURCE_SERVER, Platform.RESOURCE_SERVER_SECRET)
                     .formParam("token", accessToken).post(base + "/oauth/introspect")
                     .then().statusCode(200).body("active", equalTo(false));
             String refreshError = given().formParam("grant_type", "refresh_token").formParam("client_id", Platform.CLI)

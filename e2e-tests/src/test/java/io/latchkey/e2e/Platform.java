@@ -25,6 +25,9 @@ public final class Platform {
     public static final String CLI = "latchkey-cli";
     public static final String PARTNER_WEB = "partner-web";
     public static final String PARTNER_WEB_SECRET = "partner-web-demo-secret-7c1e4a9b2f6d";
+    /** The demo resource server: the one demo client allowed to introspect other clients' tokens (RFC 7662 §4). */
+    public static final String RESOURCE_SERVER = "latchkey-api";
+    public static final String RESOURCE_SERVER_SECRET = "latchkey-api-demo-secret-3f9d0b6e1a2c";
     static final String INTERNAL_SECRET = "e2e-internal-secret-" + UUID.randomUUID();
     static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
 

@@ -111,7 +111,7 @@ class TokenLifecycleE2ETest {
     }
 
     private static io.restassured.response.Response introspect(String base, String token) {
-        return given().auth().preemptive().basic(Platform.PARTNER_WEB, Platform.PARTNER_WEB_SECRET)
+        return given().auth().preemptive().basic(Platform.RESOURCE_SERVER, Platform.RESOURCE_SERVER_SECRET)
                 .formParam("token", token).post(base + "/oauth/introspect");
     }
 }

@@ -13,8 +13,16 @@ public final class Claims {
     public static final String JTI = "jti";
     public static final String CLIENT_ID = "client_id";
     public static final String SCOPE = "scope";
+    /** RFC 7519 §4.1.5: not before. */
+    public static final String NBF = "nbf";
     /** Latchkey's grant id: revoking a grant revokes every token that carries it. */
     public static final String GRANT_ID = "gid";
+    /**
+     * Latchkey's session id: the refresh-token family the access token was issued under (RFC 9068 §2.2.3 allows
+     * extra claims). Revoking the family (RFC 7009, or reuse, RFC 9700 §4.14.2) revokes every token that carries it.
+     * Absent when the token was issued without a refresh token.
+     */
+    public static final String SESSION_ID = "sid";
     /** RFC 9068 §2.1: the JOSE header type of an access token. */
     public static final String AT_JWT_TYPE = "at+jwt";
 }

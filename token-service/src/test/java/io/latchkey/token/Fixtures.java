@@ -46,10 +46,16 @@ final class Fixtures {
         return mint(clientId, scope, newGrantId());
     }
 
-    /** A request authenticated as the client: Basic for partner-web, a bare client_id for the public clients. */
+    /**
+     * A request authenticated as the client: Basic for partner-web and the resource server, a bare client_id for the
+     * public clients.
+     */
     static RequestSpecification as(String clientId) {
         if (DemoClients.PARTNER_WEB.equals(clientId)) {
             return given().auth().preemptive().basic(DemoClients.PARTNER_WEB, DemoClients.PARTNER_WEB_SECRET);
+        }
+        if (DemoClients.RESOURCE_SERVER.equals(clientId)) {
+            return given().auth().preemptive().basic(DemoClients.RESOURCE_SERVER, DemoClients.RESOURCE_SERVER_SECRET);
         }
         return given().formParam("client_id", clientId);
     }
@@ -64,8 +70,17 @@ final class Fixtures {
                 .formParam("scope", scope).post("/oauth/token");
     }
 
+    /**
+     * Introspection of an access token (a JWT) by the demo resource server, allowed to introspect every client's access
+     * tokens; of a refresh token by partner-web, whose refresh tokens these tests introspect (only its own client
+     * learns about a refresh token).
+     */
     static Response introspect(String token) {
-        return as(DemoClients.PARTNER_WEB).formParam("token", token).post("/oauth/introspect");
+        return introspectAs(token.contains(".") ? DemoClients.RESOURCE_SERVER : DemoClients.PARTNER_WEB, token);
+    }
+
+    static Response introspectAs(String clientId, String token) {
+        return as(clientId).formParam("token", token).post("/oauth/introspect");
     }
 
     static boolean active(String token) {

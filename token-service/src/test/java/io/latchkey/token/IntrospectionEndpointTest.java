@@ -83,6 +83,45 @@ class IntrospectionEndpointTest {
     }
 
     @Test
+    void anotherClientLearnsNothingAboutAnAccessToken() {
+        // RFC 7662 §4: partner-web is an authenticated confidential client, but neither the token's client nor a
+        // client an operator allowed to introspect
+        String at = mint(DemoClients.CLI, "profile db:read").getString("access_token");
+        Fixtures.introspectAs(DemoClients.PARTNER_WEB, at).then().statusCode(200)
+                .body("active", equalTo(false)).body("$", aMapWithSize(1));
+    }
+
+    @Test
+    void theTokensOwnClientAndAnAllowedResourceServerSeeItActive() {
+        String at = mint(DemoClients.PARTNER_WEB, "db:read").getString("access_token");
+        Fixtures.introspectAs(DemoClients.PARTNER_WEB, at).then().statusCode(200)
+                .body("active", equalTo(true)).body("client_id", equalTo(DemoClients.PARTNER_WEB));
+        Fixtures.introspectAs(DemoClients.RESOURCE_SERVER, at).then().statusCode(200)
+                .body("active", equalTo(true)).body("sub", notNullValue());
+        // the permission is the operator's column (token.clients.may_introspect), not the demo client's name
+        Fixtures.confidentialClient("rs-allowed", "rs-allowed-secret", false);
+        update("UPDATE token.clients SET may_introspect = true WHERE client_id = ?", "rs-allowed");
+        given().auth().preemptive().basic("rs-allowed", "rs-allowed-secret").formParam("token", at)
+                .post("/oauth/introspect").then().statusCode(200).body("active", equalTo(true));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrNotYetValidIsInactiveAsAtTheGateway() {
+        long now = System.currentTimeMillis() / 1000;
+        String base = "\"iss\":\"http://localhost:8080\",\"sub\":\"u\",\"exp\":" + (now + 300) + ",\"iat\":" + now
+                + ",\"client_id\":\"partner-web\"";
+        // RFC 9068 §4: aud MUST name this resource server
+        introspect(signWithOurKey("{" + base + ",\"aud\":\"https://other.example\",\"jti\":\"aud-1\"}"))
+                .then().body("active", equalTo(false));
+        // RFC 7519 §4.1.5: not before nbf (beyond the 10 s leeway)
+        introspect(signWithOurKey("{" + base + ",\"aud\":\"https://api.latchkey.dev\",\"nbf\":" + (now + 60)
+                + ",\"jti\":\"nbf-1\"}")).then().body("active", equalTo(false));
+        // control: the same claims with our audience and no nbf are active
+        introspect(signWithOurKey("{" + base + ",\"aud\":\"https://api.latchkey.dev\",\"jti\":\"ok-1\"}"))
+                .then().body("active", equalTo(true));
+    }
+
+    @Test
     void anotherClientLearnsNothingAboutARefreshToken() {
         String rt = mint(DemoClients.CLI, "db:read").getString("refresh_token");
         introspect(rt).then().statusCode(200).body("active", equalTo(false)).body("$", aMapWithSize(1));
@@ -123,8 +162,9 @@ class IntrospectionEndpointTest {
     @Test
     void anExpiredAccessTokenIsInactive() {
         long now = System.currentTimeMillis() / 1000;
+        // beyond the 10 s clock leeway (the gateway's rule too)
         String token = signWithOurKey("{\"iss\":\"http://localhost:8080\",\"sub\":\"u\",\"aud\":\"https://api.latchkey.dev\","
-                + "\"exp\":" + (now - 5) + ",\"iat\":" + (now - 600) + ",\"jti\":\"expired-1\",\"client_id\":\"partner-web\"}");
+                + "\"exp\":" + (now - 11) + ",\"iat\":" + (now - 600) + ",\"jti\":\"expired-1\",\"client_id\":\"partner-web\"}");
         introspect(token).then().body("active", equalTo(false));
     }
 

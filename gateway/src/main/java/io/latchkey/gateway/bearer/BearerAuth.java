@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.latchkey.common.jwt.VerifiedAccessToken;
 import io.latchkey.gateway.edge.EdgeResponses;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -59,7 +60,7 @@ public final class BearerAuth implements ProxyInterceptor {
                 return Future.succeededFuture(refuse(ctx, verified.cause() instanceof BearerFailure f ? f
                         : BearerFailure.unavailable("The token cannot be checked right now; retry shortly.")));
             }
-            VerifiedToken t = verified.result();
+            VerifiedAccessToken t = verified.result();
             // RFC 6750 §3.1: a valid token without the scope this resource requires gets insufficient_scope
             if (!t.scopes().containsAll(requiredScopes)) {
                 return Future.succeededFuture(refuse(ctx,
@@ -119,7 +120,7 @@ public final class BearerAuth implements ProxyInterceptor {
         return i == token.length();
     }
 
-    private void forwardIdentity(MultiMap headers, VerifiedToken t) {
+    private void forwardIdentity(MultiMap headers, VerifiedAccessToken t) {
         // the service trusts these only next to the internal secret; the token itself stays at the edge
         headers.remove(HttpHeaders.AUTHORIZATION);
         headers.set(SUBJECT, t.subject());

@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.latchkey.common.OAuthParams;
+import io.latchkey.common.revocation.RevocationList;
 import io.latchkey.gateway.config.GatewayConfig;
 import io.latchkey.gateway.config.ServicesConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,7 +26,7 @@ import io.vertx.redis.client.Redis;
 
 /**
  * Everything the gateway needs to protect {@code /api/...} routes, built once per replica: the cached JWKS, the
- * in-memory revocation list and its Redis feed.
+ * in-memory revocation list, its Redis feed and its source of truth (token-service {@code /internal/revocations}).
  */
 @ApplicationScoped
 public class BearerProtection {
@@ -82,9 +84,12 @@ public class BearerProtection {
                 .setIdleTimeout(JWKS_TIMEOUT_MILLIS);
         jwks = new Jwks(() -> fetch(jwksRequest), () -> System.nanoTime() / 1_000_000,
                 gateway.jwksMinRefetchInterval().toMillis());
+        RequestOptions revocationsRequest = new RequestOptions(jwksRequest).setURI("/internal/revocations")
+                .putHeader(OAuthParams.INTERNAL_AUTH_HEADER, internalSecret);
         DenyList denyList = new DenyList(System::currentTimeMillis);
         feed = new DenyListFeed(vertx, redis, denyList, redisKeyPrefix,
-                accessTtl.plusSeconds(60).toMillis());
+                () -> fetch(revocationsRequest).map(RevocationList::fromJson),
+                accessTtl.plusSeconds(60).toMillis(), gateway.revocationsReloadInterval().toMillis());
         verification = new Verification(jwks, denyList, issuer, audience,
                 gateway.clockLeeway().toSeconds(), () -> System.currentTimeMillis() / 1000);
         feed.start();
@@ -122,6 +127,6 @@ public class BearerProtection {
                 .compose(req -> req.send())
                 .compose(response -> response.statusCode() == 200
                         ? response.body()
-                        : Future.failedFuture(new IllegalStateException("JWKS answered " + response.statusCode())));
+                        : Future.failedFuture(new IllegalStateException(request.getURI() + " answered " + response.statusCode())));
     }
 }

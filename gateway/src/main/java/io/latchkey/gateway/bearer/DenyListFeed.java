@@ -1,10 +1,12 @@
 package io.latchkey.gateway.bearer;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.latchkey.common.revocation.RevocationKind;
+import io.latchkey.common.revocation.RevocationList;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -12,13 +14,15 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.vertx.redis.client.ResponseType;
 
 /**
- * Keeps the {@link DenyList} current from Redis (docs/internal-api.md, "Grant revocation"): on every (re)connect it
- * SUBSCRIBEs to the revocation channels first, then loads the live entries of their indexes (ZRANGEBYSCORE now +inf),
- * so that a revocation published while loading is not missed. While the subscription is down the list is not
- * {@link #live()} and protected routes answer 503 rather than let a revoked token through.
+ * Keeps the {@link DenyList} current (docs/internal-api.md, "Revocations"): on start and on every Redis (re)connect it
+ * SUBSCRIBEs to the revocation channels first, then loads every still-relevant revocation from their owner,
+ * token-service's {@code GET /internal/revocations} (the durable record in PostgreSQL, not Redis), so that a
+ * revocation published while loading is not missed and a Redis wipe or restart brings nothing back. The owner's list
+ * is merged again every {@code reloadEveryMillis} (a revocation whose publish failed is picked up then at the latest).
+ * Until subscribed and loaded the list is not {@link #live()} and protected routes answer 503 rather than let a
+ * revoked token through.
  */
 public final class DenyListFeed {
 
@@ -29,39 +33,46 @@ public final class DenyListFeed {
     /** A (re)connection that is not subscribed and loaded by then is given up and tried again. */
     private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
 
-    /** A revocation kind: its pub/sub channel and its index, with the lifetime of an entry pushed without expiry. */
-    private record Feed(String channel, String index, boolean grants) {
-    }
-
     private final Vertx vertx;
     private final Redis redis;
     private final DenyList denyList;
-    private final List<Feed> feeds;
+    private final String prefix;
+    private final Supplier<Future<RevocationList>> owner;
     private final long pushedEntryTtlMillis;
+    private final long reloadEveryMillis;
     private final AtomicInteger generation = new AtomicInteger();
     private volatile boolean live;
     private volatile boolean stopped;
     private RedisConnection connection;
     private long backoff = MIN_BACKOFF_MILLIS;
     private long purgeTimer = -1;
+    private long reloadTimer = -1;
 
     /**
      * @param prefix               the Redis key prefix ({@code latchkey.redis.key-prefix})
+     * @param owner                GETs the durable revocation list from token-service
      * @param pushedEntryTtlMillis how long to keep an entry pushed without an expiry (the longest access-token lifetime
      *                             plus a margin)
+     * @param reloadEveryMillis    how often the owner's list is merged again while live
      */
-    public DenyListFeed(Vertx vertx, Redis redis, DenyList denyList, String prefix, long pushedEntryTtlMillis) {
+    public DenyListFeed(Vertx vertx, Redis redis, DenyList denyList, String prefix,
+                        Supplier<Future<RevocationList>> owner, long pushedEntryTtlMillis, long reloadEveryMillis) {
         this.vertx = vertx;
         this.redis = redis;
         this.denyList = denyList;
+        this.prefix = prefix;
+        this.owner = owner;
         this.pushedEntryTtlMillis = pushedEntryTtlMillis;
-        this.feeds = List.of(
-                new Feed(prefix + "revoked-grants", prefix + "revoked-grants:index", true),
-                new Feed(prefix + "revoked-jtis", prefix + "revoked-jtis:index", false));
+        this.reloadEveryMillis = reloadEveryMillis;
     }
 
     public void start() {
         purgeTimer = vertx.setPeriodic(PURGE_EVERY_MILLIS, id -> denyList.purgeExpired());
+        reloadTimer = vertx.setPeriodic(reloadEveryMillis, id -> {
+            if (live) {
+                load().onFailure(e -> LOG.warnf("Periodic reload of the revocation list failed: %s", e.toString()));
+            }
+        });
         connect();
     }
 
@@ -70,6 +81,9 @@ public final class DenyListFeed {
         live = false;
         if (purgeTimer >= 0) {
             vertx.cancelTimer(purgeTimer);
+        }
+        if (reloadTimer >= 0) {
+            vertx.cancelTimer(reloadTimer);
         }
         RedisConnection c = connection;
         if (c != null) {
@@ -111,37 +125,29 @@ public final class DenyListFeed {
         conn.exceptionHandler(failure -> lost(attempt, failure));
         conn.endHandler(ended -> lost(attempt, null));
         Request subscribe = Request.cmd(Command.SUBSCRIBE);
-        feeds.forEach(feed -> subscribe.arg(feed.channel()));
+        for (RevocationKind kind : RevocationKind.values()) {
+            subscribe.arg(kind.channel(prefix));
+        }
         return conn.send(subscribe).mapEmpty();
     }
 
+    /** Merges the owner's durable list (never replaces: entries pushed meanwhile stay). */
     private Future<Void> load() {
-        String now = String.valueOf(System.currentTimeMillis());
-        Future<Void> all = Future.succeededFuture();
-        for (Feed feed : feeds) {
-            all = all.compose(done -> redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(feed.index()).arg(now)
-                            .arg("+inf").arg("WITHSCORES"))
-                    .map(entries -> {
-                        addAll(feed, entries);
-                        return null;
-                    }));
+        Future<RevocationList> fetched;
+        try {
+            fetched = owner.get();
+        } catch (RuntimeException e) {
+            fetched = Future.failedFuture(e);
         }
-        return all;
-    }
-
-    private void addAll(Feed feed, Response entries) {
-        if (entries == null) {
-            return;
-        }
-        for (int i = 0; i < entries.size(); i++) {
-            Response entry = entries.get(i);
-            // RESP3 answers [member, score] pairs; RESP2 a flat member, score, member, score list
-            if (entry.type() == ResponseType.MULTI) {
-                add(feed, entry.get(0).toString(), entry.get(1).toDouble().longValue());
-            } else if (i + 1 < entries.size()) {
-                add(feed, entry.toString(), (long) Double.parseDouble(entries.get(++i).toString()));
+        return fetched.map(list -> {
+            long now = System.currentTimeMillis();
+            for (RevocationList.Entry e : list.revocations()) {
+                if (e.expiresAtMillis() >= now) {
+                    denyList.revoke(e.kind(), e.id(), e.expiresAtMillis());
+                }
             }
-        }
+            return null;
+        });
     }
 
     /** {@code ["message", channel, payload]}; the payload is an id, optionally followed by its expiry in epoch ms. */
@@ -151,8 +157,8 @@ public final class DenyListFeed {
         }
         String channel = push.get(1).toString();
         String payload = push.get(2).toString().trim();
-        for (Feed feed : feeds) {
-            if (feed.channel().equals(channel) && !payload.isEmpty()) {
+        for (RevocationKind kind : RevocationKind.values()) {
+            if (kind.channel(prefix).equals(channel) && !payload.isEmpty()) {
                 int space = payload.indexOf(' ');
                 long expiry = System.currentTimeMillis() + pushedEntryTtlMillis;
                 if (space > 0) {
@@ -162,16 +168,8 @@ public final class DenyListFeed {
                         // keep the default lifetime
                     }
                 }
-                add(feed, space > 0 ? payload.substring(0, space) : payload, expiry);
+                denyList.revoke(kind, space > 0 ? payload.substring(0, space) : payload, expiry);
             }
-        }
-    }
-
-    private void add(Feed feed, String id, long expiresAtMillis) {
-        if (feed.grants()) {
-            denyList.revokeGrant(id, expiresAtMillis);
-        } else {
-            denyList.revokeToken(id, expiresAtMillis);
         }
     }
 
@@ -186,7 +184,7 @@ public final class DenyListFeed {
         if (c != null) {
             c.close();
         }
-        LOG.warnf("Revocation feed from Redis lost (%s); reconnecting in %d ms",
+        LOG.warnf("Revocation feed not live (%s); subscribing and loading again in %d ms",
                 failure == null ? "connection closed" : failure.toString(), backoff);
         long delay = backoff;
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);

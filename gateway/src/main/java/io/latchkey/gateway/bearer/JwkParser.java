@@ -16,6 +16,9 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import io.latchkey.common.jwt.AccessTokenVerifier;
+import io.latchkey.common.jwt.VerificationKey;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -59,10 +62,10 @@ final class JwkParser {
         }
         String kty = jwk.getString("kty");
         if ("EC".equals(kty) && "P-256".equals(jwk.getString("crv"))) {
-            return new VerificationKey(kid, algOf(jwk, Verification.ES256), ec(jwk));
+            return new VerificationKey(kid, algOf(jwk, AccessTokenVerifier.ES256), ec(jwk));
         }
         if ("RSA".equals(kty)) {
-            return new VerificationKey(kid, algOf(jwk, Verification.RS256), rsa(jwk));
+            return new VerificationKey(kid, algOf(jwk, AccessTokenVerifier.RS256), rsa(jwk));
         }
         return null;
     }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.latchkey.common.jwt.VerificationKey;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;

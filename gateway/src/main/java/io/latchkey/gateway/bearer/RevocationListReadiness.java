@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** A replica is ready only once it knows every published revocation (subscribed and index loaded). */
+/**
+ * A replica is ready only once it knows every revocation: subscribed to the Redis channels and token-service's
+ * durable list ({@code /internal/revocations}) loaded — after start and after every Redis reconnect.
+ */
 @Readiness
 @ApplicationScoped
 public class RevocationListReadiness implements HealthCheck {
@@ -19,6 +22,6 @@ public class RevocationListReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Revocation list (Redis pub/sub)").status(protection.live()).build();
+        return HealthCheckResponse.named("Revocation list (token-service record + Redis pub/sub)").status(protection.live()).build();
     }
 }

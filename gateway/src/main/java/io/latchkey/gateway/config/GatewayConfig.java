@@ -42,6 +42,13 @@ public interface GatewayConfig {
     @WithDefault("PT5M")
     Duration jwksRefreshInterval();
 
+    /**
+     * How often a live gateway merges token-service's durable revocation list again (it also does on start and on
+     * every Redis reconnect); bounds how long a revocation whose Redis publish failed can be missed.
+     */
+    @WithDefault("PT30S")
+    Duration revocationsReloadInterval();
+
     /** Shortest time between two JWKS fetches for unknown kids (made-up kids must not flood token-service). */
     @WithDefault("PT5S")
     Duration jwksMinRefetchInterval();

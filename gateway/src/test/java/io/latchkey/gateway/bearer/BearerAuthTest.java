@@ -211,6 +211,13 @@ class BearerAuthTest {
     }
 
     @Test
+    void aTokenNotValidYetIsRejected() {
+        // RFC 7519 §4.1.5, beyond the 10 s leeway: the same rule introspection applies (IntrospectionEndpointTest)
+        long now = System.currentTimeMillis() / 1000;
+        invalidToken(TestTokens.sign(TestTokens.claims().put("nbf", now + 60)), "The access token is not valid yet.");
+    }
+
+    @Test
     void anAudienceListNamingThisApiIsAccepted() {
         JsonObject claims = TestTokens.claims().put("aud", new JsonArray().add("https://other.example").add(TestTokens.AUDIENCE));
         me(TestTokens.sign(claims)).statusCode(200);
@@ -253,7 +260,7 @@ class BearerAuthTest {
 
     @Test
     void aGrantRevokedBeforeTheGatewayStartedIsRejected() {
-        // the revoked-grants index was loaded at start-up
+        // the owner's durable list (token-service /internal/revocations) was loaded at start-up
         invalidToken(TestTokens.sign(TestTokens.claims().put("gid", StubServices.REVOKED_BEFORE_START)),
                 "The access token has been revoked.");
     }
@@ -285,6 +292,24 @@ class BearerAuthTest {
         untilRejected(token);
 
         me(TestTokens.sign(TestTokens.claims().put("gid", claims.getString("gid")))).statusCode(200);
+    }
+
+    @Test
+    void aFamilyRevokedThroughPubSubIsRejectedWithinASecondAndTokensOfOtherFamiliesAreNot() throws Exception {
+        // RFC 7009 §2.1 / RFC 9700 §4.14.2: revoking a refresh token (or its reuse) cuts off its family's access tokens
+        String family = UUID.randomUUID().toString();
+        JsonObject claims = TestTokens.claims().put("sid", family);
+        String token = TestTokens.sign(claims);
+        me(token).statusCode(200);
+
+        redis.pubsub(String.class).publish(prefix + "revoked-families", family + " " + (System.currentTimeMillis() + 600_000));
+        long elapsedMillis = untilRejected(token);
+
+        assertTrue(elapsedMillis < 1000, "revoked after " + elapsedMillis + " ms");
+        invalidToken(token, "The access token has been revoked.");
+        // same grant, another family: still fine
+        me(TestTokens.sign(TestTokens.claims().put("gid", claims.getString("gid")).put("sid", UUID.randomUUID().toString())))
+                .statusCode(200);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import io.latchkey.common.jwt.VerificationKey;
 import io.latchkey.gateway.support.TestTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,29 +1,36 @@
 package io.latchkey.gateway.support;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.latchkey.common.revocation.RevocationKind;
+import io.latchkey.common.revocation.RevocationList;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
 
 /**
  * Stands in for the internal HTTP APIs of token-, device- and consent-service: three small Vert.x servers on free
  * ports that echo what reached them (service, method, path, query, headers, body) as JSON. token-service's
- * {@code /oauth/jwks} echo also carries the {@link TestTokens} keys. Each start gets its own Redis key prefix, whose
- * revoked-grants index already holds {@value #REVOKED_BEFORE_START} when the gateway boots.
+ * {@code /oauth/jwks} echo also carries the {@link TestTokens} keys, and its {@code /internal/revocations} answers
+ * {@link #REVOCATIONS} (with the internal secret only). Each start gets its own Redis key prefix.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
-    /** A grant revoked before the gateway started: only the index loaded at start-up can know it. */
+    /** A grant revoked before the gateway started: only the list loaded from token-service at start-up knows it. */
     public static final String REVOKED_BEFORE_START = "grant-revoked-before-start";
+    /** What the stub token-service's durable record holds; tests add to it. */
+    public static final List<RevocationList.Entry> REVOCATIONS = new CopyOnWriteArrayList<>(List.of(
+            new RevocationList.Entry(RevocationKind.GRANT, REVOKED_BEFORE_START, System.currentTimeMillis() + 600_000)));
+    /** How many times a gateway has loaded {@code /internal/revocations}. */
+    public static final AtomicInteger REVOCATION_LOADS = new AtomicInteger();
 
     private Vertx vertx;
 
@@ -36,7 +43,6 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         config.put("latchkey.services.consent-url", "http://127.0.0.1:" + listen("consent-service"));
         String prefix = "lk-gw-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
         config.put("latchkey.redis.key-prefix", prefix);
-        seedRevokedGrant(prefix);
         return config;
     }
 
@@ -45,15 +51,6 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
         }
-    }
-
-    private void seedRevokedGrant(String prefix) {
-        Redis redis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
-        long expiry = System.currentTimeMillis() + 600_000;
-        redis.send(Request.cmd(Command.ZADD).arg(prefix + "revoked-grants:index").arg(expiry).arg(REVOKED_BEFORE_START))
-                .compose(added -> redis.send(Request.cmd(Command.PEXPIRE).arg(prefix + "revoked-grants:index").arg(600_000)))
-                .toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
-        redis.close();
     }
 
     private int listen(String service) {
@@ -65,6 +62,15 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void echo(String service, HttpServerRequest request) {
+        if ("token-service".equals(service) && "/internal/revocations".equals(request.path())) {
+            boolean authenticated = "dev-internal-secret".equals(request.getHeader("X-Latchkey-Internal"));
+            if (authenticated) {
+                REVOCATION_LOADS.incrementAndGet();
+            }
+            request.response().setStatusCode(authenticated ? 200 : 401).putHeader("Content-Type", "application/json")
+                    .end(authenticated ? new RevocationList(REVOCATIONS).toJson() : "{\"error\":\"invalid_client\"}");
+            return;
+        }
         request.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             request.headers().forEach(header -> {

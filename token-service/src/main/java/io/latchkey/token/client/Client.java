@@ -7,6 +7,8 @@ import java.util.Set;
  * A registered OAuth client (a partner app or a CLI). Immutable; the secret hash never leaves this service.
  * {@code firstParty}: an operator vouches for this client (its own app), so consent-service may remember a public
  * client's consent too (docs/internal-api.md {@code Client}).
+ *
+ * @param mayIntrospect an operator allowed this client (a resource server) to introspect other clients' access tokens
  */
 public record Client(
         String clientId,
@@ -19,7 +21,8 @@ public record Client(
         String homepageUri,
         String logoUri,
         boolean disabled,
-        boolean firstParty) {
+        boolean firstParty,
+        boolean mayIntrospect) {
 
     public enum ClientType {
         PUBLIC, CONFIDENTIAL;

@@ -18,7 +18,7 @@ import io.vertx.mutiny.core.buffer.Buffer;
 public class ClientRepository {
 
     private static final String COLUMNS = "client_id, client_name, client_type, secret_hash, redirect_uris, "
-            + "grant_types, scopes, homepage_uri, logo_uri, disabled, first_party";
+            + "grant_types, scopes, homepage_uri, logo_uri, disabled, first_party, may_introspect";
 
     private final Pool pool;
 
@@ -44,7 +44,7 @@ public class ClientRepository {
 
     /** Inserts the client unless one with that id exists; true when inserted. */
     public Uni<Boolean> insertIfAbsent(Client c) {
-        return pool.preparedQuery("INSERT INTO token.clients (" + COLUMNS + ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) "
+        return pool.preparedQuery("INSERT INTO token.clients (" + COLUMNS + ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) "
                         + "ON CONFLICT (client_id) DO NOTHING")
                 .execute(Tuple.from(new Object[] {
                         c.clientId(), c.clientName(), c.clientType().wire(),
@@ -52,7 +52,7 @@ public class ClientRepository {
                         c.redirectUris().toArray(String[]::new),
                         c.grantTypes().toArray(String[]::new),
                         c.scopes().toArray(String[]::new),
-                        c.homepageUri(), c.logoUri(), c.disabled(), c.firstParty() }))
+                        c.homepageUri(), c.logoUri(), c.disabled(), c.firstParty(), c.mayIntrospect() }))
                 .map(RowSet::rowCount)
                 .map(n -> n > 0);
     }
@@ -70,6 +70,7 @@ public class ClientRepository {
                 r.getString("homepage_uri"),
                 r.getString("logo_uri"),
                 r.getBoolean("disabled"),
-                r.getBoolean("first_party"));
+                r.getBoolean("first_party"),
+                r.getBoolean("may_introspect"));
     }
 }

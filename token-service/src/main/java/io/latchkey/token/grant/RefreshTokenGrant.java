@@ -46,7 +46,8 @@ public class RefreshTokenGrant implements GrantHandler {
         // RFC 6749 §6: an omitted scope is treated as equal to the scope originally granted; a narrower one
         // applies to the new access token, while the new refresh token keeps the original scope
         String scope = requested.isEmpty() ? consumed.scope() : Scopes.format(requested);
-        AccessTokenIssuer.Minted at = accessTokens.mint(consumed.subject(), consumed.clientId(), scope, consumed.grantId());
+        AccessTokenIssuer.Minted at = accessTokens.mint(consumed.subject(), consumed.clientId(), scope, consumed.grantId(),
+                consumed.familyId());
         // "last used" on the Authorized apps page counts refreshes too
         usage.recordIssued(consumed.grantId());
         return new TokenResponse(at.token(), "Bearer", accessTokens.ttlSeconds(), scope, successor);

@@ -38,14 +38,15 @@ public class TokenMinter {
      * revocation check and the "last used" record are never skipped.
      */
     public Uni<Issued> issueForUser(Client client, String subject, String scope, String grantId) {
-        Uni<String> refreshToken = client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)
+        Uni<RefreshTokens.First> refreshToken = client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)
                 ? refreshTokens.issueFirst(grantId, client.clientId(), subject, scope)
-                : revocation.refuseIfRevoked(grantId).replaceWith((String) null);
+                : revocation.refuseIfRevoked(grantId).replaceWith((RefreshTokens.First) null);
         return refreshToken
                 .invoke(() -> usage.recordIssued(grantId))
                 .map(rt -> {
-                    AccessTokenIssuer.Minted at = accessTokens.mint(subject, client.clientId(), scope, grantId);
-                    return new Issued(response(at, scope, rt), at.jti(), at.expiresAt());
+                    AccessTokenIssuer.Minted at = accessTokens.mint(subject, client.clientId(), scope, grantId,
+                            rt == null ? null : rt.familyId());
+                    return new Issued(response(at, scope, rt == null ? null : rt.token()), at.jti(), at.expiresAt());
                 });
     }
 
@@ -55,7 +56,7 @@ public class TokenMinter {
 
     /** RFC 6749 §4.4.3: client credentials get an access token and no refresh token. */
     public TokenResponse forClient(Client client, String scope) {
-        return response(accessTokens.mint(client.clientId(), client.clientId(), scope, null), scope, null);
+        return response(accessTokens.mint(client.clientId(), client.clientId(), scope, null, null), scope, null);
     }
 
     private TokenResponse response(AccessTokenIssuer.Minted at, String scope, String refreshToken) {

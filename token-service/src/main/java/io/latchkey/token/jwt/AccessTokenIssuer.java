@@ -49,8 +49,9 @@ public class AccessTokenIssuer {
     /**
      * @param subject  the user id, or the client id for client credentials (RFC 9068 §2.2)
      * @param grantId  the grant the token belongs to (revoking it revokes the token); null for client credentials
+     * @param familyId the refresh-token family issued with it (revoking the family revokes the token); null for none
      */
-    public Minted mint(String subject, String clientId, String scope, String grantId) {
+    public Minted mint(String subject, String clientId, String scope, String grantId, java.util.UUID familyId) {
         long now = System.currentTimeMillis() / 1000;
         String jti = Secrets.random(16);
         // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti are REQUIRED; scope when the request had one
@@ -67,6 +68,10 @@ public class AccessTokenIssuer {
         }
         if (grantId != null) {
             claims.put(Claims.GRANT_ID, grantId);
+        }
+        // RFC 9068 §2.2.3 allows extra claims: the session (refresh-token family), so RFC 7009 §2.1 can cut it off
+        if (familyId != null) {
+            claims.put(Claims.SESSION_ID, familyId.toString());
         }
         try {
             return new Minted(keys.current().sign(json.writeValueAsBytes(claims)), jti, now, now + ttlSeconds);

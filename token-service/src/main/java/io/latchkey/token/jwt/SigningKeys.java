@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.latchkey.common.jwt.VerificationKey;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +34,8 @@ public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 
-    private record KeySet(SigningKey current, List<SigningKey> published, String jwksJson) {
+    private record KeySet(SigningKey current, List<SigningKey> published, Map<String, VerificationKey> byKid,
+                          String jwksJson) {
     }
 
     private final SigningKeyRepository repository;
@@ -79,6 +81,11 @@ public class SigningKeys {
 
     public List<SigningKey> published() {
         return keys.published();
+    }
+
+    /** The published key with this kid, as the shared verifier takes it; null when none is published. */
+    public VerificationKey verificationKey(String kid) {
+        return keys.byKid().get(kid);
     }
 
     /** The JWKS document (RFC 7517 §5), serialised once per key-set change. */
@@ -160,7 +167,10 @@ public class SigningKeys {
         }
         List<Map<String, Object>> jwks = published.stream().map(SigningKey::jwk).toList();
         try {
-            return new KeySet(current, List.copyOf(published), json.writeValueAsString(Map.of("keys", jwks)));
+            Map<String, VerificationKey> byKid = new java.util.HashMap<>();
+            published.forEach(k -> byKid.put(k.kid(), new VerificationKey(k.kid(), k.alg(), k.publicKey())));
+            return new KeySet(current, List.copyOf(published), Map.copyOf(byKid),
+                    json.writeValueAsString(Map.of("keys", jwks)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

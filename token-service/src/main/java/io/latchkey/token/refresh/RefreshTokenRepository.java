@@ -49,6 +49,7 @@ public class RefreshTokenRepository {
     public Uni<StoredRefreshToken> find(byte[] tokenHash) {
         return pool.preparedQuery("SELECT " + COLUMNS + ", "
                         + "(EXISTS (SELECT 1 FROM token.refresh_tokens f WHERE f.family_id = r.family_id AND f.revoked_at IS NOT NULL) "
+                        + "OR EXISTS (SELECT 1 FROM token.revoked_families rf WHERE rf.family_id = r.family_id) "
                         + "OR EXISTS (SELECT 1 FROM token.revoked_grants g WHERE g.grant_id = r.grant_id)) AS family_revoked "
                         + "FROM token.refresh_tokens r WHERE r.token_hash = $1")
                 .execute(Tuple.of(bytea(tokenHash)))
@@ -65,6 +66,8 @@ public class RefreshTokenRepository {
                         + "WHERE r.token_hash = $1 AND r.client_id = $2 AND r.rotated_at IS NULL AND r.revoked_at IS NULL "
                         + "AND r.idle_expires_at > $3 AND r.family_expires_at > $3 "
                         + "AND NOT EXISTS (SELECT 1 FROM token.revoked_grants g WHERE g.grant_id = r.grant_id) "
+                        // a family revoked while a rotation raced it: its successor never rotates again
+                        + "AND NOT EXISTS (SELECT 1 FROM token.revoked_families rf WHERE rf.family_id = r.family_id) "
                         + "RETURNING " + COLUMNS)
                 .execute(Tuple.of(bytea(tokenHash), clientId, utc(now)))
                 .map(rows -> rows.iterator().hasNext() ? toToken(rows.iterator().next(), false) : null);
@@ -81,12 +84,26 @@ public class RefreshTokenRepository {
                 .replaceWithVoid();
     }
 
-    /** Revokes every still-unrevoked token of a family, keeping the rows; the number revoked. */
-    public Uni<Integer> revokeFamily(UUID familyId, String reason, Instant now) {
-        return pool.preparedQuery("UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = $3 "
-                        + "WHERE family_id = $1 AND revoked_at IS NULL")
+    /** A family's revocation: when it was first revoked, and how many tokens this call revoked. */
+    public record FamilyRevoked(Instant revokedAt, int refreshTokensRevoked) {
+    }
+
+    /**
+     * Records the family in {@code token.revoked_families} (a family revoked twice keeps its first time: its access
+     * tokens carry its id in {@code sid}) and revokes its still-unrevoked tokens, keeping the rows: one statement.
+     */
+    public Uni<FamilyRevoked> revokeFamily(UUID familyId, String reason, Instant now) {
+        return pool.preparedQuery("WITH recorded AS (INSERT INTO token.revoked_families (family_id, revoked_at, reason) "
+                        + "VALUES ($1, $2, $3) ON CONFLICT (family_id) DO UPDATE SET revoked_at = token.revoked_families.revoked_at "
+                        + "RETURNING revoked_at), "
+                        + "revoked AS (UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = $3 "
+                        + "WHERE family_id = $1 AND revoked_at IS NULL RETURNING 1) "
+                        + "SELECT (SELECT revoked_at FROM recorded) AS revoked_at, (SELECT count(*) FROM revoked) AS n")
                 .execute(Tuple.of(familyId, utc(now), reason))
-                .map(RowSet::rowCount);
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new FamilyRevoked(r.getOffsetDateTime("revoked_at").toInstant(), r.getLong("n").intValue());
+                });
     }
 
     /** Revokes every still-unrevoked token issued under a grant, keeping the rows; the number revoked. */

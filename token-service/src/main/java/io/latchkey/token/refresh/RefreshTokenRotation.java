@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.token.client.Secrets;
+import io.latchkey.token.revocation.FamilyRevocation;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,11 +30,13 @@ public class RefreshTokenRotation {
     private static final Logger LOG = Logger.getLogger(RefreshTokenRotation.class);
 
     private final RefreshTokenRepository repository;
+    private final FamilyRevocation families;
     private final Duration idleTtl;
 
-    public RefreshTokenRotation(RefreshTokenRepository repository,
+    public RefreshTokenRotation(RefreshTokenRepository repository, FamilyRevocation families,
                                 @ConfigProperty(name = "latchkey.token.refresh-idle-ttl") Duration idleTtl) {
         this.repository = repository;
+        this.families = families;
         this.idleTtl = idleTtl;
     }
 
@@ -93,7 +96,8 @@ public class RefreshTokenRotation {
     }
 
     private <T> Uni<T> reuseDetected(StoredRefreshToken stored) {
-        return repository.revokeFamily(stored.familyId(), "reuse", Instant.now())
+        // RFC 9700 §4.14.2: the whole family, its access tokens included (they carry its id in sid)
+        return families.revoke(stored.familyId(), "reuse")
                 .invoke(n -> {
                     if (n > 0) {
                         LOG.warnf("Refresh token reuse in family %s (client %s): revoked %d token(s)",

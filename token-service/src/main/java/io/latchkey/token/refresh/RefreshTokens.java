@@ -27,19 +27,24 @@ public class RefreshTokens {
         this.absoluteTtl = absoluteTtl;
     }
 
+    /** The first token of a family, and the family (the {@code sid} of the access tokens issued with it). */
+    public record First(String token, UUID familyId) {
+    }
+
     /** Starts a new family for a grant and returns its first token; invalid_grant when the grant is revoked. */
-    public Uni<String> issueFirst(String grantId, String clientId, String subject, String scope) {
+    public Uni<First> issueFirst(String grantId, String clientId, String subject, String scope) {
         String token = Secrets.random(32);
+        UUID familyId = UUID.randomUUID();
         Instant now = Instant.now();
         // RFC 9700 §4.14.2: refresh tokens expire after inactivity and have an absolute lifetime
-        return repository.insertUnlessGrantRevoked(Secrets.sha256(token), UUID.randomUUID(), grantId, clientId,
+        return repository.insertUnlessGrantRevoked(Secrets.sha256(token), familyId, grantId, clientId,
                         subject, scope, now.plus(idleTtl), now.plus(absoluteTtl))
                 .map(written -> {
                     if (!written) {
                         throw io.latchkey.common.error.OAuthError.INVALID_GRANT
                                 .with("The user has revoked this authorization.");
                     }
-                    return token;
+                    return new First(token, familyId);
                 });
     }
 }

@@ -3,51 +3,43 @@ package io.latchkey.token.revocation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import io.latchkey.common.revocation.RevocationKind;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The access-token deny-lists in Redis, shared with every service that checks access tokens:
+ * The news of a revocation, in Redis, written after the durable record in PostgreSQL
+ * ({@link RevocationRepository}, {@link RevokedGrantRepository}). Per kind (docs/internal-api.md, "Revocations"):
  * <ul>
- *   <li>{@code <prefix>revoked-jti:<jti>} — one revoked access token, until it would have expired anyway;</li>
- *   <li>{@code <prefix>revoked-grant:<grant_id>} — every access token of a revoked grant, for one access-token
- *       lifetime (+1 min) after the revocation.</li>
+ *   <li>{@code <prefix>revoked-jti:<jti>}, {@code <prefix>revoked-family:<family_id>},
+ *       {@code <prefix>revoked-grant:<grant_id>} — until every token the entry could deny has expired;</li>
+ *   <li>an index per kind ({@code <prefix>revoked-jtis:index}, {@code -families:index}, {@code -grants:index}: sorted
+ *       sets scored by expiry);</li>
+ *   <li>a pub/sub channel per kind ({@link RevocationKind#channel}) that every gateway replica follows.</li>
  * </ul>
- * Each kind also has an index ({@code <prefix>revoked-grants:index}, {@code <prefix>revoked-jtis:index}: sorted sets
- * scored by expiry) and a pub/sub channel ({@code <prefix>revoked-grants}, {@code <prefix>revoked-jtis}) that every
- * gateway replica loads and follows, so the gateways check revocation in memory (docs/internal-api.md).
- * Every key has a TTL: past it, every token it could deny has expired.
+ * Nothing reads the keys to decide: token-service asks PostgreSQL and the gateways rebuild from
+ * {@code GET /internal/revocations}. So a failed write here is logged, not raised: the revocation stands and the
+ * gateways catch up when their subscription reconnects.
  */
 @ApplicationScoped
 public class DenyListStore {
 
+    private static final Logger LOG = Logger.getLogger(DenyListStore.class);
+
     private final ReactiveRedisDataSource redis;
-    private final ReactiveValueCommands<String, String> values;
-    private final String jtiPrefix;
-    private final String grantPrefix;
-    private final String grantChannel;
-    private final String grantIndex;
-    private final String jtiChannel;
-    private final String jtiIndex;
+    private final String keyPrefix;
 
     public DenyListStore(ReactiveRedisDataSource redis,
                          @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix) {
         this.redis = redis;
-        this.values = redis.value(String.class);
-        this.jtiPrefix = keyPrefix + "revoked-jti:";
-        this.grantPrefix = keyPrefix + "revoked-grant:";
-        this.grantChannel = keyPrefix + "revoked-grants";
-        this.grantIndex = keyPrefix + "revoked-grants:index";
-        this.jtiChannel = keyPrefix + "revoked-jtis";
-        this.jtiIndex = keyPrefix + "revoked-jtis:index";
+        this.keyPrefix = keyPrefix;
     }
 
     /**
-     * One atomic round trip: the key (for introspection), an entry in the index (a starting gateway loads the live
-     * entries from it), and a message on the channel (every running gateway adds it to its in-memory list at once).
-     * KEYS: key, index. ARGV: value, ttl ms, now ms, channel, message, member.
+     * One atomic round trip: the key, an entry in the index, and a message on the channel (every running gateway
+     * adds it to its in-memory list at once). KEYS: key, index. ARGV: value, ttl ms, now ms, channel, message, member.
      */
     private static final String DENY = """
             local expiry = tonumber(ARGV[3]) + tonumber(ARGV[2])
@@ -57,34 +49,34 @@ public class DenyListStore {
             if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
             return redis.call('PUBLISH', ARGV[4], ARGV[5])""";
 
-    /** RFC 7009 §2.2 / RFC 6749 §4.1.2: one access token, until it would have expired anyway. */
-    public Uni<Void> denyAccessToken(String jti, long ttlSeconds) {
-        if (jti == null || ttlSeconds <= 0) {
-            return Uni.createFrom().voidItem();
-        }
+    /** RFC 7009 §2.2: one access token, until {@code forgetAfterMillis}. */
+    public Uni<Void> denyAccessToken(String jti, long forgetAfterMillis) {
+        return deny(RevocationKind.JTI, "revoked-jti:", "revoked-jtis:index", jti, "1", forgetAfterMillis, true);
+    }
+
+    /** RFC 7009 §2.1: every access token of a refresh-token family ({@code sid}), until {@code forgetAfterMillis}. */
+    public Uni<Void> denyFamily(String familyId, long forgetAfterMillis) {
+        return deny(RevocationKind.FAMILY, "revoked-family:", "revoked-families:index", familyId, "1",
+                forgetAfterMillis, true);
+    }
+
+    /** Every access token of a revoked grant ({@code gid}), until {@code forgetAfterMillis}. */
+    public Uni<Void> denyGrant(String grantId, long revokedAtEpochSeconds, long forgetAfterMillis) {
+        // the grant message is the bare id (the gateway keeps it for the access-token lifetime + 60 s)
+        return deny(RevocationKind.GRANT, "revoked-grant:", "revoked-grants:index", grantId,
+                Long.toString(revokedAtEpochSeconds), forgetAfterMillis, false);
+    }
+
+    private Uni<Void> deny(RevocationKind kind, String keyPart, String indexPart, String id, String value,
+                           long forgetAfterMillis, boolean expiryInMessage) {
         long now = System.currentTimeMillis();
-        long ttlMillis = ttlSeconds * 1000;
-        return deny(jtiPrefix + jti, jtiIndex, "1", ttlMillis, now, jtiChannel, jti + " " + (now + ttlMillis), jti);
-    }
-
-    /** Every access token of a revoked grant, for one access-token lifetime (+1 min). */
-    public Uni<Void> denyGrant(String grantId, long revokedAtEpochSeconds, long ttlSeconds) {
-        return deny(grantPrefix + grantId, grantIndex, Long.toString(revokedAtEpochSeconds), ttlSeconds * 1000,
-                System.currentTimeMillis(), grantChannel, grantId, grantId);
-    }
-
-    private Uni<Void> deny(String key, String index, String value, long ttlMillis, long now, String channel,
-                           String message, String member) {
-        return redis.execute("EVAL", DENY, "2", key, index, value, Long.toString(ttlMillis), Long.toString(now),
-                channel, message, member).replaceWithVoid();
-    }
-
-    /** One round trip: is this token's jti, or its grant, on a deny-list? */
-    public Uni<Boolean> isDenied(String jti, String grantId) {
-        if (grantId == null) {
-            return values.get(jtiPrefix + jti).map(v -> v != null);
-        }
-        return values.mget(jtiPrefix + jti, grantPrefix + grantId)
-                .map(found -> found.values().stream().anyMatch(v -> v != null));
+        long ttlMillis = Math.max(1, forgetAfterMillis - now);
+        String message = expiryInMessage ? id + " " + (now + ttlMillis) : id;
+        return redis.execute("EVAL", DENY, "2", keyPrefix + keyPart + id, keyPrefix + indexPart, value,
+                        Long.toString(ttlMillis), Long.toString(now), kind.channel(keyPrefix), message, id)
+                .replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("Revoked %s %s is recorded in PostgreSQL but could not be published "
+                        + "to Redis (%s); gateways pick it up when they reconnect", kind.wire(), id, e.toString()))
+                .onFailure().recoverWithNull();
     }
 }

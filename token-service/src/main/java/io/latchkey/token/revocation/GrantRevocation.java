@@ -1,11 +1,9 @@
 package io.latchkey.token.revocation;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.token.refresh.RefreshTokenRepository;
@@ -13,8 +11,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The token-service side of "revoke an app": the grant is recorded as revoked and every refresh token issued
- * under it is revoked (one transaction), then its access tokens go on the Redis deny-list and the grant id is
- * published for the gateways. Idempotent, so a caller that saw a failure simply retries.
+ * under it is revoked (one transaction: the durable record), then the grant id is published in Redis for the
+ * gateways (best effort: they also rebuild from the record). Idempotent, so a caller that saw a failure retries.
  */
 @ApplicationScoped
 public class GrantRevocation {
@@ -31,17 +29,16 @@ public class GrantRevocation {
     private final RefreshTokenRepository refreshTokens;
     private final RevokedGrantRepository revokedGrants;
     private final DenyListStore denyList;
-    private final long denyTtlSeconds;
+    private final RevocationWindow window;
 
     public GrantRevocation(io.vertx.mutiny.sqlclient.Pool pool, RefreshTokenRepository refreshTokens,
                            RevokedGrantRepository revokedGrants, DenyListStore denyList,
-                           @ConfigProperty(name = "latchkey.token.access-ttl") Duration accessTtl) {
+                           RevocationWindow window) {
         this.pool = pool;
         this.refreshTokens = refreshTokens;
         this.revokedGrants = revokedGrants;
         this.denyList = denyList;
-        // every access token of the grant was issued before now, so it is dead by now + access-ttl (+ clock slack)
-        this.denyTtlSeconds = accessTtl.plus(Duration.ofMinutes(1)).toSeconds();
+        this.window = window;
     }
 
     public Uni<Revoked> revoke(String grantId) {
@@ -49,7 +46,9 @@ public class GrantRevocation {
         return refreshTokens.inTransaction(conn -> revokedGrants.insert(conn, grantId, now)
                         .chain(revokedAt -> refreshTokens.revokeGrant(conn, grantId, now)
                                 .map(n -> new Revoked(grantId, revokedAt, n))))
-                .call(r -> denyList.denyGrant(grantId, r.revokedAt().getEpochSecond(), denyTtlSeconds))
+                // every access token of the grant was issued before revokedAt, so it is dead by then + access-ttl
+                .call(r -> denyList.denyGrant(grantId, r.revokedAt().getEpochSecond(),
+                        window.forgetSessionAfter(r.revokedAt()).toEpochMilli()))
                 .invoke(r -> LOG.infof("Grant %s revoked: %d refresh token(s) revoked", grantId, r.refreshTokensRevoked()));
     }
 

@@ -9,15 +9,16 @@ import org.jboss.logging.Logger;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.client.Secrets;
-import io.latchkey.token.jwt.AccessTokenVerifier;
-import io.latchkey.token.jwt.VerifiedAccessToken;
+import io.latchkey.common.jwt.VerifiedAccessToken;
+import io.latchkey.token.jwt.AccessTokenCheck;
 import io.latchkey.token.refresh.RefreshTokenFormat;
 import io.latchkey.token.refresh.RefreshTokenRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
- * RFC 7009 token revocation. A refresh token takes its whole family with it; an access token goes on the jti
- * deny-list until it would have expired. Tokens that are unknown, expired, not ours, or issued to another client
+ * RFC 7009 token revocation. A refresh token takes its whole family with it, the family's access tokens included
+ * (they carry its id in {@code sid}); an access token goes on the jti deny-list until it would have expired. Both
+ * are recorded in PostgreSQL first. Tokens that are unknown, expired, not ours, or issued to another client
  * are left alone without telling the caller anything (the endpoint answers 200 either way).
  */
 @ApplicationScoped
@@ -25,13 +26,16 @@ public class TokenRevocation {
 
     private static final Logger LOG = Logger.getLogger(TokenRevocation.class);
 
-    private final AccessTokenVerifier verifier;
-    private final DenyListStore denyList;
+    private final AccessTokenCheck verifier;
+    private final AccessTokenDenial accessTokens;
+    private final FamilyRevocation families;
     private final RefreshTokenRepository refreshTokens;
 
-    public TokenRevocation(AccessTokenVerifier verifier, DenyListStore denyList, RefreshTokenRepository refreshTokens) {
+    public TokenRevocation(AccessTokenCheck verifier, AccessTokenDenial accessTokens, FamilyRevocation families,
+                           RefreshTokenRepository refreshTokens) {
         this.verifier = verifier;
-        this.denyList = denyList;
+        this.accessTokens = accessTokens;
+        this.families = families;
         this.refreshTokens = refreshTokens;
     }
 
@@ -56,7 +60,7 @@ public class TokenRevocation {
         if (!caller.clientId().equals(at.clientId())) {
             return Uni.createFrom().item(true);
         }
-        return denyList.denyAccessToken(at.jti(), at.remainingSeconds(now)).replaceWith(true);
+        return accessTokens.deny(at.jti(), at.expiresAt()).replaceWith(true);
     }
 
     /** True when the value is one of our refresh tokens (its family revoked now if it is the caller's). */
@@ -73,8 +77,9 @@ public class TokenRevocation {
                     if (!caller.clientId().equals(stored.clientId())) {
                         return Uni.createFrom().item(true);
                     }
-                    // RFC 7009 §2.1: revoking a refresh token revokes the tokens of the same grant (here: its family)
-                    return refreshTokens.revokeFamily(stored.familyId(), "revoked", Instant.now())
+                    // RFC 7009 §2.1: revoking a refresh token revokes the tokens of the same grant (here: its family,
+                    // access tokens included)
+                    return families.revoke(stored.familyId(), "revoked")
                             .invoke(n -> LOG.debugf("Refresh token family %s revoked by its client (%d token(s))",
                                     stored.familyId(), n))
                             .replaceWith(true);
