@@ -11,8 +11,11 @@ import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** A browser for tests: keeps cookies, does not follow redirects, comes from its own IP (X-Forwarded-For). */
+/** A browser for tests: keeps cookies, does not follow redirects, comes from its own IP (as the gateway reports it). */
 public class Browser {
+
+    /** The gateway's identity proof in tests (%test value of latchkey.gateway.identity-secret). */
+    public static final String GATEWAY_PROOF = "dev-identity-secret-0123456789abcdef";
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static int nextIp = 1;
@@ -70,7 +73,8 @@ public class Browser {
     }
 
     private RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies).header("X-Forwarded-For", ip)
+        return given().redirects().follow(false).cookies(cookies)
+                .header("X-Latchkey-Client-IP", ip).header("X-Latchkey-Identity", GATEWAY_PROOF)
                 .header("User-Agent", "TestBrowser/1.0");
     }
 

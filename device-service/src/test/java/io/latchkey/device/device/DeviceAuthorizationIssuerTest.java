@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 /** The issuer's own logic, with a store that refuses the first user codes (Redis is covered elsewhere). */
 class DeviceAuthorizationIssuerTest {
 
-    private static final UserCodeHasher HASHER = new UserCodeHasher("test-secret");
+    private static final UserCodeHasher HASHER = new UserCodeHasher(java.util.Optional.of("test-secret"));
 
     private static final ClientInfo CLI = new ClientInfo("cli", "CLI", "public", List.of(),
             List.of(OAuthParams.GRANT_DEVICE_CODE), List.of("db:read"), null, null);
