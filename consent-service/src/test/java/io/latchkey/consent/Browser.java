@@ -23,6 +23,8 @@ public class Browser {
     public final Map<String, String> cookies = new HashMap<>();
     public final String ip;
     public String username;
+    /** The X-Latchkey-Identity value sent; null: none (a client talking to consent-service directly). */
+    private String proof = GATEWAY_PROOF;
 
     public Browser() {
         synchronized (Browser.class) {
@@ -32,6 +34,13 @@ public class Browser {
 
     public Browser(String ip) {
         this.ip = ip;
+    }
+
+    /** A client that reaches consent-service directly and claims {@code forgedIp} in every address header it can. */
+    public static Browser withoutGatewayProof(String forgedIp) {
+        Browser browser = new Browser(forgedIp);
+        browser.proof = null;
+        return browser;
     }
 
     public Response get(String path) {
@@ -73,9 +82,11 @@ public class Browser {
     }
 
     private RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies)
-                .header("X-Latchkey-Client-IP", ip).header("X-Latchkey-Identity", GATEWAY_PROOF)
+        RequestSpecification r = given().redirects().follow(false).cookies(cookies)
+                .header("X-Latchkey-Client-IP", ip)
                 .header("User-Agent", "TestBrowser/1.0");
+        return proof != null ? r.header("X-Latchkey-Identity", proof)
+                : r.header("X-Forwarded-For", ip).header("Forwarded", "for=" + ip).header("X-Real-IP", ip);
     }
 
     private Response remember(Response response) {
