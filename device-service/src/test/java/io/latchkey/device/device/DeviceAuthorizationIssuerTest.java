@@ -49,6 +49,10 @@ class DeviceAuthorizationIssuerTest {
 
     private static DeviceConfig config() {
         return new DeviceConfig() {
+            public java.util.Optional<String> userCodeKey() {
+                return java.util.Optional.of("test-secret");
+            }
+
             public int expiresIn() {
                 return 600;
             }
