@@ -25,7 +25,10 @@ public final class Platform {
     public static final String CLI = "latchkey-cli";
     public static final String PARTNER_WEB = "partner-web";
     public static final String PARTNER_WEB_SECRET = "partner-web-demo-secret-7c1e4a9b2f6d";
+    /** Three secrets, three jobs (internal calls, the gateway's identity proof, the user-code HMAC), fresh per run. */
     static final String INTERNAL_SECRET = "e2e-internal-secret-" + UUID.randomUUID();
+    static final String IDENTITY_SECRET = "e2e-identity-secret-" + UUID.randomUUID();
+    static final String USER_CODE_KEY = "e2e-user-code-key-" + UUID.randomUUID();
     static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
 
     private static Platform instance;
@@ -70,6 +73,10 @@ public final class Platform {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("LATCHKEY_ISSUER", issuer);
         env.put("LATCHKEY_INTERNAL_SECRET", INTERNAL_SECRET);
+        env.put("LATCHKEY_IDENTITY_SECRET", IDENTITY_SECRET);
+        env.put("LATCHKEY_USER_CODE_KEY", USER_CODE_KEY);
+        // the services' own default; stated so that a change of default cannot silently open them up
+        env.put("LATCHKEY_BIND_ADDRESS", "127.0.0.1");
         env.put("LATCHKEY_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("LATCHKEY_KEY_ENCRYPTION_KEY", "ZTJlLXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5LTMyYiE=");
         env.put("LATCHKEY_DB_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);
