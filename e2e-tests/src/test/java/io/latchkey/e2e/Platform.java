@@ -94,7 +94,10 @@ public final class Platform {
         device = new ServiceProcess("device-service", devicePort, root, env, props, logs);
         consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs);
         gateway = new ServiceProcess("gateway", gatewayPort, root, env, props, logs);
-        gateway2 = new ServiceProcess("gateway-2", "gateway", gateway2Port, root, env, props, logs);
+        // the second replica also plays the gateway behind a trusted, appending proxy (the test client on loopback)
+        List<String> behindProxy = new java.util.ArrayList<>(props);
+        behindProxy.add("-Dlatchkey.gateway.trusted-proxies=127.0.0.1");
+        gateway2 = new ServiceProcess("gateway-2", "gateway", gateway2Port, root, env, behindProxy, logs);
     }
 
     private void startAll() throws Exception {
