@@ -22,6 +22,8 @@ JAVA_BIN="java"
 for j in /usr/lib/jvm/temurin-25*/bin/java; do [ -x "$j" ] && JAVA_BIN="$j"; done
 
 PORT="${LATCHKEY_PORT:-8080}"
+# The back services' ports (only the gateway's is public); change them to run a second copy side by side.
+TOKEN_PORT="${LATCHKEY_TOKEN_PORT:-8081}"; DEVICE_PORT="${LATCHKEY_DEVICE_PORT:-8082}"; CONSENT_PORT="${LATCHKEY_CONSENT_PORT:-8083}"
 export LATCHKEY_ISSUER="${LATCHKEY_ISSUER:-http://localhost:$PORT}"
 
 # Secrets: random, generated once per checkout into .run/secrets.env (git-ignored, mode 0600) and reused on later
@@ -82,8 +84,8 @@ start() { # name port max-heap [extra JVM options]
   local name="$1" port="$2" heap="$3"; shift 3
   "$JAVA_BIN" "${JVM_OPTS[@]}" -Xmx"$heap" "$@" -Dquarkus.http.port="$port" -Dlatchkey.seed.demo=true \
     -Dquarkus.http.host="$LATCHKEY_BIND_ADDRESS" \
-    -Dlatchkey.services.token-url="http://$REACH:8081" -Dlatchkey.services.device-url="http://$REACH:8082" \
-    -Dlatchkey.services.consent-url="http://$REACH:8083" \
+    -Dlatchkey.services.token-url="http://$REACH:$TOKEN_PORT" -Dlatchkey.services.device-url="http://$REACH:$DEVICE_PORT" \
+    -Dlatchkey.services.consent-url="http://$REACH:$CONSENT_PORT" \
     -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOGS/$name.log" 2>&1 &
   pids+=($!)
 }
@@ -95,12 +97,13 @@ wait_ready() { # name port
   echo "$1 did not become ready; see $LOGS/$1.log" >&2; tail -20 "$LOGS/$1.log" >&2; exit 1
 }
 
-start token-service 8081 96m
-start device-service 8082 64m
+start token-service "$TOKEN_PORT" 96m
+start device-service "$DEVICE_PORT" 64m
 # consent-service serves pages, not a hot path: the C1 compiler alone is plenty and much smaller.
-start consent-service 8083 112m -XX:TieredStopAtLevel=1
+start consent-service "$CONSENT_PORT" 112m -XX:TieredStopAtLevel=1
 start gateway "$PORT" 64m
-wait_ready token-service 8081; wait_ready device-service 8082; wait_ready consent-service 8083; wait_ready gateway "$PORT"
+wait_ready token-service "$TOKEN_PORT"; wait_ready device-service "$DEVICE_PORT"; wait_ready consent-service "$CONSENT_PORT"
+wait_ready gateway "$PORT"
 
 cat <<BANNER
 

@@ -46,7 +46,7 @@ class TrustBoundariesE2ETest {
                 .formParam("client_id", Platform.CLI)
                 .post(platform.secondGatewayUrl() + "/oauth/device_authorization")
                 .then().statusCode(200).extract().jsonPath().getString("user_code");
-        lookup(userCode).then().statusCode(200).body("device_ip", equalTo("203.0.113.9"));
+        lookup(userCode).statusCode(200).body("device_ip", equalTo("203.0.113.9"));
     }
 
     @Test
@@ -57,7 +57,7 @@ class TrustBoundariesE2ETest {
                 .formParam("client_id", Platform.CLI)
                 .post(platform.device.url() + "/oauth/device_authorization")
                 .then().statusCode(200).extract().jsonPath().getString("user_code");
-        lookup(userCode).then().statusCode(200).body("device_ip", equalTo("127.0.0.1"));
+        lookup(userCode).statusCode(200).body("device_ip", equalTo("127.0.0.1"));
     }
 
     private static io.restassured.response.ValidatableResponse lookup(String userCode) {

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,7 +37,8 @@ public class SecretCheck {
         this.demo = demo;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before every other start-up observer: nothing else runs (or touches stored data) with unsafe secrets. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         // dev and test modes, and the demo (run.sh, the e2e harness), may run with the published values
         verify(LaunchMode.current() == LaunchMode.NORMAL && !demo);
     }
