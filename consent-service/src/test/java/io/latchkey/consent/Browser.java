@@ -11,8 +11,11 @@ import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** A browser for tests: keeps cookies, does not follow redirects, comes from its own IP (X-Forwarded-For). */
+/** A browser for tests: keeps cookies, does not follow redirects, comes from its own IP (as the gateway reports it). */
 public class Browser {
+
+    /** The gateway's identity proof in tests (%test value of latchkey.gateway.identity-secret). */
+    public static final String GATEWAY_PROOF = "dev-identity-secret-0123456789abcdef";
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static int nextIp = 1;
@@ -20,6 +23,8 @@ public class Browser {
     public final Map<String, String> cookies = new HashMap<>();
     public final String ip;
     public String username;
+    /** The X-Latchkey-Identity value sent; null: none (a client talking to consent-service directly). */
+    private String proof = GATEWAY_PROOF;
 
     public Browser() {
         synchronized (Browser.class) {
@@ -29,6 +34,13 @@ public class Browser {
 
     public Browser(String ip) {
         this.ip = ip;
+    }
+
+    /** A client that reaches consent-service directly and claims {@code forgedIp} in every address header it can. */
+    public static Browser withoutGatewayProof(String forgedIp) {
+        Browser browser = new Browser(forgedIp);
+        browser.proof = null;
+        return browser;
     }
 
     public Response get(String path) {
@@ -70,8 +82,11 @@ public class Browser {
     }
 
     private RequestSpecification request() {
-        return given().redirects().follow(false).cookies(cookies).header("X-Forwarded-For", ip)
+        RequestSpecification r = given().redirects().follow(false).cookies(cookies)
+                .header("X-Latchkey-Client-IP", ip)
                 .header("User-Agent", "TestBrowser/1.0");
+        return proof != null ? r.header("X-Latchkey-Identity", proof)
+                : r.header("X-Forwarded-For", ip).header("Forwarded", "for=" + ip).header("X-Real-IP", ip);
     }
 
     private Response remember(Response response) {

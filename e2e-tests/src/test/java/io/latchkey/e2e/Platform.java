@@ -28,7 +28,10 @@ public final class Platform {
     /** The demo resource server: the one demo client allowed to introspect other clients' tokens (RFC 7662 §4). */
     public static final String RESOURCE_SERVER = "latchkey-api";
     public static final String RESOURCE_SERVER_SECRET = "latchkey-api-demo-secret-3f9d0b6e1a2c";
+    /** Three secrets, three jobs (internal calls, the gateway's identity proof, the user-code HMAC), fresh per run. */
     static final String INTERNAL_SECRET = "e2e-internal-secret-" + UUID.randomUUID();
+    static final String IDENTITY_SECRET = "e2e-identity-secret-" + UUID.randomUUID();
+    static final String USER_CODE_KEY = "e2e-user-code-key-" + UUID.randomUUID();
     static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
 
     private static Platform instance;
@@ -73,6 +76,10 @@ public final class Platform {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("LATCHKEY_ISSUER", issuer);
         env.put("LATCHKEY_INTERNAL_SECRET", INTERNAL_SECRET);
+        env.put("LATCHKEY_IDENTITY_SECRET", IDENTITY_SECRET);
+        env.put("LATCHKEY_USER_CODE_KEY", USER_CODE_KEY);
+        // the services' own default; stated so that a change of default cannot silently open them up
+        env.put("LATCHKEY_BIND_ADDRESS", "127.0.0.1");
         env.put("LATCHKEY_ADMIN_TOKEN", ADMIN_TOKEN);
         env.put("LATCHKEY_KEY_ENCRYPTION_KEY", "ZTJlLXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5LTMyYiE=");
         env.put("LATCHKEY_DB_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);
@@ -90,7 +97,10 @@ public final class Platform {
         device = new ServiceProcess("device-service", devicePort, root, env, props, logs);
         consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs);
         gateway = new ServiceProcess("gateway", gatewayPort, root, env, props, logs);
-        gateway2 = new ServiceProcess("gateway-2", "gateway", gateway2Port, root, env, props, logs);
+        // the second replica also plays the gateway behind a trusted, appending proxy (the test client on loopback)
+        List<String> behindProxy = new java.util.ArrayList<>(props);
+        behindProxy.add("-Dlatchkey.gateway.trusted-proxies=127.0.0.1");
+        gateway2 = new ServiceProcess("gateway-2", "gateway", gateway2Port, root, env, behindProxy, logs);
     }
 
     private void startAll() throws Exception {

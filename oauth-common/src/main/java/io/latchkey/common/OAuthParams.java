@@ -37,5 +37,5 @@ public final class OAuthParams {
     public static final String GRANT_DEVICE_CODE = "urn:ietf:params:oauth:grant-type:device_code";
 
     /** Header carrying the shared secret on service-to-service calls; the gateway strips it from inbound requests. */
-    public static final String INTERNAL_AUTH_HEADER = "X-Latchkey-Internal";
+    public static final String INTERNAL_AUTH_HEADER = io.latchkey.common.trust.TrustHeaders.INTERNAL;
 }

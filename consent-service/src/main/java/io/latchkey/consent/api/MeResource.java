@@ -1,9 +1,6 @@
 package io.latchkey.consent.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.trust.GatewayProof;
+import io.latchkey.common.trust.TrustHeaders;
 import io.latchkey.consent.client.ClientDirectory;
 import io.latchkey.consent.grant.Scopes;
 import io.latchkey.consent.user.UserRepository;
@@ -32,17 +29,18 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code GET /api/v1/me}: the first API a partner app calls. The gateway has verified the access token and passes
- * the identity in X-Latchkey-* headers next to the internal secret; without that secret nothing here is believed.
+ * the identity in X-Latchkey-* headers next to its identity proof (oauth-common {@link GatewayProof}); without that
+ * proof nothing here is believed.
  */
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Resource API", description = "Called with an access token through the gateway (RFC 6750)")
 public class MeResource {
 
-    public static final String SUBJECT = "X-Latchkey-Subject";
-    public static final String CLIENT_ID = "X-Latchkey-Client-Id";
-    public static final String SCOPE = "X-Latchkey-Scope";
-    public static final String GRANT_ID = "X-Latchkey-Grant-Id";
+    public static final String SUBJECT = TrustHeaders.SUBJECT;
+    public static final String CLIENT_ID = TrustHeaders.CLIENT_ID;
+    public static final String SCOPE = TrustHeaders.SCOPE;
+    public static final String GRANT_ID = TrustHeaders.GRANT_ID;
     static final String PROFILE = "profile";
 
     public record UserView(@JsonProperty("id") String id, @JsonProperty("email") String email,
@@ -56,13 +54,12 @@ public class MeResource {
                      @JsonProperty("scopes") Set<String> scopes, @JsonProperty("grant_id") String grantId) {
     }
 
-    private final byte[] secret;
+    private final GatewayProof gateway;
     private final UserRepository users;
     private final ClientDirectory clients;
 
-    public MeResource(@ConfigProperty(name = "latchkey.internal.secret") Optional<String> secret, UserRepository users,
-                      ClientDirectory clients) {
-        this.secret = secret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    public MeResource(GatewayProof gateway, UserRepository users, ClientDirectory clients) {
+        this.gateway = gateway;
         this.users = users;
         this.clients = clients;
     }
@@ -73,14 +70,12 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "invalid_token: no valid access token (checked by the gateway)")
     @APIResponse(responseCode = "403", description = "insufficient_scope: the token lacks the profile scope")
     public Uni<Me> me(@Context HttpHeaders headers) {
-        String internal = single(headers, OAuthParams.INTERNAL_AUTH_HEADER);
         String subject = single(headers, SUBJECT);
         String clientId = single(headers, CLIENT_ID);
         String scope = single(headers, SCOPE);
         String grantId = single(headers, GRANT_ID);
-        // the identity headers mean something only when the gateway (holder of the internal secret) set them
-        if (secret == null || internal == null || subject == null || clientId == null
-                || !MessageDigest.isEqual(secret, internal.getBytes(StandardCharsets.UTF_8))) {
+        // the identity headers mean something only when the gateway (holder of the identity secret) set them
+        if (!gateway.present(headers.getRequestHeader(TrustHeaders.IDENTITY_PROOF)) || subject == null || clientId == null) {
             throw invalidToken("A valid access token is required.");
         }
         Set<String> scopes = Scopes.parse(scope);

@@ -1,5 +1,6 @@
 package io.latchkey.consent.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.authorize.Authorization;
 import io.latchkey.consent.authorize.AuthorizationRequest;
@@ -22,6 +24,10 @@ import io.vertx.core.http.HttpServerRequest;
 /** RFC 6749 §3.1 authorization endpoint: {@code response_type=code} only (RFC 9700 §2.1.2). */
 @Path("/oauth/authorize")
 public class AuthorizeResource {
+
+    /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
+    @Inject
+    CallerAddress callerAddress;
 
     private final Sessions sessions;
     private final Authorization authorization;
@@ -36,7 +42,7 @@ public class AuthorizeResource {
     public Uni<Response> authorize(@Context UriInfo uri, @RestCookie(Sessions.COOKIE) String sessionId,
                                    @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
         AuthorizationRequest r = AuthorizationRequest.of(uri.getQueryParameters()::get);
-        Origin origin = new Origin(ClientIp.of(request), userAgent);
+        Origin origin = new Origin(callerAddress.of(request), userAgent);
         return sessions.find(sessionId)
                 .flatMap(session -> authorization.start(r, session, origin)
                         .map(step -> AuthorizationPages.of(step, session)));

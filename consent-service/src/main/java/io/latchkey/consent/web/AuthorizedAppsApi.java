@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthExceptionMapper;
 import io.latchkey.consent.audit.Origin;
@@ -77,6 +79,10 @@ public class AuthorizedAppsApi {
                           @JsonProperty("csrf_token") String csrfToken) {
     }
 
+    /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
+    @Inject
+    CallerAddress callerAddress;
+
     private final Sessions sessions;
     private final AuthorizedApps apps;
 
@@ -122,7 +128,7 @@ public class AuthorizedAppsApi {
                     if (id == null) {
                         return Uni.createFrom().item(notFound());
                     }
-                    return revoke(session, id, new Origin(ClientIp.of(request), userAgent));
+                    return revoke(session, id, new Origin(callerAddress.of(request), userAgent));
                 });
     }
 

@@ -2,6 +2,7 @@ package io.latchkey.consent.web;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.grant.AuthorizedApps;
 import io.latchkey.consent.login.Csrf;
@@ -35,6 +37,10 @@ import io.vertx.core.http.HttpServerRequest;
 public class AuthorizedAppsResource {
 
     static final String HERE = "/account/authorized-apps";
+
+    /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
+    @Inject
+    CallerAddress callerAddress;
 
     private final Sessions sessions;
     private final AuthorizedApps apps;
@@ -96,7 +102,7 @@ public class AuthorizedAppsResource {
                     if (id == null) {
                         return Uni.createFrom().item(notFound());
                     }
-                    return revoke(session, id, new Origin(ClientIp.of(request), userAgent));
+                    return revoke(session, id, new Origin(callerAddress.of(request), userAgent));
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.latchkey.consent.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.authorize.Authorization;
 import io.latchkey.consent.authorize.AuthorizationRequest;
@@ -24,6 +26,10 @@ import io.vertx.core.http.HttpServerRequest;
 /** The Allow / Deny decision of the consent page; the request travels in the form and is validated again. */
 @Path("/consent")
 public class ConsentResource {
+
+    /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
+    @Inject
+    CallerAddress callerAddress;
 
     private final Sessions sessions;
     private final Authorization authorization;
@@ -43,7 +49,7 @@ public class ConsentResource {
             return Uni.createFrom().item(Pages.message(400, "Bad request", "Choose Allow or Deny."));
         }
         AuthorizationRequest r = AuthorizationRequest.of(form::get);
-        Origin origin = new Origin(ClientIp.of(request), userAgent);
+        Origin origin = new Origin(callerAddress.of(request), userAgent);
         return sessions.find(sessionId)
                 .flatMap(session -> {
                     if (session != null && !Csrf.validForSession(session, form.getFirst(Csrf.FIELD))) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.device.DeviceAuthorization;
@@ -45,6 +47,10 @@ public class DeviceVerificationResource {
     static final String GONE = "That code has expired or was already used.";
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH);
+
+    /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
+    @Inject
+    CallerAddress callerAddress;
 
     private final Sessions sessions;
     private final DeviceVerification verification;
@@ -83,7 +89,7 @@ public class DeviceVerificationResource {
                     if (code == null) {
                         return Uni.createFrom().item(Pages.ok(Templates.deviceEntry(session.csrf(), null, INVALID_CODE)));
                     }
-                    return verification.lookup(session, ClientIp.of(request), code)
+                    return verification.lookup(session, callerAddress.of(request), code)
                             .map(found -> lookupPage(session, found));
                 });
     }
@@ -106,7 +112,7 @@ public class DeviceVerificationResource {
                     if (!Csrf.validForSession(session, csrf)) {
                         return Uni.createFrom().item(Pages.forbidden());
                     }
-                    Origin origin = new Origin(ClientIp.of(request), userAgent);
+                    Origin origin = new Origin(callerAddress.of(request), userAgent);
                     return verification.decide(session, origin, UserCodes.normalize(typed), "approve".equals(decision))
                             .map(DeviceVerificationResource::decisionPage);
                 });

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.latchkey.common.internal.InternalApi;
 import io.latchkey.consent.user.UserRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
  * Whether a user may still get tokens (docs/internal-api.md): device-service asks before it mints for an approved
  * device code, since the user may have been disabled between approval and redemption. Guarded by the internal secret.
  */
+@InternalApi
 @Path("/internal/users/{user_id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Internal: users", description = "Used by device-service; needs X-Latchkey-Internal")

@@ -1,5 +1,6 @@
 package io.latchkey.consent.web;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.consent.authorize.Authorization;
 import io.latchkey.consent.authorize.AuthorizationRequest;
 import io.latchkey.consent.login.Authenticator;
@@ -32,6 +34,10 @@ public class LoginResource {
     /** Never says whether the email address or the password was wrong. */
     static final String BAD_CREDENTIALS = "The email address or password is incorrect.";
     private static final String AUTHORIZE_PREFIX = "/oauth/authorize?";
+
+    /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
+    @Inject
+    CallerAddress callerAddress;
 
     private final Authenticator authenticator;
     private final Sessions sessions;
@@ -71,7 +77,7 @@ public class LoginResource {
         if (!Csrf.validPreSession(csrfCookie, csrf)) {
             return Uni.createFrom().item(Pages.forbidden());
         }
-        String ip = ClientIp.of(request);
+        String ip = callerAddress.of(request);
         String target = ReturnTo.safe(returnTo);
         String name = username == null ? "" : username.trim();
         return throttle.blocked(name, ip)

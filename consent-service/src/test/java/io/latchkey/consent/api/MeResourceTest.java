@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.latchkey.consent.Browser;
 import io.latchkey.consent.InternalServicesStub;
 import io.latchkey.consent.TestUsers;
 import io.latchkey.testsupport.FreshDatabase;
@@ -22,7 +23,7 @@ import io.restassured.specification.RequestSpecification;
 class MeResourceTest {
 
     private static RequestSpecification fromGateway(String subject, String scope) {
-        return given().header("X-Latchkey-Internal", InternalServicesStub.SECRET)
+        return given().header("X-Latchkey-Identity", Browser.GATEWAY_PROOF)
                 .header("X-Latchkey-Subject", subject)
                 .header("X-Latchkey-Client-Id", "latchkey-cli")
                 .header("X-Latchkey-Scope", scope)
@@ -45,15 +46,25 @@ class MeResourceTest {
     }
 
     @Test
-    void identityHeadersWithoutTheInternalSecretAreNotBelieved() throws Exception {
+    void identityHeadersWithoutTheGatewaysIdentityProofAreNotBelieved() throws Exception {
         UUID id = TestUsers.create("me-" + UUID.randomUUID() + "@latchkey.dev", "pw", false);
         given().header("X-Latchkey-Subject", id.toString()).header("X-Latchkey-Client-Id", "latchkey-cli")
                 .header("X-Latchkey-Scope", "profile")
                 .get("/api/v1/me").then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\""))
                 .body("error", equalTo("invalid_token"));
-        fromGateway(id.toString(), "profile").header("X-Latchkey-Internal", "guess")
+        fromGateway(id.toString(), "profile").header("X-Latchkey-Identity", "guess")
                 .get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void theInternalSecretIsNotAnIdentityProof() throws Exception {
+        // three secrets, three jobs: whoever may call /internal/ routes still cannot speak for the gateway
+        UUID id = TestUsers.create("me-" + UUID.randomUUID() + "@latchkey.dev", "pw", false);
+        given().header("X-Latchkey-Internal", InternalServicesStub.SECRET)
+                .header("X-Latchkey-Subject", id.toString()).header("X-Latchkey-Client-Id", "latchkey-cli")
+                .header("X-Latchkey-Scope", "profile")
+                .get("/api/v1/me").then().statusCode(401).body("error", equalTo("invalid_token"));
     }
 
     @Test

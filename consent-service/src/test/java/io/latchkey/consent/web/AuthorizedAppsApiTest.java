@@ -29,7 +29,8 @@ class AuthorizedAppsApiTest {
     private static final String API = "/account/api/authorized-apps";
 
     private static RequestSpecification as(Browser browser) {
-        return given().cookies(browser.cookies).header("X-Forwarded-For", browser.ip).header("User-Agent", "TestScript/2.0");
+        return given().cookies(browser.cookies).header("X-Latchkey-Client-IP", browser.ip)
+                .header("X-Latchkey-Identity", Browser.GATEWAY_PROOF).header("User-Agent", "TestScript/2.0");
     }
 
     @Test

@@ -191,6 +191,18 @@ class LoginResourceTest {
         new Browser("192.0.2.78").signIn("throttled@latchkey.dev", "right-password").then().statusCode(303);
     }
 
+    @Test
+    void forgedAddressHeadersWithoutTheGatewaysProofAllCountAsTheSocketPeer() throws Exception {
+        // a client that reaches consent-service directly cannot pick a fresh IP per guess to dodge the throttle
+        TestUsers.create("forged-ip@latchkey.dev", "right-password", false);
+        for (int i = 0; i < 10; i++) {
+            Browser.withoutGatewayProof("203.0.113." + (i + 1)).signIn("forged-ip@latchkey.dev", "wrong")
+                    .then().statusCode(401);
+        }
+        Browser.withoutGatewayProof("203.0.113.99").signIn("forged-ip@latchkey.dev", "right-password")
+                .then().statusCode(429).body(containsString("Too many attempts"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/", "/login", "/login?return_to=//evil"})
     void everyPageForbidsFramingAndCaching(String path) {

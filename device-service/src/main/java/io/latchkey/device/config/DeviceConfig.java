@@ -1,6 +1,7 @@
 package io.latchkey.device.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,6 +9,12 @@ import io.smallrye.config.WithDefault;
 /** The {@code latchkey.device.*} settings of the device authorization grant. */
 @ConfigMapping(prefix = "latchkey.device")
 public interface DeviceConfig {
+
+    /**
+     * Key of the HMAC that names user codes in Redis (env LATCHKEY_USER_CODE_KEY), read by {@code UserCodeHasher};
+     * its own secret, not derived from the internal or the identity secret.
+     */
+    Optional<String> userCodeKey();
 
     /** Lifetime of a device code and its user code, in seconds (RFC 8628 §3.2 {@code expires_in}). */
     @WithDefault("600")

@@ -3,6 +3,7 @@ package io.latchkey.device.device;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -13,8 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How a user code is named in Redis. A user code has only ~34.5 bits (RFC 8628 §6.1), so a plain SHA-256 of it could
- * be reversed by anyone who can list Redis keys; a keyed HMAC cannot be, without the service's secret. The key is
- * derived from the internal secret every service already holds, so there is nothing new to configure.
+ * be reversed by anyone who can list Redis keys; a keyed HMAC cannot be, without the key. The key is its own secret
+ * ({@code latchkey.device.user-code-key}), held by device-service alone: whoever holds the internal or the identity
+ * secret still cannot name a user code's record.
  */
 @ApplicationScoped
 public class UserCodeHasher {
@@ -24,8 +26,10 @@ public class UserCodeHasher {
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> mac;
 
-    public UserCodeHasher(@ConfigProperty(name = "latchkey.internal.secret") String internalSecret) {
-        this.key = new SecretKeySpec(Hashes.digest(("latchkey user codes\u0000" + internalSecret)
+    public UserCodeHasher(@ConfigProperty(name = "latchkey.device.user-code-key") Optional<String> userCodeKey) {
+        String secret = userCodeKey.filter(k -> !k.isBlank())
+                .orElseThrow(() -> new IllegalStateException("latchkey.device.user-code-key (LATCHKEY_USER_CODE_KEY) is not set"));
+        this.key = new SecretKeySpec(Hashes.digest(("latchkey user codes\u0000" + secret)
                 .getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
         this.mac = ThreadLocal.withInitial(this::newMac);
     }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.device.client.ClientAuthenticator;
@@ -33,9 +34,11 @@ public class DeviceAuthorizationResource {
     private final ClientAuthenticator authenticator;
     private final DeviceAuthorizationIssuer issuer;
     private final String verificationUri;
+    private final CallerAddress callerAddress;
 
     public DeviceAuthorizationResource(ClientAuthenticator authenticator, DeviceAuthorizationIssuer issuer,
-            @ConfigProperty(name = "latchkey.issuer") String issuerUrl) {
+            @ConfigProperty(name = "latchkey.issuer") String issuerUrl, CallerAddress callerAddress) {
+        this.callerAddress = callerAddress;
         this.authenticator = authenticator;
         this.issuer = issuer;
         this.verificationUri = stripSlash(issuerUrl) + "/device";
@@ -49,13 +52,12 @@ public class DeviceAuthorizationResource {
             description = "Returns device_code, user_code, verification_uri(_complete), expires_in and interval.")
     public Uni<Response> authorize(MultivaluedMap<String, String> params,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("X-Forwarded-For") String forwardedFor,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
             @Context HttpServerRequest request) {
         Form form = new Form(params);
         ClientCredentials credentials = ClientAuthentication.from(authorization, form);
         String scope = form.optional(OAuthParams.SCOPE);
-        String deviceIp = DeviceInfo.ip(forwardedFor, request);
+        String deviceIp = DeviceInfo.ip(callerAddress.of(request));
         String deviceUserAgent = DeviceInfo.userAgent(userAgent);
         return authenticator.authenticate(credentials)
                 .chain(client -> issuer.issue(client, scope, deviceIp, deviceUserAgent))

@@ -1,8 +1,5 @@
 package io.latchkey.device.web;
 
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
-
 /** What we record about the device that asked (RFC 8628 §5.4: shown to the user at approval time). */
 final class DeviceInfo {
 
@@ -12,17 +9,9 @@ final class DeviceInfo {
     private DeviceInfo() {
     }
 
-    /** The first X-Forwarded-For entry (the gateway sanitizes that header, RFC 9700 §4.13), else the peer. */
-    static String ip(String forwardedFor, HttpServerRequest request) {
-        if (forwardedFor != null && !forwardedFor.isBlank()) {
-            int comma = forwardedFor.indexOf(',');
-            String first = (comma < 0 ? forwardedFor : forwardedFor.substring(0, comma)).trim();
-            if (!first.isEmpty()) {
-                return truncate(first, MAX_IP);
-            }
-        }
-        SocketAddress peer = request == null ? null : request.remoteAddress();
-        return peer == null ? null : truncate(peer.hostAddress(), MAX_IP);
+    /** The address oauth-common's CallerAddress read (the gateway's X-Latchkey-Client-IP, or the peer), bounded. */
+    static String ip(String callerAddress) {
+        return callerAddress == null || "unknown".equals(callerAddress) ? null : truncate(callerAddress, MAX_IP);
     }
 
     static String userAgent(String userAgent) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.error.OAuthExceptionMapper;
@@ -26,6 +27,7 @@ import io.latchkey.device.store.DeviceAuthorizationStore;
 import io.smallrye.mutiny.Uni;
 
 /** consent-service's view of device authorizations, by user code (docs/internal-api.md). */
+@InternalApi
 @Path("/internal/device/user-codes/{user_code}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Internal: device authorizations", description = "Used by consent-service; needs X-Latchkey-Internal")

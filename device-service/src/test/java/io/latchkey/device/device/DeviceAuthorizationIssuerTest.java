@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 /** The issuer's own logic, with a store that refuses the first user codes (Redis is covered elsewhere). */
 class DeviceAuthorizationIssuerTest {
 
-    private static final UserCodeHasher HASHER = new UserCodeHasher("test-secret");
+    private static final UserCodeHasher HASHER = new UserCodeHasher(java.util.Optional.of("test-secret"));
 
     private static final ClientInfo CLI = new ClientInfo("cli", "CLI", "public", List.of(),
             List.of(OAuthParams.GRANT_DEVICE_CODE), List.of("db:read"), null, null);
@@ -49,6 +49,10 @@ class DeviceAuthorizationIssuerTest {
 
     private static DeviceConfig config() {
         return new DeviceConfig() {
+            public java.util.Optional<String> userCodeKey() {
+                return java.util.Optional.of("test-secret");
+            }
+
             public int expiresIn() {
                 return 600;
             }

@@ -114,9 +114,10 @@ class DeviceAuthorizationResourceTest {
     }
 
     @Test
-    void theDeviceIpComesFromTheFirstForwardedForEntryAndTheUserAgentIsKept() {
+    void theDeviceIpComesFromTheGatewaysClientAddressAndTheUserAgentIsKept() {
         String userCode = form().formParam("client_id", "cli")
-                .header("X-Forwarded-For", "203.0.113.7, 10.0.0.1")
+                .header("X-Latchkey-Client-IP", "203.0.113.7")
+                .header("X-Latchkey-Identity", "dev-identity-secret-0123456789abcdef")
                 .header("User-Agent", "latchkey-cli/1.0")
                 .post("/oauth/device_authorization").then().statusCode(200).extract().jsonPath().getString("user_code");
         DeviceFlow.lookup(userCode).then().statusCode(200)

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.latchkey.common.jwt.VerifiedAccessToken;
+import io.latchkey.common.trust.TrustHeaders;
 import io.latchkey.gateway.edge.EdgeResponses;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -23,11 +24,10 @@ import io.vertx.httpproxy.ProxyResponse;
  */
 public final class BearerAuth implements ProxyInterceptor {
 
-    public static final CharSequence SUBJECT = HttpHeaders.createOptimized("X-Latchkey-Subject");
-    public static final CharSequence CLIENT_ID = HttpHeaders.createOptimized("X-Latchkey-Client-Id");
-    public static final CharSequence SCOPE = HttpHeaders.createOptimized("X-Latchkey-Scope");
-    public static final CharSequence GRANT_ID = HttpHeaders.createOptimized("X-Latchkey-Grant-Id");
-    public static final CharSequence INTERNAL = HttpHeaders.createOptimized("X-Latchkey-Internal");
+    public static final CharSequence SUBJECT = HttpHeaders.createOptimized(TrustHeaders.SUBJECT);
+    public static final CharSequence CLIENT_ID = HttpHeaders.createOptimized(TrustHeaders.CLIENT_ID);
+    public static final CharSequence SCOPE = HttpHeaders.createOptimized(TrustHeaders.SCOPE);
+    public static final CharSequence GRANT_ID = HttpHeaders.createOptimized(TrustHeaders.GRANT_ID);
     private static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("WWW-Authenticate");
     private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
     private static final String REALM = "Bearer realm=\"latchkey\"";
@@ -121,7 +121,7 @@ public final class BearerAuth implements ProxyInterceptor {
     }
 
     private void forwardIdentity(MultiMap headers, VerifiedAccessToken t) {
-        // the service trusts these only next to the internal secret; the token itself stays at the edge
+        // the service trusts these only next to the identity proof ForwardingHeaders adds; the token stays at the edge
         headers.remove(HttpHeaders.AUTHORIZATION);
         headers.set(SUBJECT, t.subject());
         headers.set(CLIENT_ID, t.clientId());
@@ -129,7 +129,6 @@ public final class BearerAuth implements ProxyInterceptor {
         if (t.grantId() != null) {
             headers.set(GRANT_ID, t.grantId());
         }
-        headers.set(INTERNAL, protection.internalSecret());
     }
 
     private ProxyResponse refuse(ProxyContext ctx, BearerFailure failure) {

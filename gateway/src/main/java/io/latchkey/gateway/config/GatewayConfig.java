@@ -30,6 +30,12 @@ public interface GatewayConfig {
     /** Peers (IPs or CIDRs) whose X-Forwarded-* / Forwarded / client-certificate headers are believed. */
     Optional<List<String>> trustedProxies();
 
+    /**
+     * Sent to the services in X-Latchkey-Identity on every forwarded request: the proof that the gateway set the
+     * identity and client-address headers (env LATCHKEY_IDENTITY_SECRET). Never opens an /internal/ route.
+     */
+    Optional<String> identitySecret();
+
     /** Largest form body accepted on POST /oauth/token (it is read to route by grant_type). */
     @WithDefault("16384")
     int maxTokenBody();

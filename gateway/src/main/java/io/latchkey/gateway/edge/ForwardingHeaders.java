@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.latchkey.common.trust.TrustHeaders;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
@@ -25,19 +25,32 @@ public final class ForwardingHeaders implements ProxyInterceptor {
     static final CharSequence X_FORWARDED_HOST = HttpHeaders.createOptimized("X-Forwarded-Host");
     static final CharSequence X_FORWARDED_PORT = HttpHeaders.createOptimized("X-Forwarded-Port");
 
-    private final TrustedProxies trustedProxies;
+    static final CharSequence CLIENT_IP = HttpHeaders.createOptimized(TrustHeaders.CLIENT_IP);
+    static final CharSequence IDENTITY_PROOF = HttpHeaders.createOptimized(TrustHeaders.IDENTITY_PROOF);
 
-    public ForwardingHeaders(TrustedProxies trustedProxies) {
+    private final TrustedProxies trustedProxies;
+    private final String identitySecret;
+
+    /** {@code identitySecret} vouches for the X-Latchkey-* headers the gateway adds; blank: it vouches for nothing. */
+    public ForwardingHeaders(TrustedProxies trustedProxies, String identitySecret) {
         this.trustedProxies = trustedProxies;
+        this.identitySecret = identitySecret == null || identitySecret.isBlank() ? null : identitySecret;
     }
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
         HttpServerRequest inbound = ctx.request().proxiedRequest();
         MultiMap headers = ctx.request().headers();
-        String peer = peerIp(inbound);
+        String peer = ClientAddress.peer(inbound);
         boolean trusted = trustedProxies.contains(peer);
+        // computed before anything is stripped or appended: the chain as the trusted proxies delivered it
+        String client = trusted ? ClientAddress.of(inbound, trustedProxies) : peer;
         strip(headers, trusted);
+        // always overwritten (inbound X-Latchkey-* were just dropped): the one client address every service records
+        headers.set(CLIENT_IP, client);
+        if (identitySecret != null) {
+            headers.set(IDENTITY_PROOF, identitySecret);
+        }
         setForwardedFor(headers, peer, trusted);
         if (!trusted || !headers.contains(X_FORWARDED_PROTO)) {
             headers.set(X_FORWARDED_PROTO, inbound.scheme() == null ? "http" : inbound.scheme());
@@ -72,7 +85,7 @@ public final class ForwardingHeaders implements ProxyInterceptor {
 
     /** X-Latchkey-Internal carries the service-to-service secret; other X-Latchkey-* headers carry identities. */
     static boolean isInternal(String name) {
-        return startsWith(name, "x-latchkey-");
+        return startsWith(name, TrustHeaders.PREFIX);
     }
 
     static boolean isForwardingOrClientCert(String name) {
@@ -121,16 +134,6 @@ public final class ForwardingHeaders implements ProxyInterceptor {
             case 8080 -> "8080";
             default -> Integer.toString(port);
         };
-    }
-
-    private static String peerIp(HttpServerRequest inbound) {
-        // the socket's peer: Quarkus' proxy-address-forwarding stays off so this is never taken from a header
-        SocketAddress remote = inbound.connection() != null ? inbound.connection().remoteAddress() : inbound.remoteAddress();
-        if (remote == null) {
-            return "unknown";
-        }
-        String ip = remote.hostAddress();
-        return ip == null ? "unknown" : ip;
     }
 
     private static boolean startsWith(String name, String lowerCasePrefix) {

@@ -1,9 +1,9 @@
 package io.latchkey.gateway.edge;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.netty.util.NetUtil;
 
 /**
  * The peers (IP addresses or CIDR blocks) allowed to tell the gateway who the client is. Configured as literals
@@ -50,16 +50,18 @@ public final class TrustedProxies {
         return false;
     }
 
+    /** True when {@code ip} is an IPv4 or IPv6 literal (never resolves a name). */
+    public static boolean isAddress(String ip) {
+        return ip != null && literal(ip) != null;
+    }
+
     private static byte[] literal(String ip) {
         if (!isIpLiteral(ip)) {
             return null;
         }
-        try {
-            // only literals reach this point, so no name lookup happens
-            return InetAddress.getByName(ip).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        // strict literal parsing (Netty): InetAddress.getByName would fall back to a DNS lookup for anything else,
+        // and X-Forwarded-For entries are client input read on the event loop
+        return NetUtil.createByteArrayFromIpAddressString(ip);
     }
 
     private static boolean isIpLiteral(String s) {

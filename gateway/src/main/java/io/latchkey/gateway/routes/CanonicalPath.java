@@ -7,7 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Routes match on the normalized path but the proxy forwards the raw one; a path whose two forms differ
  * ({@code /account/../internal/...}, {@code /%6Fauth/token}) is refused so that no service ever sees a path the
- * gateway did not route.
+ * gateway did not route. oauth-common's {@code StrictPaths} already refuses these (and {@code %2f}, {@code ;},
+ * {@code %25} ...) before any route; this check stays on each route as the second, independent one.
  */
 final class CanonicalPath implements Handler<RoutingContext> {
 

@@ -57,7 +57,8 @@ public class GatewayRouter {
 
     void init(@Observes Router router) {
         upstreams = Upstreams.connect(vertx, services, config);
-        ProxyInterceptor forwarding = new ForwardingHeaders(TrustedProxies.of(config.trustedProxies().orElse(List.of())));
+        ProxyInterceptor forwarding = new ForwardingHeaders(TrustedProxies.of(config.trustedProxies().orElse(List.of())),
+                config.identitySecret().orElse(null));
         Handler<RoutingContext> canonical = new CanonicalPath();
         ProxyHandler tokenEndpoint = proxy(upstreams.get(Service.TOKEN), GrantRouting.CHOSEN_ORIGIN, forwarding,
                 new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE), config.maxTokenBody()));

@@ -62,7 +62,8 @@ class BearerAuthTest {
                 .body("headers.'x-latchkey-client-id'", equalTo("latchkey-cli"))
                 .body("headers.'x-latchkey-scope'", equalTo("profile db:read"))
                 .body("headers.'x-latchkey-grant-id'", equalTo(claims.getString("gid")))
-                .body("headers.'x-latchkey-internal'", equalTo("dev-internal-secret"))
+                .body("headers.'x-latchkey-internal'", nullValue())
+                .body("headers.'x-latchkey-identity'", equalTo("dev-identity-secret-0123456789abcdef"))
                 .body("headers.authorization", nullValue());
     }
 
@@ -74,12 +75,14 @@ class BearerAuthTest {
                 .header("X-Latchkey-Scope", "db:write")
                 .header("X-Latchkey-Grant-Id", "someone-elses")
                 .header("X-Latchkey-Internal", "guess")
+                .header("X-Latchkey-Identity", "guess")
                 .get("/api/v1/me")
                 .then().statusCode(200)
                 .body("headers.'x-latchkey-subject'", equalTo("user-1"))
                 .body("headers.'x-latchkey-client-id'", equalTo("latchkey-cli"))
                 .body("headers.'x-latchkey-scope'", equalTo("profile db:read"))
-                .body("headers.'x-latchkey-internal'", equalTo("dev-internal-secret"));
+                .body("headers.'x-latchkey-internal'", nullValue())
+                .body("headers.'x-latchkey-identity'", equalTo("dev-identity-secret-0123456789abcdef"));
     }
 
     @Test

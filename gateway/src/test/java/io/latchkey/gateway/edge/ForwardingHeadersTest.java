@@ -36,6 +36,16 @@ class ForwardingHeadersTest {
     }
 
     @Test
+    void fromAnUntrustedPeerTheClientAddressIsThePeerWhateverTheHeadersSay() {
+        spoofed(given()).header("X-Latchkey-Client-IP", "198.51.100.66")
+                .header("X-Latchkey-Identity", "guess")
+                .get("/login")
+                .then().statusCode(200)
+                .body("headers.'x-latchkey-client-ip'", equalTo("127.0.0.1"))
+                .body("headers.'x-latchkey-identity'", equalTo("dev-identity-secret-0123456789abcdef"));
+    }
+
+    @Test
     void theInternalSecretAndIdentityHeadersAreAlwaysDropped() {
         given().header("X-Latchkey-Internal", "dev-internal-secret")
                 .header("x-latchkey-subject", "alice")

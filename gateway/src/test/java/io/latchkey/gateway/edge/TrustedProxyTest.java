@@ -49,6 +49,29 @@ class TrustedProxyTest {
     }
 
     @Test
+    void aForgedLeftmostForwardedForBehindAnAppendingProxyIsNotTheClientAddress() {
+        // the client wrote 198.51.100.66; the trusted proxy (the test client on loopback) appended the peer it saw
+        given().header("X-Forwarded-For", "198.51.100.66, 203.0.113.9")
+                .header("X-Latchkey-Client-IP", "198.51.100.66")
+                .get("/login")
+                .then().statusCode(200)
+                .body("headers.'x-latchkey-client-ip'", equalTo("203.0.113.9"))
+                .body("headers.'x-latchkey-identity'", equalTo("dev-identity-secret-0123456789abcdef"));
+    }
+
+    @Test
+    void trustedHopsAreSkippedAndAMalformedEntryStopsTheWalk() {
+        given().header("X-Forwarded-For", "198.51.100.66, 203.0.113.9").header("X-Forwarded-For", "127.0.0.5")
+                .get("/login")
+                .then().statusCode(200)
+                .body("headers.'x-latchkey-client-ip'", equalTo("203.0.113.9"));
+        given().header("X-Forwarded-For", "198.51.100.66, unknown, 127.0.0.5")
+                .get("/login")
+                .then().statusCode(200)
+                .body("headers.'x-latchkey-client-ip'", equalTo("127.0.0.5"));
+    }
+
+    @Test
     void evenATrustedProxyCannotSendTheInternalSecret() {
         given().header("X-Latchkey-Internal", "dev-internal-secret")
                 .get("/login")

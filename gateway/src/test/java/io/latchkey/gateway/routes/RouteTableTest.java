@@ -85,11 +85,12 @@ class RouteTableTest {
     }
 
     @Test
-    void aDotSegmentThatLeadsToAnInternalPathIsNotFound() {
+    void aDotSegmentThatLeadsToAnInternalPathIsRefused() {
         RawHttp.Response response = RawHttp.exchange(
                 "GET /account/../internal/clients/latchkey-cli HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        assertEquals(404, response.status());
-        assertEquals("not_found", response.json().getString("error"));
+        // oauth-common StrictPaths: a dot segment is refused before any route is matched
+        assertEquals(400, response.status());
+        assertEquals("invalid_request", response.json().getString("error"));
     }
 
     @ParameterizedTest(name = "{0} is refused")

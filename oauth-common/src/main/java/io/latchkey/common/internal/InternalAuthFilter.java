@@ -1,44 +1,35 @@
 package io.latchkey.common.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import io.latchkey.common.OAuthParams;
-import io.latchkey.common.error.OAuthError;
-import io.latchkey.common.error.OAuthExceptionMapper;
 
 /**
- * Guards every {@code /internal/} route of a service: the caller must present the shared internal secret
- * (the gateway strips this header from the outside world, and never routes {@code /internal/}).
- * Fails closed when no secret is configured.
+ * Guards every resource marked {@link InternalApi}: the check is bound to the matched resource, not to a spelling of
+ * the path, so {@code /%69nternal/...}, {@code /internal;x=1/...} or any other form RESTEasy routes to it still needs
+ * the secret. {@link InternalPathGuard} adds the same check, before routing, on anything that looks internal.
  */
-public class InternalAuthFilter {
+@Provider
+@InternalApi
+@Priority(Priorities.AUTHENTICATION)
+public class InternalAuthFilter implements ContainerRequestFilter {
 
-    private final byte[] secret;
+    private final InternalCaller caller;
 
     public InternalAuthFilter(@ConfigProperty(name = "latchkey.internal.secret") Optional<String> secret) {
-        this.secret = secret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        this.caller = new InternalCaller(secret);
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public Response check(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (path == null || !path.startsWith("/internal/")) {
-            return null;
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!caller.authenticated(request)) {
+            request.abortWith(InternalCaller.refusal());
         }
-        String presented = request.getHeaderString(OAuthParams.INTERNAL_AUTH_HEADER);
-        if (secret == null || presented == null
-                || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
-            return OAuthExceptionMapper.toResponse(OAuthError.INVALID_CLIENT.with("Internal route: caller not authenticated.")
-                    .withChallenge("Latchkey-Internal"));
-        }
-        return null;
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.ClientCredentials;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.token.client.ClientAuthenticator;
@@ -20,6 +21,7 @@ import io.latchkey.token.client.ClientView;
 import io.smallrye.mutiny.Uni;
 
 /** Client lookups for device-service and consent-service (docs/internal-api.md). */
+@InternalApi
 @Path("/internal/clients")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalClientResource {

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthError;
@@ -25,6 +26,7 @@ import io.smallrye.mutiny.Uni;
  * Issues an authorization code for a request consent-service has validated and the user has allowed
  * (docs/internal-api.md). The registration checks run again here: token-service owns clients and codes.
  */
+@InternalApi
 @Path("/internal/codes")
 public class InternalCodeResource {
 

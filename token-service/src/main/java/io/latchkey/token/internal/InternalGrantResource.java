@@ -10,11 +10,13 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.token.revocation.GrantRevocation;
 import io.smallrye.mutiny.Uni;
 
 /** Grant revocation for consent-service ("revoke an app"; docs/internal-api.md). */
+@InternalApi
 @Path("/internal/grants")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalGrantResource {

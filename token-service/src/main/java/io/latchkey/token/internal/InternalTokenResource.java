@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.token.client.ClientCache;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
  * Mints tokens for a grant another service has authorized (device-service after an approved device poll).
  * The caller has authenticated the client and verified the authorization; this checks registration again.
  */
+@InternalApi
 @Path("/internal/tokens")
 public class InternalTokenResource {
 

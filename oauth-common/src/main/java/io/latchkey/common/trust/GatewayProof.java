@@ -1,0 +1,34 @@
+package io.latchkey.common.trust;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Did the gateway set this request's identity headers? Only the gateway holds
+ * {@code latchkey.gateway.identity-secret} and sends it in {@link TrustHeaders#IDENTITY_PROOF}; without it every
+ * {@code X-Latchkey-*} identity or address header is ignored.
+ */
+@ApplicationScoped
+public class GatewayProof {
+
+    private final SharedSecret secret;
+
+    public GatewayProof(@ConfigProperty(name = "latchkey.gateway.identity-secret") Optional<String> secret) {
+        this.secret = SharedSecret.of(secret);
+    }
+
+    public boolean present(HttpServerRequest request) {
+        return request != null && secret.matchesSingle(request.headers().getAll(TrustHeaders.IDENTITY_PROOF));
+    }
+
+    /** For callers that read headers through JAX-RS. */
+    public boolean present(List<String> proofHeaderValues) {
+        return secret.matchesSingle(proofHeaderValues);
+    }
+}
