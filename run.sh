@@ -7,11 +7,6 @@ cd "$(dirname "$0")"
 ROOT="$(pwd)"
 deploy/local/backends.sh
 
-DB="${LATCHKEY_DB_NAME:-latchkey}"
-if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
-  psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $DB"
-fi
-
 if [ "${LATCHKEY_SKIP_BUILD:-0}" != "1" ]; then
   echo "Building the services (./mvnw package -DskipTests)..."
   ./mvnw -B -q -ntp package -DskipTests
@@ -40,6 +35,8 @@ if [ ! -s "$SECRETS" ]; then
       echo "LATCHKEY_USER_CODE_KEY='$(random_secret 36)'"     # device-service's HMAC key for user codes in Redis
       echo "LATCHKEY_KEY_ENCRYPTION_KEY='$(random_secret 32)'" # AES-256 key for signing keys at rest (32 bytes)
       echo "LATCHKEY_ADMIN_TOKEN='$(random_secret 36)'"       # bearer token for token-service's /admin/keys/rotate
+      # this checkout's own database: its signing keys are encrypted with the key above, which no other checkout has
+      echo "LATCHKEY_DB_NAME='latchkey_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')'"
     } > "$SECRETS" )
   echo "Generated local secrets in .run/secrets.env (kept for later runs)."
 fi
@@ -51,6 +48,15 @@ for name in LATCHKEY_INTERNAL_SECRET LATCHKEY_IDENTITY_SECRET LATCHKEY_USER_CODE
     export "$name=$value"
   fi
 done
+
+if [ -z "${LATCHKEY_DB_NAME:-}" ]; then
+  LATCHKEY_DB_NAME="$(sed -n "s/^LATCHKEY_DB_NAME='\(.*\)'\$/\1/p" "$SECRETS")"
+fi
+DB="${LATCHKEY_DB_NAME:-latchkey}"
+case "$DB" in *[!a-z0-9_]*) echo "LATCHKEY_DB_NAME must be lower-case letters, digits and _" >&2; exit 1 ;; esac
+if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname='$DB'" | grep -q 1; then
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $DB"
+fi
 
 # Every service, the gateway included, listens on loopback only unless LATCHKEY_BIND_ADDRESS says otherwise
 # (e.g. LATCHKEY_BIND_ADDRESS=0.0.0.0 to reach the gateway from other machines; mind that the back services'
