@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.error.OAuthException;
 
 /**
  * The one strict reader of {@code application/x-www-form-urlencoded} bodies and query strings for every service.
@@ -110,23 +111,34 @@ public final class FormDecoder {
 
     /** One name or value: '+' is a space, '%XX' a byte, then strict UTF-8 and no control characters. */
     private static String component(byte[] bytes, int from, int to, int maxChars) {
-        String s = componentOrNull(bytes, from, to, maxChars);
+        // a character takes at most 4 UTF-8 bytes, 12 when percent-encoded: refuse huge input before copying it
+        if (to - from > maxChars * 12) {
+            throw tooLong(maxChars);
+        }
+        String s = decodeStrict(bytes, from, to);
         if (s == null) {
             throw OAuthError.INVALID_REQUEST.with("A parameter is not valid UTF-8 form encoding "
                     + "(or holds control characters).");
+        }
+        if (s.length() > maxChars) {
+            throw tooLong(maxChars);
         }
         return s;
     }
 
     /**
      * The strictly decoded text of {@code bytes[from, to)}, or null when it is malformed (bad escape, not UTF-8,
-     * control characters). Longer than {@code maxChars} decoded characters is reported as a too-long exception.
+     * control characters) or longer than {@code maxChars}. Never throws: for callers that only look (the gateway).
      */
     public static String componentOrNull(byte[] bytes, int from, int to, int maxChars) {
-        // a decoded character takes at least one byte, and a percent-escape three; cheap early refusal of huge input
         if (to - from > maxChars * 12) {
-            throw OAuthError.INVALID_REQUEST.with("A parameter is too long.");
+            return null;
         }
+        String s = decodeStrict(bytes, from, to);
+        return s == null || s.length() > maxChars ? null : s;
+    }
+
+    private static String decodeStrict(byte[] bytes, int from, int to) {
         byte[] out = new byte[to - from];
         int n = 0;
         for (int i = from; i < to; i++) {
@@ -149,13 +161,11 @@ public final class FormDecoder {
             }
         }
         String text = utf8(out, n);
-        if (text == null || hasControl(text)) {
-            return null;
-        }
-        if (text.length() > maxChars) {
-            throw OAuthError.INVALID_REQUEST.with("A parameter is too long (at most " + maxChars + " characters).");
-        }
-        return text;
+        return text == null || hasControl(text) ? null : text;
+    }
+
+    private static OAuthException tooLong(int maxChars) {
+        return OAuthError.INVALID_REQUEST.with("A parameter is too long (at most " + maxChars + " characters).");
     }
 
     private static String utf8(byte[] bytes, int length) {

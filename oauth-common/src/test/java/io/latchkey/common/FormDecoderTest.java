@@ -181,6 +181,7 @@ class FormDecoderTest {
         assertNull(FormDecoder.componentOrNull(bad, 0, bad.length, 100));
         byte[] good = "urn%3Aietf".getBytes(StandardCharsets.US_ASCII);
         assertEquals("urn:ietf", FormDecoder.componentOrNull(good, 0, good.length, 100));
+        assertNull(FormDecoder.componentOrNull(good, 0, good.length, 3), "too long is null too");
     }
 
     private static void assertInvalid(org.junit.jupiter.api.function.Executable call) {

@@ -16,6 +16,7 @@ import io.latchkey.gateway.edge.SecurityHeaders;
 import io.latchkey.gateway.edge.TrustedProxies;
 import io.latchkey.gateway.openapi.OpenApiDocument;
 import io.latchkey.gateway.openapi.OpenApiIndex;
+import io.latchkey.gateway.proxy.BufferedBody;
 import io.latchkey.gateway.proxy.Upstream;
 import io.latchkey.gateway.proxy.UpstreamFailure;
 import io.latchkey.gateway.proxy.Upstreams;
@@ -68,7 +69,8 @@ public class GatewayRouter {
                 case OPENAPI_DOCUMENT -> proxy(upstream, upstream, forwarding, new OpenApiDocument());
                 // RFC 6750: after the inbound X-Latchkey-* headers are dropped, the verified identity is added
                 case BEARER -> proxy(upstream, upstream, forwarding, new BearerAuth(bearer, route.requiredScopes()));
-                default -> proxy(upstream, upstream, forwarding);
+                // forms and other bodies are read whole before an upstream connection is taken
+                default -> proxy(upstream, upstream, forwarding, new BufferedBody(config.maxForwardedBody()));
             };
             for (String path : route.vertxPaths()) {
                 if (route.kind() == Route.Kind.TOKEN_ENDPOINT) {
