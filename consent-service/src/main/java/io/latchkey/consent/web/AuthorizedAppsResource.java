@@ -2,7 +2,6 @@ package io.latchkey.consent.web;
 
 import java.util.UUID;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -79,7 +78,7 @@ public class AuthorizedAppsResource {
 
     @POST
     @Path("{grantId}/revoke")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public Uni<Response> revoke(@RestPath String grantId, byte[] body,

@@ -1,6 +1,5 @@
 package io.latchkey.consent.web;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,7 +34,7 @@ public class ConsentResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> decide(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @RestCookie(Sessions.COOKIE) String sessionId,

@@ -1,6 +1,5 @@
 package io.latchkey.consent.web;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -66,7 +65,7 @@ public class LoginResource {
 
     @POST
     @Path("login")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> signIn(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @RestCookie(Csrf.COOKIE) String csrfCookie,
@@ -94,7 +93,7 @@ public class LoginResource {
 
     @POST
     @Path("logout")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> signOut(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @RestCookie(Sessions.COOKIE) String sessionId) {
