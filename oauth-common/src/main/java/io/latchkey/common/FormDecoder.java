@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
@@ -36,14 +37,19 @@ import io.latchkey.common.error.OAuthException;
 public final class FormDecoder {
 
     public static final String FORM_URLENCODED = "application/x-www-form-urlencoded";
+    private static final Set<String> ASCII_COMPATIBLE = Set.of("iso-8859-1", "us-ascii", "latin1", "iso_8859-1");
 
     private FormDecoder() {
     }
 
     /** A request body: checks the Content-Type, then decodes. */
     public static Map<String, List<String>> body(String contentType, byte[] body) {
-        requireFormContentType(contentType);
-        return decode(body == null ? new byte[0] : body, 0, body == null ? 0 : body.length);
+        boolean asciiOnly = requireFormContentType(contentType);
+        Map<String, List<String>> form = decode(body == null ? new byte[0] : body, 0, body == null ? 0 : body.length);
+        if (asciiOnly && !isAscii(form)) {
+            throw OAuthError.INVALID_REQUEST.with("The form must be encoded in UTF-8.");
+        }
+        return form;
     }
 
     /** A raw (still encoded) query string, without the '?'; null or empty is an empty form. */
@@ -58,9 +64,10 @@ public final class FormDecoder {
 
     /**
      * RFC 6749 Appendix B / RFC 8628 §3.1: {@code application/x-www-form-urlencoded}, charset absent or UTF-8.
-     * Other media-type parameters are ignored.
+     * A declared ISO-8859-1 or US-ASCII (some HTTP libraries add one by default) is accepted only for a form that is
+     * all ASCII, where the three encodings agree: the answer is true then. Other media-type parameters are ignored.
      */
-    public static void requireFormContentType(String contentType) {
+    public static boolean requireFormContentType(String contentType) {
         if (contentType == null) {
             throw OAuthError.INVALID_REQUEST.with("The request body must be application/x-www-form-urlencoded.");
         }
@@ -75,10 +82,37 @@ public final class FormDecoder {
                 continue;
             }
             String charset = unquote(p.substring(eq + 1).trim()).toLowerCase(Locale.ROOT);
+            if (ASCII_COMPATIBLE.contains(charset)) {
+                return true;
+            }
             if (!charset.equals("utf-8") && !charset.equals("utf8")) {
                 throw OAuthError.INVALID_REQUEST.with("The form must be encoded in UTF-8.");
             }
         }
+        return false;
+    }
+
+    private static boolean isAscii(Map<String, List<String>> form) {
+        for (Map.Entry<String, List<String>> e : form.entrySet()) {
+            if (!isAscii(e.getKey())) {
+                return false;
+            }
+            for (String v : e.getValue()) {
+                if (!isAscii(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Decodes {@code bytes[from, to)}; the map keeps the order of first appearance and every repeated value. */

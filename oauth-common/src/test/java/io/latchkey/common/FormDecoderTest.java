@@ -126,6 +126,8 @@ class FormDecoderTest {
             "application/x-www-form-urlencoded;charset=utf-8",
             "application/x-www-form-urlencoded; charset=\"utf-8\"",
             "application/x-www-form-urlencoded; foo=bar",
+            "application/x-www-form-urlencoded; charset=ISO-8859-1",   // rest-assured's default: fine for ASCII
+            "application/x-www-form-urlencoded; charset=us-ascii",
     })
     void formContentTypesWithoutOrWithUtf8CharsetAreAccepted(String contentType) {
         assertEquals(Map.of("a", List.of("1")), FormDecoder.body(contentType, "a=1".getBytes(StandardCharsets.UTF_8)));
@@ -134,7 +136,7 @@ class FormDecoderTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "application/x-www-form-urlencoded; charset=ebcdic",
-            "application/x-www-form-urlencoded; charset=iso-8859-1",
+            "application/x-www-form-urlencoded; charset=utf-16",
             "application/x-www-form-urlencoded; charset=",
             "application/json",
             "text/plain",
@@ -144,6 +146,15 @@ class FormDecoderTest {
     })
     void otherContentTypesAndCharsetsAreRefused(String contentType) {
         assertInvalid(() -> FormDecoder.body(contentType, "a=1".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aDeclaredLatin1FormThatIsNotAsciiIsRefused() {
+        // %E9 is é in ISO-8859-1 but not UTF-8: only ASCII reads the same in both
+        assertInvalid(() -> FormDecoder.body("application/x-www-form-urlencoded; charset=iso-8859-1",
+                "name=%C3%A9".getBytes(StandardCharsets.US_ASCII)));
+        assertInvalid(() -> FormDecoder.body("application/x-www-form-urlencoded; charset=iso-8859-1",
+                "name=Zoë".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

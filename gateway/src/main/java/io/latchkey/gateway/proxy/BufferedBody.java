@@ -1,5 +1,6 @@
 package io.latchkey.gateway.proxy;
 
+import io.latchkey.common.error.OAuthError;
 import io.latchkey.gateway.edge.EdgeResponses;
 import io.latchkey.gateway.token.BoundedBody;
 import io.vertx.core.Future;
@@ -19,6 +20,8 @@ import io.vertx.httpproxy.ProxyResponse;
 public final class BufferedBody implements ProxyInterceptor {
 
     private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
+    private static final Buffer UNREADABLE = EdgeResponses.error(
+            OAuthError.INVALID_REQUEST.with("The request body could not be read."));
 
     private final int limit;
 
@@ -37,9 +40,7 @@ public final class BufferedBody implements ProxyInterceptor {
         }
         return BoundedBody.read(inbound, limit).transform(read -> {
             if (read.failed()) {
-                return read.cause() == BoundedBody.TOO_LARGE
-                        ? Future.succeededFuture(tooLarge(ctx))
-                        : Future.failedFuture(read.cause());
+                return Future.succeededFuture(read.cause() == BoundedBody.TOO_LARGE ? tooLarge(ctx) : unreadable(ctx));
             }
             ctx.request().headers().remove(HttpHeaders.EXPECT); // already answered; the body travels in one piece
             ctx.request().setBody(Body.body(read.result()));
@@ -51,6 +52,12 @@ public final class BufferedBody implements ProxyInterceptor {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || (length != null && !length.trim().equals("0"));
+    }
+
+    /** A body the client broke off or mis-framed (a bad chunk) is its error: 400, not the 503 of an outage. */
+    public static ProxyResponse unreadable(ProxyContext ctx) {
+        ctx.request().proxiedRequest().response().putHeader(HttpHeaders.CONNECTION, CLOSE);
+        return EdgeResponses.instead(ctx, 400, UNREADABLE);
     }
 
     private static ProxyResponse tooLarge(ProxyContext ctx) {

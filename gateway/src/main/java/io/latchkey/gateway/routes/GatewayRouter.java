@@ -12,6 +12,7 @@ import io.latchkey.gateway.config.GatewayConfig;
 import io.latchkey.gateway.config.ServicesConfig;
 import io.latchkey.gateway.edge.EdgeResponses;
 import io.latchkey.gateway.edge.ForwardingHeaders;
+import io.latchkey.gateway.edge.WellFormedHeaders;
 import io.latchkey.gateway.edge.SecurityHeaders;
 import io.latchkey.gateway.edge.TrustedProxies;
 import io.latchkey.gateway.openapi.OpenApiDocument;
@@ -60,6 +61,8 @@ public class GatewayRouter {
         upstreams = Upstreams.connect(vertx, services, config);
         ProxyInterceptor forwarding = new ForwardingHeaders(TrustedProxies.of(config.trustedProxies().orElse(List.of())));
         Handler<RoutingContext> canonical = new CanonicalPath();
+        // RFC 9112 §3.2: no Host, no route (before every other handler, the gateway's own /q/health included)
+        router.route().order(Integer.MIN_VALUE).handler(new WellFormedHeaders());
         ProxyHandler tokenEndpoint = proxy(upstreams.get(Service.TOKEN), GrantRouting.CHOSEN_ORIGIN, forwarding,
                 new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE), config.maxTokenBody()));
 

@@ -60,7 +60,7 @@ class HostileFormTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "application/x-www-form-urlencoded; charset=ebcdic",
-            "application/x-www-form-urlencoded; charset=iso-8859-1",
+            "application/x-www-form-urlencoded; charset=utf-16",
             "application/json",
             "text/plain",
             "multipart/form-data; boundary=xyz"})
