@@ -20,6 +20,8 @@ class WellFormedHeadersTest {
     void anHttp11RequestWithoutHostIsRefusedByTheHttpLayer() {
         // Vert.x answers this one itself, before any route runs
         assertEquals(400, RawHttp.exchange("GET /login HTTP/1.1\r\nConnection: close\r\n\r\n").status());
+        assertEquals(400, RawHttp.exchange(
+                "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Junk: a\u0001b\r\nConnection: close\r\n\r\n").status());
     }
 
     @ParameterizedTest
@@ -28,8 +30,7 @@ class WellFormedHeadersTest {
             "GET /login HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n",
             "POST /oauth/token HTTP/1.1\r\nHost: \r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
             // RFC 9110 §5.5: obs-text and control characters in a field value
-            "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: \u00e9\u00ff\r\nConnection: close\r\n\r\n",
-            "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Junk: a\u0001b\r\nConnection: close\r\n\r\n"})
+            "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: \u00e9\u00ff\r\nConnection: close\r\n\r\n"})
     void requestsWithoutOneHostAre400(String request) {
         RawHttp.Response r = RawHttp.exchange(request);
         assertEquals(400, r.status(), r.head());
