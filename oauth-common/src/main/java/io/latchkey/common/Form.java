@@ -1,23 +1,40 @@
 package io.latchkey.common;
 
 import java.util.List;
-
-import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Map;
 
 import io.latchkey.common.error.OAuthError;
 
-/** Reads form parameters the way RFC 6749 §3.1/§3.2 demands: parameters MUST NOT be included more than once. */
+/**
+ * A decoded form body or query string ({@link FormDecoder}), read the way RFC 6749 §3.1/§3.2 demands: parameters
+ * MUST NOT be included more than once.
+ */
 public final class Form {
 
-    private final MultivaluedMap<String, String> params;
+    private final Map<String, List<String>> params;
 
-    public Form(MultivaluedMap<String, String> params) {
+    private Form(Map<String, List<String>> params) {
         this.params = params;
+    }
+
+    /** The body of a form POST; throws {@code invalid_request} for anything {@link FormDecoder} refuses. */
+    public static Form body(String contentType, byte[] body) {
+        return new Form(FormDecoder.body(contentType, body));
+    }
+
+    /** The raw query string of a GET (without '?'), held to the same rules as a body. */
+    public static Form query(String rawQuery) {
+        return new Form(FormDecoder.query(rawQuery));
+    }
+
+    /** Every value of a parameter, in order; null when absent. */
+    public List<String> all(String name) {
+        return params.get(name);
     }
 
     /** The single value of a parameter; null when absent or empty (RFC 6749 §3.1: empty = omitted). */
     public String optional(String name) {
-        List<String> values = params == null ? null : params.get(name);
+        List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;
         }
@@ -26,7 +43,7 @@ public final class Form {
             throw OAuthError.INVALID_REQUEST.with("Parameter '" + name + "' is repeated.");
         }
         String v = values.get(0);
-        return v == null || v.isEmpty() ? null : v;
+        return v.isEmpty() ? null : v;
     }
 
     public String required(String name) {

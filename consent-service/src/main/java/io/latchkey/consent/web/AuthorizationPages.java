@@ -27,6 +27,11 @@ final class AuthorizationPages {
             return Pages.message(400, "This request cannot continue", e.message());
         }
         if (step instanceof SignIn s) {
+            if (!ReturnTo.fits(s.returnTo())) {
+                // the request could not survive sign-in (and its Location could overflow a proxy's header limit)
+                return Pages.message(400, "This request cannot continue",
+                        "The application sent an authorization request that is too long.");
+            }
             return Pages.seeOther("/login?return_to=" + URLEncoder.encode(s.returnTo(), StandardCharsets.UTF_8));
         }
         if (step instanceof Consent c) {

@@ -7,13 +7,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.latchkey.common.trust.CallerAddress;
+import io.latchkey.common.Form;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.authorize.Authorization;
 import io.latchkey.consent.authorize.AuthorizationRequest;
@@ -39,9 +39,10 @@ public class AuthorizeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> authorize(@Context UriInfo uri, @RestCookie(Sessions.COOKIE) String sessionId,
+    public Uni<Response> authorize(@RestCookie(Sessions.COOKIE) String sessionId,
                                    @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
-        AuthorizationRequest r = AuthorizationRequest.of(uri.getQueryParameters()::get);
+        // the one strict reader: bad encoding, NUL, over-long values (state over 512) → error page, never a redirect
+        AuthorizationRequest r = AuthorizationRequest.of(Form.query(request.query())::all);
         Origin origin = new Origin(callerAddress.of(request), userAgent);
         return sessions.find(sessionId)
                 .flatMap(session -> authorization.start(r, session, origin)

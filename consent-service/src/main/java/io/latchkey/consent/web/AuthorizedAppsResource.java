@@ -9,17 +9,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestCookie;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.latchkey.common.trust.CallerAddress;
+import io.latchkey.common.Form;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.grant.AuthorizedApps;
 import io.latchkey.consent.login.Csrf;
@@ -84,12 +85,14 @@ public class AuthorizedAppsResource {
 
     @POST
     @Path("{grantId}/revoke")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public Uni<Response> revoke(@RestPath String grantId, @RestForm(Csrf.FIELD) String csrf,
+    public Uni<Response> revoke(@RestPath String grantId, byte[] body,
+                                @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @RestCookie(Sessions.COOKIE) String sessionId,
                                 @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
+        String csrf = Form.body(contentType, body).optional(Csrf.FIELD);
         UUID id = uuid(grantId);
         return sessions.find(sessionId)
                 .flatMap(session -> {

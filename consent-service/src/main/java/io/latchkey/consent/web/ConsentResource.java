@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestCookie;
@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.latchkey.common.trust.CallerAddress;
+import io.latchkey.common.Form;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.authorize.Authorization;
 import io.latchkey.consent.authorize.AuthorizationRequest;
@@ -40,19 +41,22 @@ public class ConsentResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> decide(MultivaluedMap<String, String> form, @RestCookie(Sessions.COOKIE) String sessionId,
+    public Uni<Response> decide(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                @RestCookie(Sessions.COOKIE) String sessionId,
                                 @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
-        String decision = form.getFirst("decision");
+        Form form = Form.body(contentType, body);
+        String decision = form.optional("decision");
+        String csrf = form.optional(Csrf.FIELD);
         if (!"allow".equals(decision) && !"deny".equals(decision)) {
             return Uni.createFrom().item(Pages.message(400, "Bad request", "Choose Allow or Deny."));
         }
-        AuthorizationRequest r = AuthorizationRequest.of(form::get);
+        AuthorizationRequest r = AuthorizationRequest.of(form::all);
         Origin origin = new Origin(callerAddress.of(request), userAgent);
         return sessions.find(sessionId)
                 .flatMap(session -> {
-                    if (session != null && !Csrf.validForSession(session, form.getFirst(Csrf.FIELD))) {
+                    if (session != null && !Csrf.validForSession(session, csrf)) {
                         return Uni.createFrom().item(Pages.forbidden());
                     }
                     // signed out meanwhile: validate, sign in, and ask again (a decision needs a session)

@@ -15,16 +15,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestCookie;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.latchkey.common.trust.CallerAddress;
+import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.device.DeviceAuthorization;
@@ -44,6 +44,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class DeviceVerificationResource {
 
     static final String INVALID_CODE = "That code is not valid or has expired. Check the code on your device.";
+    private static final String DECISION = "decision";
     static final String GONE = "That code has expired or was already used.";
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH);
@@ -62,8 +63,8 @@ public class DeviceVerificationResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> entry(@RestQuery(OAuthParams.USER_CODE) String userCode,
-                               @RestCookie(Sessions.COOKIE) String sessionId) {
+    public Uni<Response> entry(@Context HttpServerRequest request, @RestCookie(Sessions.COOKIE) String sessionId) {
+        String userCode = Form.query(request.query()).optional(OAuthParams.USER_CODE);
         return sessions.find(sessionId)
                 .map(session -> session == null
                         ? toLogin(userCode)
@@ -72,10 +73,13 @@ public class DeviceVerificationResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> lookup(@RestForm(OAuthParams.USER_CODE) String typed, @RestForm(Csrf.FIELD) String csrf,
+    public Uni<Response> lookup(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @RestCookie(Sessions.COOKIE) String sessionId, @Context HttpServerRequest request) {
+        Form form = Form.body(contentType, body);
+        String typed = form.optional(OAuthParams.USER_CODE);
+        String csrf = form.optional(Csrf.FIELD);
         return sessions.find(sessionId)
                 .flatMap(session -> {
                     if (session == null) {
@@ -96,11 +100,15 @@ public class DeviceVerificationResource {
 
     @POST
     @Path("decision")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> decide(@RestForm(OAuthParams.USER_CODE) String typed, @RestForm String decision,
-                                @RestForm(Csrf.FIELD) String csrf, @RestCookie(Sessions.COOKIE) String sessionId,
+    public Uni<Response> decide(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                @RestCookie(Sessions.COOKIE) String sessionId,
                                 @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
+        Form form = Form.body(contentType, body);
+        String typed = form.optional(OAuthParams.USER_CODE);
+        String decision = form.optional(DECISION);
+        String csrf = form.optional(Csrf.FIELD);
         if (!"approve".equals(decision) && !"deny".equals(decision)) {
             return Uni.createFrom().item(Pages.message(400, "Bad request", "Choose Approve or Deny."));
         }

@@ -7,15 +7,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestCookie;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.latchkey.common.trust.CallerAddress;
+import io.latchkey.common.Form;
+import io.latchkey.common.error.OAuthException;
 import io.latchkey.consent.authorize.Authorization;
 import io.latchkey.consent.authorize.AuthorizationRequest;
 import io.latchkey.consent.login.Authenticator;
@@ -24,7 +26,6 @@ import io.latchkey.consent.login.LoginThrottle;
 import io.latchkey.consent.login.Sessions;
 import io.latchkey.consent.user.User;
 import io.smallrye.mutiny.Uni;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Sign-in and sign-out pages. */
@@ -34,6 +35,9 @@ public class LoginResource {
     /** Never says whether the email address or the password was wrong. */
     static final String BAD_CREDENTIALS = "The email address or password is incorrect.";
     private static final String AUTHORIZE_PREFIX = "/oauth/authorize?";
+    private static final String USERNAME = "username";
+    private static final String PASSWORD = "password";
+    private static final String RETURN_TO = "return_to";
 
     /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
     @Inject
@@ -57,7 +61,8 @@ public class LoginResource {
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> form(@RestQuery("return_to") String returnTo, @RestCookie(Csrf.COOKIE) String csrfCookie) {
+    public Uni<Response> form(@Context HttpServerRequest request, @RestCookie(Csrf.COOKIE) String csrfCookie) {
+        String returnTo = Form.query(request.query()).optional(RETURN_TO);
         String csrf = Csrf.preSessionToken(csrfCookie);
         String target = ReturnTo.safe(returnTo);
         return formTarget(target)
@@ -67,13 +72,17 @@ public class LoginResource {
 
     @POST
     @Path("login")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> signIn(@RestForm String username, @RestForm String password,
-                                @RestForm(Csrf.FIELD) String csrf, @RestForm("return_to") String returnTo,
+    public Uni<Response> signIn(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @RestCookie(Csrf.COOKIE) String csrfCookie,
                                 @RestCookie(Sessions.COOKIE) String oldSessionId,
                                 @Context HttpServerRequest request) {
+        Form form = Form.body(contentType, body);
+        String username = form.optional(USERNAME);
+        String password = form.optional(PASSWORD);
+        String csrf = form.optional(Csrf.FIELD);
+        String returnTo = form.optional(RETURN_TO);
         if (!Csrf.validPreSession(csrfCookie, csrf)) {
             return Uni.createFrom().item(Pages.forbidden());
         }
@@ -91,9 +100,11 @@ public class LoginResource {
 
     @POST
     @Path("logout")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> signOut(@RestForm(Csrf.FIELD) String csrf, @RestCookie(Sessions.COOKIE) String sessionId) {
+    public Uni<Response> signOut(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                 @RestCookie(Sessions.COOKIE) String sessionId) {
+        String csrf = Form.body(contentType, body).optional(Csrf.FIELD);
         return sessions.find(sessionId)
                 .flatMap(session -> {
                     if (session == null) {
@@ -131,8 +142,13 @@ public class LoginResource {
         if (!returnTo.startsWith(AUTHORIZE_PREFIX)) {
             return Uni.createFrom().nullItem();
         }
-        QueryStringDecoder query = new QueryStringDecoder(returnTo);
-        return authorization.formTarget(AuthorizationRequest.of(query.parameters()::get))
+        Form query;
+        try {
+            query = Form.query(returnTo.substring(AUTHORIZE_PREFIX.length()));
+        } catch (OAuthException malformed) {
+            return Uni.createFrom().nullItem(); // the authorize endpoint will say so when the browser gets there
+        }
+        return authorization.formTarget(AuthorizationRequest.of(query::all))
                 // the page must show even when token-service cannot be asked; the form then targets us only
                 .onFailure().recoverWithNull();
     }

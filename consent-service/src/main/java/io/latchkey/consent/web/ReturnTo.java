@@ -8,6 +8,11 @@ public final class ReturnTo {
     private ReturnTo() {
     }
 
+    /** True when {@code path} is short enough to be carried through sign-in (the Location stays a few KiB). */
+    public static boolean fits(String path) {
+        return path.length() <= MAX_LENGTH;
+    }
+
     /**
      * RFC 9700 §4.11: no open redirector. Only a relative path starting with a single "/" is accepted: not "//host"
      * (protocol-relative), no backslash (browsers read "/\host" as "//host"), no scheme, no control characters or

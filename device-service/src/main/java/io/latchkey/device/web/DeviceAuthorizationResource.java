@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,11 +49,13 @@ public class DeviceAuthorizationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a device authorization",
             description = "Returns device_code, user_code, verification_uri(_complete), expires_in and interval.")
-    public Uni<Response> authorize(MultivaluedMap<String, String> params,
+    public Uni<Response> authorize(byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
             @Context HttpServerRequest request) {
-        Form form = new Form(params);
+        // RFC 8628 §3.1: the raw bytes, decoded by the one strict form reader
+        Form form = Form.body(contentType, body);
         ClientCredentials credentials = ClientAuthentication.from(authorization, form);
         String scope = form.optional(OAuthParams.SCOPE);
         String deviceIp = DeviceInfo.ip(callerAddress.of(request));

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,9 +36,11 @@ public class DeviceTokenResource {
     @Operation(summary = "Poll for the tokens of a device authorization",
             description = "grant_type=urn:ietf:params:oauth:grant-type:device_code; answers the token response "
                     + "once approved, otherwise authorization_pending, slow_down, access_denied or expired_token.")
-    public Uni<Response> token(MultivaluedMap<String, String> params,
+    public Uni<Response> token(byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Form form = new Form(params);
+        // RFC 8628 §3.4: the raw bytes, decoded by the one strict form reader
+        Form form = Form.body(contentType, body);
         String grantType = form.required(OAuthParams.GRANT_TYPE);
         if (!OAuthParams.GRANT_DEVICE_CODE.equals(grantType)) {
             // RFC 6749 §5.2: this endpoint serves only the device_code grant

@@ -40,6 +40,13 @@ public interface GatewayConfig {
     @WithDefault("16384")
     int maxTokenBody();
 
+    /**
+     * Largest request body on the other forwarded routes (the services refuse more than 32K too). Bodies are read
+     * whole before an upstream connection is taken, so a slow or partial body holds no upstream connection.
+     */
+    @WithDefault("32768")
+    int maxForwardedBody();
+
     /** Clock skew allowed on an access token's {@code exp} and {@code nbf}. */
     @WithDefault("PT10S")
     Duration clockLeeway();

@@ -12,10 +12,12 @@ import io.latchkey.gateway.config.GatewayConfig;
 import io.latchkey.gateway.config.ServicesConfig;
 import io.latchkey.gateway.edge.EdgeResponses;
 import io.latchkey.gateway.edge.ForwardingHeaders;
+import io.latchkey.gateway.edge.WellFormedHeaders;
 import io.latchkey.gateway.edge.SecurityHeaders;
 import io.latchkey.gateway.edge.TrustedProxies;
 import io.latchkey.gateway.openapi.OpenApiDocument;
 import io.latchkey.gateway.openapi.OpenApiIndex;
+import io.latchkey.gateway.proxy.BufferedBody;
 import io.latchkey.gateway.proxy.Upstream;
 import io.latchkey.gateway.proxy.UpstreamFailure;
 import io.latchkey.gateway.proxy.Upstreams;
@@ -60,6 +62,8 @@ public class GatewayRouter {
         ProxyInterceptor forwarding = new ForwardingHeaders(TrustedProxies.of(config.trustedProxies().orElse(List.of())),
                 config.identitySecret().orElse(null));
         Handler<RoutingContext> canonical = new CanonicalPath();
+        // RFC 9112 §3.2: no Host, no route (before every other handler, the gateway's own /q/health included)
+        router.route().order(Integer.MIN_VALUE).handler(new WellFormedHeaders());
         ProxyHandler tokenEndpoint = proxy(upstreams.get(Service.TOKEN), GrantRouting.CHOSEN_ORIGIN, forwarding,
                 new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE), config.maxTokenBody()));
 
@@ -69,7 +73,8 @@ public class GatewayRouter {
                 case OPENAPI_DOCUMENT -> proxy(upstream, upstream, forwarding, new OpenApiDocument());
                 // RFC 6750: after the inbound X-Latchkey-* headers are dropped, the verified identity is added
                 case BEARER -> proxy(upstream, upstream, forwarding, new BearerAuth(bearer, route.requiredScopes()));
-                default -> proxy(upstream, upstream, forwarding);
+                // forms and other bodies are read whole before an upstream connection is taken
+                default -> proxy(upstream, upstream, forwarding, new BufferedBody(config.maxForwardedBody()));
             };
             for (String path : route.vertxPaths()) {
                 if (route.kind() == Route.Kind.TOKEN_ENDPOINT) {

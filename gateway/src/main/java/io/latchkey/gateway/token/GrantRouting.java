@@ -1,6 +1,7 @@
 package io.latchkey.gateway.token;
 
 import io.latchkey.gateway.edge.EdgeResponses;
+import io.latchkey.gateway.proxy.BufferedBody;
 import io.latchkey.gateway.proxy.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -44,9 +45,9 @@ public final class GrantRouting implements ProxyInterceptor {
             if (read.succeeded()) {
                 return forward(ctx, read.result());
             }
-            return read.cause() == BoundedBody.TOO_LARGE
-                    ? Future.succeededFuture(tooLarge(ctx))
-                    : Future.failedFuture(read.cause());
+            return Future.succeededFuture(read.cause() == BoundedBody.TOO_LARGE
+                    ? tooLarge(ctx)
+                    : BufferedBody.unreadable(ctx));
         });
     }
 

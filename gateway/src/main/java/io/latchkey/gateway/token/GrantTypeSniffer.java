@@ -2,13 +2,14 @@ package io.latchkey.gateway.token;
 
 import java.nio.charset.StandardCharsets;
 
+import io.latchkey.common.FormDecoder;
 import io.latchkey.common.OAuthParams;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.buffer.Buffer;
 
 /**
  * Finds the grant_type of an {@code application/x-www-form-urlencoded} token request by scanning its bytes: no
- * regular expression, no parsed map, no strings unless a field is percent-encoded.
+ * regular expression, no parsed map, no strings unless a field is percent-encoded. It never throws: a malformed body
+ * is simply not a device_code poll and goes to token-service, whose form reader answers {@code invalid_request}.
  */
 public final class GrantTypeSniffer {
 
@@ -42,7 +43,9 @@ public final class GrantTypeSniffer {
 
     private static boolean fieldEquals(Buffer form, int from, int to, byte[] expected, String expectedText) {
         if (isEncoded(form, from, to)) {
-            return expectedText.equals(decode(form.getString(from, to, "UTF-8")));
+            // the same strict rules as the services' form reader; malformed is simply "not device_code"
+            return expectedText.equals(FormDecoder.componentOrNull(form.getBytes(from, to), 0, to - from,
+                    expectedText.length()));
         }
         if (to - from != expected.length) {
             return false;
@@ -63,14 +66,6 @@ public final class GrantTypeSniffer {
             }
         }
         return false;
-    }
-
-    private static String decode(String field) {
-        try {
-            return QueryStringDecoder.decodeComponent(field, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return null; // token-service answers invalid_request for it
-        }
     }
 
     /** Index of the '&' ending the field that starts at {@code from}, or {@code length}. */

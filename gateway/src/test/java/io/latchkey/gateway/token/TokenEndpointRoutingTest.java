@@ -60,6 +60,17 @@ class TokenEndpointRoutingTest {
                 .body("body", equalTo(form));
     }
 
+    /** Issue 9: a malformed body is routed to token-service (whose form reader refuses it), never a gateway 5xx. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"grant_type=%ZZ", "grant_type=%", "&=&", "grant_type=%00", "grant_type=%c3%28",
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code%zz", "\u00ff\u00fe\u0000garbage"})
+    void malformedBodiesAreRoutedToTokenService(String form) {
+        given().contentType(FORM).body(form)
+                .post("/oauth/token")
+                .then().statusCode(200)
+                .body("service", equalTo("token-service"));
+    }
+
     @Test
     void otherMethodsOnTheTokenEndpointGoToTokenService() {
         given().get("/oauth/token")

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,8 +37,10 @@ public class IntrospectionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Is this token active, and for whom (RFC 7662)")
     public Uni<Response> introspect(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-                                    MultivaluedMap<String, String> params) {
-        Form form = new Form(params);
+                                    @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                    byte[] body) {
+        // the raw bytes, decoded by the one strict reader (RFC 7662 §2.1: application/x-www-form-urlencoded)
+        Form form = Form.body(contentType, body);
         ClientCredentials credentials = ClientRequests.credentials(authorization, form);
         String token = form.required(OAuthParams.TOKEN);
         String hint = form.optional(OAuthParams.TOKEN_TYPE_HINT);

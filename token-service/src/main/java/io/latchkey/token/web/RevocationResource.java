@@ -5,7 +5,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,8 +33,10 @@ public class RevocationResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Revoke a refresh token (and its family) or an access token (RFC 7009)")
     public Uni<Response> revoke(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-                                MultivaluedMap<String, String> params) {
-        Form form = new Form(params);
+                                @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                byte[] body) {
+        // the raw bytes, decoded by the one strict reader (RFC 7009 §2.1: application/x-www-form-urlencoded)
+        Form form = Form.body(contentType, body);
         String token = form.required(OAuthParams.TOKEN);
         String hint = form.optional(OAuthParams.TOKEN_TYPE_HINT);
         // RFC 7009 §2.1: the client authenticates as at the token endpoint (public clients send their client_id)

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestHeader;
@@ -44,8 +43,10 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> token(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-                               MultivaluedMap<String, String> params) {
-        Form form = new Form(params);
+                               @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                               byte[] body) {
+        // the raw bytes, decoded by the one strict reader (RFC 6749 §3.2: application/x-www-form-urlencoded, UTF-8)
+        Form form = Form.body(contentType, body);
         String grantType = form.required(OAuthParams.GRANT_TYPE);
         GrantHandler handler = grants.get(grantType);
         ClientCredentials credentials = ClientCredentials.parse(authorization,
