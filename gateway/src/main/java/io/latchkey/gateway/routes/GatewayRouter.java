@@ -14,6 +14,8 @@ import io.latchkey.gateway.edge.EdgeResponses;
 import io.latchkey.gateway.edge.ForwardingHeaders;
 import io.latchkey.gateway.edge.SecurityHeaders;
 import io.latchkey.gateway.edge.TrustedProxies;
+import io.latchkey.gateway.limit.RateLimiter;
+import io.latchkey.gateway.limit.RateLimiting;
 import io.latchkey.gateway.openapi.OpenApiDocument;
 import io.latchkey.gateway.openapi.OpenApiIndex;
 import io.latchkey.gateway.proxy.Upstream;
@@ -53,25 +55,33 @@ public class GatewayRouter {
     @Inject
     BearerProtection bearer;
 
+    @Inject
+    RateLimiter limiter;
+
     private Upstreams upstreams;
 
     void init(@Observes Router router) {
         upstreams = Upstreams.connect(vertx, services, config);
         ProxyInterceptor forwarding = new ForwardingHeaders(TrustedProxies.of(config.trustedProxies().orElse(List.of())));
         Handler<RoutingContext> canonical = new CanonicalPath();
-        ProxyHandler tokenEndpoint = proxy(upstreams.get(Service.TOKEN), GrantRouting.CHOSEN_ORIGIN, forwarding,
-                new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE), config.maxTokenBody()));
 
         for (Route route : RouteTable.ROUTES) {
             Upstream upstream = upstreams.get(route.service());
+            RateLimiting limits = new RateLimiting(limiter, route.limits(), config.maxTokenBody());
             ProxyHandler forward = switch (route.kind()) {
                 case OPENAPI_DOCUMENT -> proxy(upstream, upstream, forwarding, new OpenApiDocument());
                 // RFC 6750: after the inbound X-Latchkey-* headers are dropped, the verified identity is added
                 case BEARER -> proxy(upstream, upstream, forwarding, new BearerAuth(bearer, route.requiredScopes()));
-                default -> proxy(upstream, upstream, forwarding);
+                default -> route.limits().isEmpty()
+                        ? proxy(upstream, upstream, forwarding)
+                        : proxy(upstream, upstream, forwarding, limits);
             };
             for (String path : route.vertxPaths()) {
                 if (route.kind() == Route.Kind.TOKEN_ENDPOINT) {
+                    // the token endpoint's limits are checked after the grant_type is known (polls are exempt)
+                    ProxyHandler tokenEndpoint = proxy(upstream, GrantRouting.CHOSEN_ORIGIN, forwarding,
+                            new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE),
+                                    config.maxTokenBody(), limits));
                     router.post(path).handler(canonical).handler(tokenEndpoint);
                 }
                 router.route(path).handler(canonical).handler(forward);

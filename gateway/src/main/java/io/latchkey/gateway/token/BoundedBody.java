@@ -9,10 +9,10 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Reads a request body into memory, refusing to hold more than {@code limit} bytes. */
-final class BoundedBody implements Handler<Buffer> {
+public final class BoundedBody implements Handler<Buffer> {
 
     /** The failure of a body over the limit; no stack trace, it is an answer not a bug. */
-    static final VertxException TOO_LARGE = new VertxException("request body over the limit", true);
+    public static final VertxException TOO_LARGE = new VertxException("request body over the limit", true);
 
     private static final Buffer EMPTY = Buffer.buffer(0);
 
@@ -28,7 +28,7 @@ final class BoundedBody implements Handler<Buffer> {
     }
 
     /** True when Content-Length already announces more than {@code limit} bytes. */
-    static boolean announcedOver(HttpServerRequest request, int limit) {
+    public static boolean announcedOver(HttpServerRequest request, int limit) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             return false;
@@ -40,7 +40,7 @@ final class BoundedBody implements Handler<Buffer> {
         }
     }
 
-    static Future<Buffer> read(HttpServerRequest request, int limit) {
+    public static Future<Buffer> read(HttpServerRequest request, int limit) {
         BoundedBody reader = new BoundedBody(request, limit);
         request.handler(reader);
         request.endHandler(end -> reader.promise.tryComplete(reader.body == null ? EMPTY : reader.body));

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.vertx.core.buffer.Buffer;
 
-class GrantTypeSnifferTest {
+class FormScanTest {
 
     @ParameterizedTest(name = "[{0}] is a device_code grant: {1}")
     @CsvSource(delimiter = '|', value = {
@@ -24,12 +24,27 @@ class GrantTypeSnifferTest {
             "grant_type | false",
             "& | false"})
     void onlyASingleDeviceCodeGrantTypeCounts(String form, boolean expected) {
-        assertEquals(expected, GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer(form)));
+        assertEquals(expected, FormScan.of(Buffer.buffer(form)).deviceCodeGrant());
     }
 
     @ParameterizedTest(name = "empty form")
     @CsvSource(value = {"''"})
     void anEmptyFormIsNotADeviceCodeGrant(String form) {
-        assertEquals(false, GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer(form)));
+        assertEquals(false, FormScan.of(Buffer.buffer(form)).deviceCodeGrant());
+    }
+
+    @ParameterizedTest(name = "[{0}] names client {1}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+            "grant_type=refresh_token&client_id=latchkey-cli&refresh_token=x | latchkey-cli",
+            "client_id=my%20app | my app",
+            "client_%69d=cli | cli",
+            "client_id=a&client_id=b | null",
+            "client_id= | null",
+            "client_id | null",
+            "client_id=%ZZ | null",
+            "xclient_id=a | null",
+            "grant_type=client_credentials | null"})
+    void theClientIdIsFoundInTheSameScan(String form, String expected) {
+        assertEquals(expected, FormScan.of(Buffer.buffer(form)).clientId());
     }
 }
