@@ -179,18 +179,6 @@ class LoginResourceTest {
         assertEquals(true, redis.key().exists(prefix + "session:" + Tokens.sha256Hex(id)));
     }
 
-    @Test
-    void tooManyFailedSignInsFromOneIpForOneUserShowATooManyAttemptsPage() throws Exception {
-        TestUsers.create("throttled@latchkey.dev", "right-password", false);
-        Browser browser = new Browser("192.0.2.77");
-        for (int i = 0; i < 10; i++) {
-            browser.signIn("throttled@latchkey.dev", "wrong").then().statusCode(401);
-        }
-        browser.signIn("throttled@latchkey.dev", "right-password")
-                .then().statusCode(429).body(containsString("Too many attempts"));
-        new Browser("192.0.2.78").signIn("throttled@latchkey.dev", "right-password").then().statusCode(303);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"/", "/login", "/login?return_to=//evil"})
     void everyPageForbidsFramingAndCaching(String path) {
