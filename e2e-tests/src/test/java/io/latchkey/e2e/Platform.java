@@ -25,6 +25,11 @@ public final class Platform {
     public static final String CLI = "latchkey-cli";
     public static final String PARTNER_WEB = "partner-web";
     public static final String PARTNER_WEB_SECRET = "partner-web-demo-secret-7c1e4a9b2f6d";
+    /** A public device client of RateLimitE2ETest's own, limited to {@link #LIMITED_RATE} per client. */
+    static final String LIMITED_CLIENT = "e2e-rate-limited";
+    static final String LIMITED_RATE = "4/8s";
+    /** As in run.sh. */
+    static final String CONSENT_HEAP = "112m";
     static final String INTERNAL_SECRET = "e2e-internal-secret-" + UUID.randomUUID();
     static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
 
@@ -82,10 +87,23 @@ public final class Platform {
                 "-Dlatchkey.services.device-url=http://127.0.0.1:" + devicePort,
                 "-Dlatchkey.services.consent-url=http://127.0.0.1:" + consentPort,
                 // short caches so outage tests meet the backend quickly
-                "-Dlatchkey.clients.cache-ttl=PT1S");
+                "-Dlatchkey.clients.cache-ttl=PT1S",
+                // every test runs from 127.0.0.1: per-IP limits are tested in the gateway; here they stay out of the way
+                "-Dlatchkey.rate-limit.device-authorization-per-ip=100000/1m",
+                "-Dlatchkey.rate-limit.token-per-ip=100000/1m",
+                "-Dlatchkey.rate-limit.authorize-per-ip=100000/1m",
+                "-Dlatchkey.rate-limit.sign-in-per-ip=100000/1m",
+                "-Dlatchkey.login.ip-free-failures=100000",
+                // five JVMs, Chromium and builds share two cores here: allow Redis a slow moment before failing open
+                "-Dlatchkey.rate-limit.redis-timeout=PT2S",
+                // RateLimitE2ETest: a small per-client limit with a short window, for a client of its own
+                "-Dlatchkey.rate-limit.clients." + LIMITED_CLIENT + ".device-authorization-per-client="
+                        + LIMITED_RATE);
         token = new ServiceProcess("token-service", tokenPort, root, env, props, logs);
         device = new ServiceProcess("device-service", devicePort, root, env, props, logs);
-        consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs);
+        // run.sh's consent-service heap: sign-in storms must fit in it (SignInStormE2ETest)
+        consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs)
+                .jvm("-Xmx" + CONSENT_HEAP, "-XX:TieredStopAtLevel=1");
         gateway = new ServiceProcess("gateway", gatewayPort, root, env, props, logs);
         gateway2 = new ServiceProcess("gateway-2", "gateway", gateway2Port, root, env, props, logs);
     }
@@ -122,6 +140,20 @@ public final class Platform {
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** Runs one statement on this run's database (test fixtures that have no API yet). */
+    void sql(String statement) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+            c.createStatement().execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The consent-service process (its log tells whether it ran out of memory). */
+    ServiceProcess consentService() {
+        return consent;
     }
 
     void restart(ServiceProcess s) throws Exception {

@@ -53,6 +53,18 @@ public class LoginThrottle {
             if n <= tonumber(ARGV[1]) then redis.call('HDEL', KEYS[2], 'until') end
             return 0""";
 
+    /**
+     * KEYS: account counter, IP counter. ARGV: their free failures. Takes back one attempt from each (the password
+     * was never checked: no slot was free), lifting a back-off that attempt set.
+     */
+    static final String NOT_CHECKED = """
+            for i, key in ipairs(KEYS) do
+              local n = tonumber(redis.call('HGET', key, 'n') or '0')
+              if n > 0 then n = redis.call('HINCRBY', key, 'n', -1) end
+              if n <= tonumber(ARGV[i]) then redis.call('HDEL', key, 'until') end
+            end
+            return 0""";
+
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
     private final LoginConfig config;
@@ -77,6 +89,13 @@ public class LoginThrottle {
     public Uni<Void> succeeded(String username, String ip) {
         return redis.execute("EVAL", SUCCEEDED, "2", accountKey(username), ipKey(ip),
                         Integer.toString(config.ipFreeFailures()))
+                .replaceWithVoid();
+    }
+
+    /** The counted attempt was answered 503 before its password was checked: it is not a failure. */
+    public Uni<Void> notChecked(String username, String ip) {
+        return redis.execute("EVAL", NOT_CHECKED, "2", accountKey(username), ipKey(ip),
+                        Integer.toString(config.accountFreeFailures()), Integer.toString(config.ipFreeFailures()))
                 .replaceWithVoid();
     }
 

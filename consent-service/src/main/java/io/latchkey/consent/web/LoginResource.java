@@ -106,7 +106,8 @@ public class LoginResource {
                 .flatMap(user -> user == null
                         ? rejected(name, csrfCookie, target)
                         : signedIn(user, name, ip, oldSessionId, target))
-                .onFailure(PasswordChecks.Busy.class).recoverWithItem(SignInPages::busy);
+                .onFailure(PasswordChecks.Busy.class).recoverWithUni(() -> throttle.notChecked(name, ip)
+                        .map(ignored -> SignInPages.busy()));
     }
 
     private Uni<Response> rejected(String username, String csrf, String target) {

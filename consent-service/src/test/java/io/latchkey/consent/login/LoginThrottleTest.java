@@ -100,6 +100,19 @@ class LoginThrottleTest {
     }
 
     @Test
+    void anAttemptAnswered503BeforeItsCheckIsNotAFailure() {
+        String user = unique("busy") + "@latchkey.dev";
+        String ip = unique("busy-ip");
+        for (int i = 0; i < 6; i++) {
+            assertTrue(admit(user, ip).counted());
+        }
+        // the 6th attempt set a back-off; it was never checked (no slot free), so it is taken back with its back-off
+        throttle.notChecked(user, ip).await().atMost(Duration.ofSeconds(5));
+        assertTrue(admit(user, ip).counted(), "the back-off of an unchecked attempt is lifted");
+        assertFalse(admit(user, ip).counted());
+    }
+
+    @Test
     void theCountersAreKeyedOnHashesNeverOnTheEmailAddressOrIp() {
         String user = unique("private") + "@latchkey.dev";
         admit(user, "203.0.113.9");

@@ -56,7 +56,7 @@ public interface RateLimitConfig {
     Map<String, Map<String, String>> clients();
 
     /** Longest wait for Redis on one check; past it the request is let through and the circuit opens. */
-    @WithDefault("PT0.2S")
+    @WithDefault("PT0.5S")
     Duration redisTimeout();
 
     /** After a Redis failure, checks are skipped (requests let through) for this long before Redis is tried again. */

@@ -10,15 +10,19 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 
 /**
  * Checks a request against its limits with one Redis round trip ({@link GcraScript}), so every gateway replica
@@ -52,6 +56,16 @@ public class RateLimiter {
         rates = Rates.of(config);
         circuit = new RedisCircuit(config.circuitOpenFor(), System::nanoTime);
         timeoutMillis = Math.max(1, config.redisTimeout().toMillis());
+    }
+
+    /** Opens a Redis connection and loads the script before the first request, so that one does not pay for both. */
+    void preload(@Observes StartupEvent ignored) {
+        if (!config.enabled()) {
+            return;
+        }
+        redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(GcraScript.SOURCE))
+                .onSuccess(loaded -> LOG.debugf("Rate-limit script loaded: %s", loaded))
+                .onFailure(t -> LOG.warnf("Could not preload the rate-limit script (it loads on first use): %s", t.toString()));
     }
 
     public boolean enabled() {
