@@ -28,6 +28,11 @@ public final class Platform {
     /** The demo resource server: the one demo client allowed to introspect other clients' tokens (RFC 7662 §4). */
     public static final String RESOURCE_SERVER = "latchkey-api";
     public static final String RESOURCE_SERVER_SECRET = "latchkey-api-demo-secret-3f9d0b6e1a2c";
+    /** A public device client of RateLimitE2ETest's own, limited to {@link #LIMITED_RATE} per client. */
+    static final String LIMITED_CLIENT = "e2e-rate-limited";
+    static final String LIMITED_RATE = "4/8s";
+    /** As in run.sh. */
+    static final String CONSENT_HEAP = "112m";
     /** Three secrets, three jobs (internal calls, the gateway's identity proof, the user-code HMAC), fresh per run. */
     static final String INTERNAL_SECRET = "e2e-internal-secret-" + UUID.randomUUID();
     static final String IDENTITY_SECRET = "e2e-identity-secret-" + UUID.randomUUID();
@@ -92,10 +97,23 @@ public final class Platform {
                 "-Dlatchkey.services.device-url=http://127.0.0.1:" + devicePort,
                 "-Dlatchkey.services.consent-url=http://127.0.0.1:" + consentPort,
                 // short caches so outage tests meet the backend quickly
-                "-Dlatchkey.clients.cache-ttl=PT1S");
+                "-Dlatchkey.clients.cache-ttl=PT1S",
+                // every test runs from 127.0.0.1: per-IP limits are tested in the gateway; here they stay out of the way
+                "-Dlatchkey.rate-limit.device-authorization-per-ip=100000/1m",
+                "-Dlatchkey.rate-limit.token-per-ip=100000/1m",
+                "-Dlatchkey.rate-limit.authorize-per-ip=100000/1m",
+                "-Dlatchkey.rate-limit.sign-in-per-ip=100000/1m",
+                "-Dlatchkey.login.ip-free-failures=100000",
+                // five JVMs, Chromium and builds share two cores here: allow Redis a slow moment before failing open
+                "-Dlatchkey.rate-limit.redis-timeout=PT2S",
+                // RateLimitE2ETest: a small per-client limit with a short window, for a client of its own
+                "-Dlatchkey.rate-limit.clients." + LIMITED_CLIENT + ".device-authorization-per-client="
+                        + LIMITED_RATE);
         token = new ServiceProcess("token-service", tokenPort, root, env, props, logs);
         device = new ServiceProcess("device-service", devicePort, root, env, props, logs);
-        consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs);
+        // run.sh's consent-service heap: sign-in storms must fit in it (SignInStormE2ETest)
+        consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs)
+                .jvm("-Xmx" + CONSENT_HEAP, "-XX:TieredStopAtLevel=1");
         gateway = new ServiceProcess("gateway", gatewayPort, root, env, props, logs);
         // the second replica also plays the gateway behind a trusted, appending proxy (the test client on loopback)
         List<String> behindProxy = new java.util.ArrayList<>(props);
@@ -135,6 +153,20 @@ public final class Platform {
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** Runs one statement on this run's database (test fixtures that have no API yet). */
+    void sql(String statement) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
+            c.createStatement().execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The consent-service process (its log tells whether it ran out of memory). */
+    ServiceProcess consentService() {
+        return consent;
     }
 
     void restart(ServiceProcess s) throws Exception {

@@ -24,6 +24,8 @@ final class ServiceProcess {
     private final List<String> properties;
     private final Path log;
     private Process process;
+    /** JVM options before the properties; run.sh gives each service its own heap. */
+    private List<String> jvmOptions = List.of("-Xmx160m");
 
     ServiceProcess(String name, int port, Path root, Map<String, String> env, List<String> properties, Path logDir) {
         this(name, name, port, root, env, properties, logDir);
@@ -40,6 +42,12 @@ final class ServiceProcess {
         this.log = logDir.resolve(name + ".log");
     }
 
+    /** Replaces the JVM options (default -Xmx160m), e.g. with run.sh's heap for this service. */
+    ServiceProcess jvm(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
@@ -50,7 +58,7 @@ final class ServiceProcess {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx160m");
+        cmd.addAll(jvmOptions);
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.addAll(properties);

@@ -23,6 +23,7 @@ import io.latchkey.consent.authorize.AuthorizationRequest;
 import io.latchkey.consent.login.Authenticator;
 import io.latchkey.consent.login.Csrf;
 import io.latchkey.consent.login.LoginThrottle;
+import io.latchkey.consent.login.PasswordChecks;
 import io.latchkey.consent.login.Sessions;
 import io.latchkey.consent.user.User;
 import io.smallrye.mutiny.Uni;
@@ -89,13 +90,11 @@ public class LoginResource {
         String ip = callerAddress.of(request);
         String target = ReturnTo.safe(returnTo);
         String name = username == null ? "" : username.trim();
-        return throttle.blocked(name, ip)
-                .flatMap(blocked -> blocked
-                        ? Uni.createFrom().item(tooManyAttempts())
-                        : authenticator.authenticate(name, password)
-                                .flatMap(user -> user == null
-                                        ? rejected(name, ip, csrfCookie, target)
-                                        : signedIn(user, name, ip, oldSessionId, target)));
+        // counted before the password is checked, so concurrent guesses are counted too
+        return throttle.admit(name, ip)
+                .flatMap(admission -> admission.counted()
+                        ? checkPassword(name, password, ip, csrfCookie, oldSessionId, target)
+                        : Uni.createFrom().item(SignInPages.tooManyAttempts(admission)));
     }
 
     @POST
@@ -118,9 +117,19 @@ public class LoginResource {
                 });
     }
 
-    private Uni<Response> rejected(String username, String ip, String csrf, String target) {
-        return throttle.failed(username, ip)
-                .flatMap(ignored -> formTarget(target))
+    private Uni<Response> checkPassword(String name, String password, String ip, String csrfCookie,
+                                        String oldSessionId, String target) {
+        return authenticator.authenticate(name, password)
+                .flatMap(user -> user == null
+                        ? rejected(name, csrfCookie, target)
+                        : signedIn(user, name, ip, oldSessionId, target))
+                .onFailure(PasswordChecks.Busy.class).recoverWithUni(() -> throttle.notChecked(name, ip)
+                        .map(ignored -> SignInPages.busy()));
+    }
+
+    private Uni<Response> rejected(String username, String csrf, String target) {
+        // the failure was counted by LoginThrottle.admit before the check
+        return formTarget(target)
                 .map(source -> Pages.withFormTarget(
                         Pages.html(401, Templates.login(csrf, target, username, BAD_CREDENTIALS)), source));
     }
@@ -151,11 +160,6 @@ public class LoginResource {
         return authorization.formTarget(AuthorizationRequest.of(query::all))
                 // the page must show even when token-service cannot be asked; the form then targets us only
                 .onFailure().recoverWithNull();
-    }
-
-    private static Response tooManyAttempts() {
-        return Pages.message(429, "Too many attempts",
-                "There have been too many unsuccessful sign-in attempts. Please wait a few minutes and try again.");
     }
 
     @ServerExceptionMapper

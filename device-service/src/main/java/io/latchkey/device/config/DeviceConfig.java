@@ -32,6 +32,13 @@ public interface DeviceConfig {
     @WithDefault("1000")
     long pollToleranceMs();
 
+    /**
+     * Device codes one client may have outstanding (issued and not yet expired, whatever their state): past it a new
+     * device authorization gets 429 too_many_requests, so one client cannot fill Redis (about 1 KiB per code).
+     */
+    @WithDefault("1000")
+    int maxOutstandingPerClient();
+
     /** How long a successful client lookup/authentication is remembered in memory. */
     @WithDefault("30s")
     Duration clientCacheTtl();

@@ -6,9 +6,12 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.latchkey.common.error.OAuthError;
+import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.device.Approval;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
+import io.latchkey.device.device.Hashes;
 import io.latchkey.device.device.PollOutcome;
 import io.latchkey.device.device.Status;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -28,12 +31,17 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     private final ReactiveRedisDataSource redis;
     private final String codePrefix;
     private final String userPrefix;
+    private final String clientPrefix;
+    private final int maxOutstandingPerClient;
 
     public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis,
-            @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix) {
+            @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix,
+            DeviceConfig config) {
         this.redis = redis;
         this.codePrefix = keyPrefix + "device:code:";
         this.userPrefix = keyPrefix + "device:user:";
+        this.clientPrefix = keyPrefix + "device:client:";
+        this.maxOutstandingPerClient = config.maxOutstandingPerClient();
     }
 
     /** Loads the scripts once so the first polls already hit EVALSHA; a miss later falls back to EVAL. */
@@ -56,9 +64,12 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     @Override
     public Uni<Boolean> create(String deviceCodeHash, String userCodeHash, DeviceAuthorization a, long ttlMillis) {
         String userKey = userCodeKey(userCodeHash);
-        return Scripts.CREATE.run(redis, 2,
-                        userKey, recordKey(deviceCodeHash),
+        // one script stores the authorization and enforces the client's cap on outstanding codes
+        return Scripts.CREATE.run(redis, 3,
+                        userKey, recordKey(deviceCodeHash), clientPrefix + Hashes.sha256(a.clientId()),
                         Long.toString(ttlMillis),
+                        Long.toString(System.currentTimeMillis()),
+                        Integer.toString(maxOutstandingPerClient),
                         "cid", a.clientId(),
                         "scope", a.scope(),
                         "st", Status.PENDING.stored(),
@@ -72,12 +83,25 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
                         "conf", a.confidentialClient() ? "1" : "0",
                         "uk", userKey)
                 .map(r -> {
+                    if (r.type() == io.vertx.redis.client.ResponseType.MULTI) {
+                        throw atCapacity(a.clientId(), r.get(1).toLong());
+                    }
                     long result = r.toLong();
                     if (result < 0) {
                         throw new IllegalStateException("Device code collision");
                     }
                     return result == 1;
                 });
+    }
+
+    private io.latchkey.common.error.OAuthException atCapacity(String clientId, long retryMillis) {
+        long retryAfter = Math.max(1, (retryMillis + 999) / 1000);
+        // the hashed client id only, as in every rejection log line
+        LOG.infof("Device authorization refused: client key=%s has %d outstanding device codes; retry_after=%ds",
+                Hashes.sha256(clientId).substring(0, 16), maxOutstandingPerClient, retryAfter);
+        return OAuthError.TOO_MANY_REQUESTS
+                .with("This client has too many outstanding device authorizations; retry after the time in Retry-After.")
+                .withRetryAfter(retryAfter);
     }
 
     @Override

@@ -12,12 +12,24 @@ final class Scripts {
     private Scripts() {
     }
 
-    /** KEYS: user-code index, record. ARGV: ttl ms, then field/value pairs. Returns 1, 0 (user code taken), -1. */
+    /**
+     * KEYS: user-code index, record, the client's outstanding-codes index (sorted set: record key by expiry ms).
+     * ARGV: ttl ms, now ms, most outstanding codes per client, then field/value pairs. Returns 1, 0 (user code
+     * taken), -1 (device code collision) or {-2, ms until the oldest outstanding code expires} (client at its cap).
+     */
     static final LuaScript CREATE = new LuaScript("""
+            local now = tonumber(ARGV[2])
+            redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
+            if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[3]) then
+              local oldest = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
+              return {-2, tonumber(oldest[2]) - now}
+            end
             if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
             if not redis.call('SET', KEYS[1], KEYS[2], 'NX', 'PX', ARGV[1]) then return 0 end
-            redis.call('HSET', KEYS[2], unpack(ARGV, 2))
+            redis.call('HSET', KEYS[2], unpack(ARGV, 4))
             redis.call('PEXPIRE', KEYS[2], ARGV[1])
+            redis.call('ZADD', KEYS[3], now + tonumber(ARGV[1]), KEYS[2])
+            redis.call('PEXPIRE', KEYS[3], ARGV[1])
             return 1
             """);
 

@@ -69,6 +69,10 @@ class DeviceAuthorizationIssuerTest {
                 return 1000;
             }
 
+            public int maxOutstandingPerClient() {
+                return 1000;
+            }
+
             public Duration clientCacheTtl() {
                 return Duration.ofSeconds(30);
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.ProxyContext;
 
 /**
  * Who the client is, computed once per request at the edge: the socket peer; or, when that peer is a trusted proxy,
@@ -20,7 +21,20 @@ public final class ClientAddress {
     /** An entry longer than this is not an address (longest IPv6 text with a zone id is far shorter). */
     private static final int MAX_ENTRY = 64;
 
+    private static final String COMPUTED = "latchkey.client-address";
+
     private ClientAddress() {
+    }
+
+    /** Kept by {@link ForwardingHeaders} (the first interceptor) for those after it, e.g. the per-IP rate limits. */
+    static void remember(ProxyContext ctx, String client) {
+        ctx.set(COMPUTED, client);
+    }
+
+    /** The client address {@link ForwardingHeaders} computed for this request; the socket peer if it has not run. */
+    public static String of(ProxyContext ctx) {
+        String client = ctx.get(COMPUTED, String.class);
+        return client != null ? client : peer(ctx.request().proxiedRequest());
     }
 
     /** The client address of {@code inbound}, whose headers are still those the client (or its proxies) sent. */

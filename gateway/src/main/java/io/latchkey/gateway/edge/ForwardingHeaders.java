@@ -48,6 +48,7 @@ public final class ForwardingHeaders implements ProxyInterceptor {
         strip(headers, trusted);
         // always overwritten (inbound X-Latchkey-* were just dropped): the one client address every service records
         headers.set(CLIENT_IP, client);
+        ClientAddress.remember(ctx, client);
         if (identitySecret != null) {
             headers.set(IDENTITY_PROOF, identitySecret);
         }

@@ -23,6 +23,8 @@ public final class BufferedBody implements ProxyInterceptor {
     private static final Buffer UNREADABLE = EdgeResponses.error(
             OAuthError.INVALID_REQUEST.with("The request body could not be read."));
 
+    private static final String BUFFERED = "latchkey.buffered-body";
+
     private final int limit;
 
     public BufferedBody(int limit) {
@@ -44,8 +46,14 @@ public final class BufferedBody implements ProxyInterceptor {
             }
             ctx.request().headers().remove(HttpHeaders.EXPECT); // already answered; the body travels in one piece
             ctx.request().setBody(Body.body(read.result()));
+            ctx.set(BUFFERED, read.result());
             return ctx.sendRequest();
         });
+    }
+
+    /** The body this interceptor read for the request (for the interceptors after it), or null when it had none. */
+    public static Buffer of(ProxyContext ctx) {
+        return ctx.get(BUFFERED, Buffer.class);
     }
 
     private static boolean hasBody(HttpServerRequest request) {

@@ -15,6 +15,8 @@ import io.latchkey.gateway.edge.ForwardingHeaders;
 import io.latchkey.gateway.edge.WellFormedHeaders;
 import io.latchkey.gateway.edge.SecurityHeaders;
 import io.latchkey.gateway.edge.TrustedProxies;
+import io.latchkey.gateway.limit.RateLimiter;
+import io.latchkey.gateway.limit.RateLimiting;
 import io.latchkey.gateway.openapi.OpenApiDocument;
 import io.latchkey.gateway.openapi.OpenApiIndex;
 import io.latchkey.gateway.proxy.BufferedBody;
@@ -55,6 +57,9 @@ public class GatewayRouter {
     @Inject
     BearerProtection bearer;
 
+    @Inject
+    RateLimiter limiter;
+
     private Upstreams upstreams;
 
     void init(@Observes Router router) {
@@ -64,20 +69,25 @@ public class GatewayRouter {
         Handler<RoutingContext> canonical = new CanonicalPath();
         // RFC 9112 §3.2: no Host, no route (before every other handler, the gateway's own /q/health included)
         router.route().order(Integer.MIN_VALUE).handler(new WellFormedHeaders());
-        ProxyHandler tokenEndpoint = proxy(upstreams.get(Service.TOKEN), GrantRouting.CHOSEN_ORIGIN, forwarding,
-                new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE), config.maxTokenBody()));
 
         for (Route route : RouteTable.ROUTES) {
             Upstream upstream = upstreams.get(route.service());
+            RateLimiting limits = new RateLimiting(limiter, route.limits());
             ProxyHandler forward = switch (route.kind()) {
                 case OPENAPI_DOCUMENT -> proxy(upstream, upstream, forwarding, new OpenApiDocument());
                 // RFC 6750: after the inbound X-Latchkey-* headers are dropped, the verified identity is added
                 case BEARER -> proxy(upstream, upstream, forwarding, new BearerAuth(bearer, route.requiredScopes()));
-                // forms and other bodies are read whole before an upstream connection is taken
-                default -> proxy(upstream, upstream, forwarding, new BufferedBody(config.maxForwardedBody()));
+                // forms and other bodies are read whole before an upstream connection is taken, then the limits apply
+                default -> route.limits().isEmpty()
+                        ? proxy(upstream, upstream, forwarding, new BufferedBody(config.maxForwardedBody()))
+                        : proxy(upstream, upstream, forwarding, new BufferedBody(config.maxForwardedBody()), limits);
             };
             for (String path : route.vertxPaths()) {
                 if (route.kind() == Route.Kind.TOKEN_ENDPOINT) {
+                    // the token endpoint's limits are checked after the grant_type is known (polls are exempt)
+                    ProxyHandler tokenEndpoint = proxy(upstream, GrantRouting.CHOSEN_ORIGIN, forwarding,
+                            new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE),
+                                    config.maxTokenBody(), limits));
                     router.post(path).handler(canonical).handler(tokenEndpoint);
                 }
                 router.route(path).handler(canonical).handler(forward);

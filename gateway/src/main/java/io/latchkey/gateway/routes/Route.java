@@ -1,19 +1,34 @@
 package io.latchkey.gateway.routes;
 
+import java.util.List;
 import java.util.Set;
+
+import io.latchkey.gateway.limit.Limit;
 
 /**
  * One line of the {@link RouteTable}: a public path, how it matches, the service behind it, what the gateway
- * does on the way and, on a {@link Kind#BEARER} route, the scopes an access token needs there.
+ * does on the way, on a {@link Kind#BEARER} route the scopes an access token needs there, and the rate limits
+ * that count its requests ({@link Limit}, configured under {@code latchkey.rate-limit.*}).
  */
-public record Route(String path, Match match, Service service, Kind kind, Set<String> requiredScopes) {
+public record Route(String path, Match match, Service service, Kind kind, Set<String> requiredScopes,
+                    List<Limit> limits) {
 
     public Route {
         requiredScopes = Set.copyOf(requiredScopes);
+        limits = List.copyOf(limits);
+    }
+
+    public Route(String path, Match match, Service service, Kind kind, Set<String> requiredScopes) {
+        this(path, match, service, kind, requiredScopes, List.of());
     }
 
     public Route(String path, Match match, Service service, Kind kind) {
         this(path, match, service, kind, Set.of());
+    }
+
+    /** This route, counted by {@code limits} as well. */
+    public Route limitedBy(Limit... limits) {
+        return new Route(path, match, service, kind, requiredScopes, List.of(limits));
     }
 
     public enum Match {

@@ -1,5 +1,13 @@
 package io.latchkey.gateway.routes;
 
+import static io.latchkey.gateway.limit.Limit.AUTHORIZE_PER_IP;
+import static io.latchkey.gateway.limit.Limit.DEVICE_AUTHORIZATION_PER_CLIENT;
+import static io.latchkey.gateway.limit.Limit.DEVICE_AUTHORIZATION_PER_IP;
+import static io.latchkey.gateway.limit.Limit.INTROSPECTION_PER_CLIENT;
+import static io.latchkey.gateway.limit.Limit.REVOCATION_PER_CLIENT;
+import static io.latchkey.gateway.limit.Limit.SIGN_IN_PER_IP;
+import static io.latchkey.gateway.limit.Limit.TOKEN_PER_CLIENT;
+import static io.latchkey.gateway.limit.Limit.TOKEN_PER_IP;
 import static io.latchkey.gateway.routes.Route.Kind.BEARER;
 import static io.latchkey.gateway.routes.Route.Kind.FORWARD;
 import static io.latchkey.gateway.routes.Route.Kind.OPENAPI_DOCUMENT;
@@ -18,6 +26,7 @@ import java.util.Set;
  * The gateway's table of contents: every public path and the service that answers it. A path that is not here —
  * including every service's {@code /internal/...} and {@code /q/...} — gets a 404 {@code not_found} from the gateway.
  * The gateway itself also answers {@code /openapi} (an index of the documents below) and its own {@code /q/health}.
+ * A route's {@code limitedBy} names the rate limits that count its requests (README, "Rate limits").
  */
 public final class RouteTable {
 
@@ -26,19 +35,21 @@ public final class RouteTable {
 
     public static final List<Route> ROUTES = List.of(
             // token-service: OAuth clients, signing keys, codes, refresh tokens
-            new Route("/oauth/token", EXACT, TOKEN, TOKEN_ENDPOINT),
-            new Route("/oauth/revoke", EXACT, TOKEN, FORWARD),
-            new Route("/oauth/introspect", EXACT, TOKEN, FORWARD),
+            // RFC 8628 §3.5: device_code polls are not counted here; device-service answers slow_down
+            new Route("/oauth/token", EXACT, TOKEN, TOKEN_ENDPOINT).limitedBy(TOKEN_PER_CLIENT, TOKEN_PER_IP),
+            new Route("/oauth/revoke", EXACT, TOKEN, FORWARD).limitedBy(REVOCATION_PER_CLIENT),
+            new Route("/oauth/introspect", EXACT, TOKEN, FORWARD).limitedBy(INTROSPECTION_PER_CLIENT),
             new Route("/oauth/jwks", EXACT, TOKEN, FORWARD),
             new Route("/.well-known/oauth-authorization-server", EXACT, TOKEN, FORWARD),
             new Route("/admin/clients", WITH_SUB_PATHS, TOKEN, FORWARD),
 
             // device-service: device authorizations (RFC 8628 §3.1)
-            new Route("/oauth/device_authorization", EXACT, DEVICE, FORWARD),
+            new Route("/oauth/device_authorization", EXACT, DEVICE, FORWARD)
+                    .limitedBy(DEVICE_AUTHORIZATION_PER_CLIENT, DEVICE_AUTHORIZATION_PER_IP),
 
             // consent-service: users, sessions, grants and every browser page
-            new Route("/oauth/authorize", EXACT, CONSENT, FORWARD),
-            new Route("/login", EXACT, CONSENT, FORWARD),
+            new Route("/oauth/authorize", EXACT, CONSENT, FORWARD).limitedBy(AUTHORIZE_PER_IP),
+            new Route("/login", EXACT, CONSENT, FORWARD).limitedBy(SIGN_IN_PER_IP),
             new Route("/logout", EXACT, CONSENT, FORWARD),
             new Route("/consent", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/device", WITH_SUB_PATHS, CONSENT, FORWARD),

@@ -1,6 +1,8 @@
 package io.latchkey.gateway.token;
 
 import io.latchkey.gateway.edge.EdgeResponses;
+import io.latchkey.gateway.limit.ClientKeys;
+import io.latchkey.gateway.limit.RateLimiting;
 import io.latchkey.gateway.proxy.BufferedBody;
 import io.latchkey.gateway.proxy.Upstream;
 import io.vertx.core.Future;
@@ -28,11 +30,13 @@ public final class GrantRouting implements ProxyInterceptor {
     private final Upstream tokenService;
     private final Upstream deviceService;
     private final int maxBody;
+    private final RateLimiting limits;
 
-    public GrantRouting(Upstream tokenService, Upstream deviceService, int maxBody) {
+    public GrantRouting(Upstream tokenService, Upstream deviceService, int maxBody, RateLimiting limits) {
         this.tokenService = tokenService;
         this.deviceService = deviceService;
         this.maxBody = maxBody;
+        this.limits = limits;
     }
 
     @Override
@@ -52,11 +56,18 @@ public final class GrantRouting implements ProxyInterceptor {
     }
 
     private Future<ProxyResponse> forward(ProxyContext ctx, Buffer form) {
+        FormScan scan = FormScan.of(form);
         // RFC 8628 §3.4: device_code polls go to device-service, which owns the polling state (one hop, one Redis trip)
-        ctx.set(UPSTREAM, GrantTypeSniffer.isDeviceCodeGrant(form) ? deviceService : tokenService);
+        ctx.set(UPSTREAM, scan.deviceCodeGrant() ? deviceService : tokenService);
         ctx.request().headers().remove(HttpHeaders.EXPECT); // already answered; the body travels in one piece
         ctx.request().setBody(Body.body(form));
-        return ctx.sendRequest();
+        if (scan.deviceCodeGrant() || !limits.enabled()) {
+            // RFC 8628 §3.5: polls are paced by device-service's slow_down, with no extra Redis round trip here
+            return ctx.sendRequest();
+        }
+        String clientId = ClientKeys.basicClientId(ctx.request().proxiedRequest());
+        return limits.checkThenSend(ctx, limits.applicable(ctx.request().getMethod()),
+                clientId != null ? clientId : scan.clientId());
     }
 
     private static ProxyResponse tooLarge(ProxyContext ctx) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,13 @@ public final class RawHttp {
     }
 
     public static Response exchange(String head, String... chunks) {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+        return exchangeFrom("127.0.0.1", head, chunks);
+    }
+
+    /** As {@link #exchange}, from the local address {@code localIp} (any 127.x.y.z works on Linux loopback). */
+    public static Response exchangeFrom(String localIp, String head, String... chunks) {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), RestAssured.port,
+                InetAddress.getByName(localIp), 0)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             try {
@@ -49,6 +56,28 @@ public final class RawHttp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A form POST, as the gateway's clients send it. */
+    public static String formPost(String path, String form, String... headerLines) {
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n"
+                + "Content-Length: " + form.getBytes(StandardCharsets.ISO_8859_1).length + "\r\n");
+        for (String line : headerLines) {
+            head.append(line).append("\r\n");
+        }
+        return head.append("\r\n").append(form).toString();
+    }
+
+    /** The value of a response header (first one, case-insensitive name), or null. */
+    public static String header(Response response, String name) {
+        for (String line : response.head().split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
     }
 
     /** One chunk of a chunked body (RFC 9112 §7.1). */

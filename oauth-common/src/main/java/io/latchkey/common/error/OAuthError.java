@@ -31,7 +31,12 @@ public enum OAuthError {
     /** Not an RFC code: a route that does not exist. */
     NOT_FOUND("not_found", 404),
     /** Not an RFC code: a route that exists but not for this HTTP method. */
-    METHOD_NOT_ALLOWED("method_not_allowed", 405);
+    METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    /**
+     * Not an RFC code: a rate limit refused the request (RFC 6585 §4: 429 with Retry-After). Device-code polls that
+     * come too fast get RFC 8628's slow_down instead.
+     */
+    TOO_MANY_REQUESTS("too_many_requests", 429);
 
     private final String code;
     private final int status;

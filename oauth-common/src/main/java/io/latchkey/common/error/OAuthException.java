@@ -14,6 +14,7 @@ public final class OAuthException extends RuntimeException {
     private final String description;
     private final Map<String, Object> extra = new LinkedHashMap<>();
     private String wwwAuthenticate;
+    private long retryAfterSeconds;
 
     OAuthException(OAuthError error, String description) {
         super(error.code() + (description == null ? "" : ": " + description), null, false, false);
@@ -47,5 +48,15 @@ public final class OAuthException extends RuntimeException {
 
     public String challenge() {
         return wwwAuthenticate;
+    }
+
+    /** RFC 9110 §10.2.3: seconds the client should wait before retrying (sent as Retry-After when positive). */
+    public OAuthException withRetryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

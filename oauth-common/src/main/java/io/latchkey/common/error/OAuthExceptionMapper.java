@@ -68,7 +68,10 @@ public class OAuthExceptionMapper {
         if (challenge != null) {
             r.header("WWW-Authenticate", challenge);
         }
-        if (e.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
+        if (e.retryAfterSeconds() > 0) {
+            // RFC 6585 §4 / RFC 9110 §10.2.3: how long to wait before the next try
+            r.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+        } else if (e.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
             r.header("Retry-After", "1");
         }
         return r.build();

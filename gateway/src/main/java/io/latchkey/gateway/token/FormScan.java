@@ -3,42 +3,54 @@ package io.latchkey.gateway.token;
 import java.nio.charset.StandardCharsets;
 
 import io.latchkey.common.FormDecoder;
+import io.latchkey.common.FormLimits;
 import io.latchkey.common.OAuthParams;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * Finds the grant_type of an {@code application/x-www-form-urlencoded} token request by scanning its bytes: no
- * regular expression, no parsed map, no strings unless a field is percent-encoded. It never throws: a malformed body
- * is simply not a device_code poll and goes to token-service, whose form reader answers {@code invalid_request}.
+ * What the gateway needs from an {@code application/x-www-form-urlencoded} body, found in one scan of its bytes: is
+ * it a device_code grant, and which client_id does it name. No regular expression, no parsed map, no strings unless
+ * a field is the client_id or is percent-encoded. It never throws: a malformed field is simply "not device_code" or
+ * "no client_id", and the service's strict form reader answers {@code invalid_request} for it.
  */
-public final class GrantTypeSniffer {
+public record FormScan(boolean deviceCodeGrant, String clientId) {
 
     private static final byte[] GRANT_TYPE = ascii(OAuthParams.GRANT_TYPE);
     private static final byte[] DEVICE_CODE = ascii(OAuthParams.GRANT_DEVICE_CODE);
-
-    private GrantTypeSniffer() {
-    }
+    private static final byte[] CLIENT_ID = ascii(OAuthParams.CLIENT_ID);
 
     /**
-     * True when the form carries exactly one {@code grant_type} and it is RFC 8628 §3.4's device_code grant. A repeated
-     * grant_type is left to token-service, which rejects it (RFC 6749 §3.2: parameters MUST NOT repeat).
+     * {@code deviceCodeGrant} is true when the form carries exactly one {@code grant_type} and it is RFC 8628 §3.4's
+     * device_code grant; a repeated grant_type is left to token-service, which rejects it (RFC 6749 §3.2: parameters
+     * MUST NOT repeat). {@code clientId} is the single client_id, or null when absent, repeated or malformed.
      */
-    public static boolean isDeviceCodeGrant(Buffer form) {
+    public static FormScan of(Buffer form) {
         int length = form.length();
-        int seen = 0;
+        int grantTypes = 0;
+        int clientIds = 0;
         boolean deviceCode = false;
+        String clientId = null;
         int start = 0;
         while (start < length) {
             int end = endOfField(form, start, length);
             int eq = indexOf(form, (byte) '=', start, end);
             int nameEnd = eq < 0 ? end : eq;
             if (fieldEquals(form, start, nameEnd, GRANT_TYPE, OAuthParams.GRANT_TYPE)) {
-                seen++;
+                grantTypes++;
                 deviceCode = eq >= 0 && fieldEquals(form, eq + 1, end, DEVICE_CODE, OAuthParams.GRANT_DEVICE_CODE);
+            } else if (fieldEquals(form, start, nameEnd, CLIENT_ID, OAuthParams.CLIENT_ID)) {
+                clientIds++;
+                clientId = eq < 0 ? null : value(form, eq + 1, end);
             }
             start = end + 1;
         }
-        return seen == 1 && deviceCode;
+        return new FormScan(grantTypes == 1 && deviceCode, clientIds == 1 && clientId != null && !clientId.isEmpty()
+                ? clientId : null);
+    }
+
+    private static String value(Buffer form, int from, int to) {
+        // the same strict rules as the services' form reader (no controls, valid UTF-8, bounded): else no client_id
+        return FormDecoder.componentOrNull(form.getBytes(from, to), 0, to - from, FormLimits.MAX_VALUE_LENGTH);
     }
 
     private static boolean fieldEquals(Buffer form, int from, int to, byte[] expected, String expectedText) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.vertx.core.buffer.Buffer;
 
-class GrantTypeSnifferTest {
+class FormScanTest {
 
     @ParameterizedTest(name = "[{0}] is a device_code grant: {1}")
     @CsvSource(delimiter = '|', value = {
@@ -31,7 +31,7 @@ class GrantTypeSnifferTest {
             "grant_type | false",
             "& | false"})
     void onlyASingleDeviceCodeGrantTypeCounts(String form, boolean expected) {
-        assertEquals(expected, GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer(form)));
+        assertEquals(expected, FormScan.of(Buffer.buffer(form)).deviceCodeGrant());
     }
 
     /** Issue 9: hostile bodies never throw; they are simply not a device_code poll (token-service refuses them). */
@@ -44,23 +44,38 @@ class GrantTypeSnifferTest {
             "grant_type=%c3%28", "grant_type=%ff%fe", "grant%5Ftype=%ed%a0%80", "grant_type%=x", "grant_type%00=x",
             "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&grant_type=%zz"})
     void hostileBodiesAreNeverADeviceCodeGrantAndNeverThrow(String form) {
-        assertFalse(GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer(form)));
+        assertFalse(FormScan.of(Buffer.buffer(form)).deviceCodeGrant());
     }
 
     @Test
     void binaryGarbageAndHugeFieldsAreNotADeviceCodeGrant() {
         byte[] garbage = new byte[4096];
         new Random(9).nextBytes(garbage);
-        assertFalse(GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer(garbage)));
-        assertFalse(GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer("grant_type=" + "%41".repeat(5000))));
-        assertFalse(GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer("a=1&".repeat(4000))));
+        assertFalse(FormScan.of(Buffer.buffer(garbage)).deviceCodeGrant());
+        assertFalse(FormScan.of(Buffer.buffer("grant_type=" + "%41".repeat(5000))).deviceCodeGrant());
+        assertFalse(FormScan.of(Buffer.buffer("a=1&".repeat(4000))).deviceCodeGrant());
         byte[] nul = "grant_type=urn:ietf:params:oauth:grant-type:device_code\0".getBytes(StandardCharsets.UTF_8);
-        assertFalse(GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer(nul)));
+        assertFalse(FormScan.of(Buffer.buffer(nul)).deviceCodeGrant());
     }
 
     @ParameterizedTest(name = "empty form")
     @CsvSource(value = {"''"})
     void anEmptyFormIsNotADeviceCodeGrant(String form) {
-        assertEquals(false, GrantTypeSniffer.isDeviceCodeGrant(Buffer.buffer(form)));
+        assertEquals(false, FormScan.of(Buffer.buffer(form)).deviceCodeGrant());
+    }
+
+    @ParameterizedTest(name = "[{0}] names client {1}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+            "grant_type=refresh_token&client_id=latchkey-cli&refresh_token=x | latchkey-cli",
+            "client_id=my%20app | my app",
+            "client_%69d=cli | cli",
+            "client_id=a&client_id=b | null",
+            "client_id= | null",
+            "client_id | null",
+            "client_id=%ZZ | null",
+            "xclient_id=a | null",
+            "grant_type=client_credentials | null"})
+    void theClientIdIsFoundInTheSameScan(String form, String expected) {
+        assertEquals(expected, FormScan.of(Buffer.buffer(form)).clientId());
     }
 }

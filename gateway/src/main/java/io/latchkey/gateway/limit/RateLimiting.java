@@ -1,0 +1,74 @@
+package io.latchkey.gateway.limit;
+
+import java.util.List;
+
+import io.latchkey.gateway.edge.ClientAddress;
+import io.latchkey.gateway.proxy.BufferedBody;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * The limits of one route, checked before the request is forwarded. A per-client limit takes the client_id from
+ * HTTP Basic or, failing that, from the form body that {@link BufferedBody} (always installed before this
+ * interceptor) has read.
+ */
+public final class RateLimiting implements ProxyInterceptor {
+
+    private final RateLimiter limiter;
+    private final List<Limit> limits;
+    private final List<Limit> nonPostLimits;
+    private final boolean perClient;
+
+    public RateLimiting(RateLimiter limiter, List<Limit> limits) {
+        this.limiter = limiter;
+        this.limits = List.copyOf(limits);
+        this.nonPostLimits = limits.stream().filter(l -> !l.postOnly()).toList();
+        this.perClient = limits.stream().anyMatch(l -> l.key() == Limit.Key.CLIENT);
+    }
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
+        HttpServerRequest inbound = ctx.request().proxiedRequest();
+        List<Limit> applicable = applicable(inbound.method());
+        if (applicable.isEmpty() || !limiter.enabled()) {
+            return ctx.sendRequest();
+        }
+        String basic = perClient ? ClientKeys.basicClientId(inbound) : null;
+        if (!perClient || basic != null || !isForm(inbound)) {
+            return checkThenSend(ctx, applicable, basic);
+        }
+        // BufferedBody, the interceptor before this one, has read the (bounded) form: no second read of the body
+        Buffer form = BufferedBody.of(ctx);
+        return checkThenSend(ctx, applicable, form == null ? null : ClientKeys.clientId(inbound, form));
+    }
+
+    /** Checks the limits for a request whose client_id is known (or absent), then forwards it or refuses it. */
+    public Future<ProxyResponse> checkThenSend(ProxyContext ctx, List<Limit> applicable, String clientId) {
+        // the rightmost untrusted X-Forwarded-For hop behind trusted proxies, else the peer (edge/ClientAddress)
+        return limiter.check(applicable, ClientAddress.of(ctx), clientId)
+                .compose(verdict -> verdict.admitted()
+                        ? ctx.sendRequest()
+                        : Future.succeededFuture(Rejections.instead(ctx, verdict)));
+    }
+
+    /** The limits that count a request with this method. */
+    public List<Limit> applicable(HttpMethod method) {
+        return method == HttpMethod.POST ? limits : nonPostLimits;
+    }
+
+    public boolean enabled() {
+        return limiter.enabled();
+    }
+
+    private static boolean isForm(HttpServerRequest inbound) {
+        String type = inbound.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
+    }
+
+}
