@@ -20,6 +20,7 @@ import io.latchkey.gateway.limit.RateLimiting;
 import io.latchkey.gateway.openapi.OpenApiDocument;
 import io.latchkey.gateway.openapi.OpenApiIndex;
 import io.latchkey.gateway.proxy.BufferedBody;
+import io.latchkey.gateway.proxy.ClientGoneFailures;
 import io.latchkey.gateway.proxy.Upstream;
 import io.latchkey.gateway.proxy.UpstreamFailure;
 import io.latchkey.gateway.proxy.Upstreams;
@@ -64,6 +65,7 @@ public class GatewayRouter {
 
     void init(@Observes Router router) {
         upstreams = Upstreams.connect(vertx, services, config);
+        ClientGoneFailures.install(vertx);
         ProxyInterceptor forwarding = new ForwardingHeaders(TrustedProxies.of(config.trustedProxies().orElse(List.of())),
                 config.identitySecret().orElse(null));
         Handler<RoutingContext> canonical = new CanonicalPath();
@@ -89,6 +91,15 @@ public class GatewayRouter {
                             new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE),
                                     config.maxTokenBody(), limits));
                     router.post(path).handler(canonical).handler(tokenEndpoint);
+                }
+                if (route.kind() == Route.Kind.OPENAPI_DOCUMENT) {
+                    // a document is only read: GET; every other method is 405 (RFC 9110 §15.5.6) with Allow
+                    router.get(path).handler(canonical).handler(forward);
+                    router.route(path).handler(canonical).handler(ctx -> {
+                        ctx.response().putHeader("Allow", "GET");
+                        EdgeResponses.send(ctx, 405, EdgeResponses.METHOD_NOT_ALLOWED);
+                    });
+                    continue;
                 }
                 router.route(path).handler(canonical).handler(forward);
             }

@@ -23,7 +23,21 @@ public class StrictPaths {
     static final int ORDER = Integer.MIN_VALUE + 100;
 
     void install(@Observes Router router) {
-        router.route().order(ORDER).handler(StrictPaths::check);
+        router.route().order(ORDER).handler(StrictPaths::check).failureHandler(StrictPaths::clientFailure);
+    }
+
+    /**
+     * Failures Vert.x Web raises itself before any route runs (an HTTP/1.1 request without Host, RFC 9112 §3.2,
+     * fails the routing context with 400): the client's error, answered as one with the RFC body, not logged as a
+     * server ERROR. Any other failure goes on to the next failure handler.
+     */
+    static void clientFailure(RoutingContext ctx) {
+        int status = ctx.statusCode();
+        if (status < 400 || status >= 500 || ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        refuse(ctx, status, "The request is malformed (HTTP/1.1 requires one Host header).");
     }
 
     static void check(RoutingContext ctx) {
@@ -32,7 +46,11 @@ public class StrictPaths {
             ctx.next();
             return;
         }
-        HttpServerResponse response = ctx.response().setStatusCode(400);
+        refuse(ctx, 400, problem);
+    }
+
+    private static void refuse(RoutingContext ctx, int status, String problem) {
+        HttpServerResponse response = ctx.response().setStatusCode(status);
         response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         // RFC 6749 §5.1: error answers are not cached
         response.putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
