@@ -103,6 +103,28 @@ public final class HostileForms {
         }
     }
 
+    /**
+     * {@code POST path} announcing a form of {@code announcedBytes} and sending only its first bytes, then reading the
+     * answer: the server must refuse it from the Content-Length alone (413). A client that writes the whole body
+     * while the server answers and closes can lose that answer to a TCP reset, so the test does not.
+     */
+    public static RawAnswer rawPostOverLimit(URI root, String path, int announcedBytes) {
+        long start = System.nanoTime();
+        try (Socket socket = new Socket("127.0.0.1", root.getPort())) {
+            socket.setSoTimeout(3000);
+            socket.getOutputStream().write(("POST /" + path + " HTTP/1.1\r\nHost: " + root.getHost()
+                    + "\r\nContent-Type: " + FORM + "\r\nContent-Length: " + announcedBytes
+                    + "\r\n\r\nclient_id=x&token=").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            return new RawAnswer(Integer.parseInt(text.substring(9, 12)), text.substring(0, end), text.substring(end + 4),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            throw new AssertionError(path + " failed: " + e, e);
+        }
+    }
+
     /** A raw answer within 2 s with {@code status}, naming no Java class or frame. */
     public static RawAnswer assertRefusedQuickly(RawAnswer a, int status) {
         assertTrue(a.millis() < 2000, "answered in " + a.millis() + " ms");

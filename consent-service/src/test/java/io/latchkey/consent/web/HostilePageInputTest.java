@@ -101,9 +101,8 @@ class HostilePageInputTest {
     @ParameterizedTest
     @MethodSource("formRoutes")
     void aBodyOverTheLimitIs413WithoutInternals(String path) {
-        long start = System.nanoTime();
-        assertRefusedQuickly(HostileForms.post(root.resolve(path), HostileForms.FORM,
-                ("csrf=" + "x".repeat(40_000)).getBytes(StandardCharsets.US_ASCII)), start, 413);
+        // 40 KB announced, over the 32 KiB limit (quarkus.http.limits.max-body-size)
+        HostileForms.assertRefusedQuickly(HostileForms.rawPostOverLimit(root, path, 40_000), 413);
     }
 
     static Stream<String> formRoutes() {

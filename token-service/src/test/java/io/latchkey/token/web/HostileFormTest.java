@@ -76,9 +76,8 @@ class HostileFormTest {
     @ParameterizedTest
     @ValueSource(strings = {"oauth/token", "oauth/revoke", "oauth/introspect"})
     void aBodyOverTheLimitIs413WithoutInternals(String path) {
-        long start = System.nanoTime();
-        byte[] big = ("token=" + "x".repeat(40_000)).getBytes(StandardCharsets.US_ASCII);
-        assertRefusedQuickly(HostileForms.post(root.resolve(path), HostileForms.FORM, big), start, 413);
+        // 40 KB announced, over the 32 KiB limit (quarkus.http.limits.max-body-size)
+        HostileForms.assertRefusedQuickly(HostileForms.rawPostOverLimit(root, path, 40_000), 413);
     }
 
     private static void assertInvalidRequest(HttpResponse<String> r) {
