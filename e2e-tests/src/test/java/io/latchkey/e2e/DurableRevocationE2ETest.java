@@ -133,8 +133,12 @@ class DurableRevocationE2ETest {
         if (!keys.isEmpty()) {
             List<String> del = new ArrayList<>(List.of("DEL"));
             del.addAll(keys);
-            assertEquals(String.valueOf(keys.size()), redisCli(del.toArray(String[]::new)).trim());
+            // keys with a short TTL (rate-limit counters) may expire between SCAN and DEL: at most the scanned count
+            int deleted = Integer.parseInt(redisCli(del.toArray(String[]::new)).trim());
+            assertTrue(deleted <= keys.size(), deleted + " of " + keys.size());
         }
+        // what matters: no revocation record of this run is left in Redis
+        assertEquals("", redisCli("--scan", "--pattern", "lk-e2e-" + platform.runId + ":revoked*").trim());
         return keys.size();
     }
 
