@@ -21,20 +21,20 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Shared test fixtures: tokens minted through the internal API, client-authenticated requests, SQL. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String INTERNAL_SECRET = "test-internal-secret";
-    static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+    public static final String INTERNAL_SECRET = "test-internal-secret";
+    public static final String DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
     private Fixtures() {
     }
 
-    static String newGrantId() {
+    public static String newGrantId() {
         return "grant-" + UUID.randomUUID();
     }
 
     /** Tokens for a grant, minted as device-service does after an approval (POST /internal/tokens). */
-    static JsonPath mint(String clientId, String scope, String grantId) {
+    public static JsonPath mint(String clientId, String scope, String grantId) {
         String grantType = DemoClients.PARTNER_NATIVE.equals(clientId) ? "authorization_code" : DEVICE_GRANT;
         return given().header("X-Latchkey-Internal", INTERNAL_SECRET).contentType(ContentType.JSON)
                 .body("{\"client_id\":\"" + clientId + "\",\"subject\":\"user-" + grantId + "\",\"scope\":\"" + scope
@@ -42,7 +42,7 @@ final class Fixtures {
                 .post("/internal/tokens").then().statusCode(200).extract().jsonPath();
     }
 
-    static JsonPath mint(String clientId, String scope) {
+    public static JsonPath mint(String clientId, String scope) {
         return mint(clientId, scope, newGrantId());
     }
 
@@ -50,7 +50,7 @@ final class Fixtures {
      * A request authenticated as the client: Basic for partner-web and the resource server, a bare client_id for the
      * public clients.
      */
-    static RequestSpecification as(String clientId) {
+    public static RequestSpecification as(String clientId) {
         if (DemoClients.PARTNER_WEB.equals(clientId)) {
             return given().auth().preemptive().basic(DemoClients.PARTNER_WEB, DemoClients.PARTNER_WEB_SECRET);
         }
@@ -60,12 +60,12 @@ final class Fixtures {
         return given().formParam("client_id", clientId);
     }
 
-    static Response refresh(String clientId, String refreshToken) {
+    public static Response refresh(String clientId, String refreshToken) {
         return as(clientId).formParam("grant_type", "refresh_token").formParam("refresh_token", refreshToken)
                 .post("/oauth/token");
     }
 
-    static Response refresh(String clientId, String refreshToken, String scope) {
+    public static Response refresh(String clientId, String refreshToken, String scope) {
         return as(clientId).formParam("grant_type", "refresh_token").formParam("refresh_token", refreshToken)
                 .formParam("scope", scope).post("/oauth/token");
     }
@@ -75,30 +75,30 @@ final class Fixtures {
      * tokens; of a refresh token by partner-web, whose refresh tokens these tests introspect (only its own client
      * learns about a refresh token).
      */
-    static Response introspect(String token) {
+    public static Response introspect(String token) {
         return introspectAs(token.contains(".") ? DemoClients.RESOURCE_SERVER : DemoClients.PARTNER_WEB, token);
     }
 
-    static Response introspectAs(String clientId, String token) {
+    public static Response introspectAs(String clientId, String token) {
         return as(clientId).formParam("token", token).post("/oauth/introspect");
     }
 
-    static boolean active(String token) {
+    public static boolean active(String token) {
         return introspect(token).then().statusCode(200).extract().path("active");
     }
 
-    static Response revoke(String clientId, String token) {
+    public static Response revoke(String clientId, String token) {
         return as(clientId).formParam("token", token).post("/oauth/revoke");
     }
 
     /** Registers a confidential client (once) straight in the database. */
-    static void confidentialClient(String clientId, String secret, boolean disabled, String... grantTypes) {
+    public static void confidentialClient(String clientId, String secret, boolean disabled, String... grantTypes) {
         update("INSERT INTO token.clients (client_id, client_name, client_type, secret_hash, grant_types, scopes, disabled) "
                         + "VALUES (?, ?, 'confidential', ?, ?, '{profile,db:read,db:write}', ?) ON CONFLICT DO NOTHING",
                 clientId, clientId, Secrets.sha256(secret), grantTypes, disabled);
     }
 
-    static int update(String sql, Object... params) {
+    public static int update(String sql, Object... params) {
         try (Connection c = connection(); PreparedStatement s = prepare(c, sql, params)) {
             return s.executeUpdate();
         } catch (SQLException e) {
@@ -107,7 +107,7 @@ final class Fixtures {
     }
 
     /** The first column of every row. */
-    static List<Object> column(String sql, Object... params) {
+    public static List<Object> column(String sql, Object... params) {
         try (Connection c = connection(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
             List<Object> out = new ArrayList<>();
             while (rs.next()) {
@@ -119,7 +119,7 @@ final class Fixtures {
         }
     }
 
-    static byte[] hash(String token) {
+    public static byte[] hash(String token) {
         return Secrets.sha256(token);
     }
 

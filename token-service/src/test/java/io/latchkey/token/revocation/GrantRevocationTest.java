@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.latchkey.testsupport.FreshDatabase;
+import io.latchkey.token.Fixtures;
+import io.latchkey.token.seed.DemoClients;
+import io.restassured.path.json.JsonPath;
 import io.latchkey.token.TokenServiceProfile;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
@@ -33,6 +37,7 @@ import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+/** POST /internal/grants/{grant_id}/revoke: the token-service side of "revoke an app", and grant usage. */
 @QuarkusTest
 @TestProfile(TokenServiceProfile.class)
 @QuarkusTestResource(FreshDatabase.class)
@@ -72,6 +77,7 @@ class GrantRevocationTest {
     @Test
     void theRevokeRouteRefusesCallersWithoutTheInternalSecret() {
         given().post("/internal/grants/g-anon/revoke").then().statusCode(401).body("error", equalTo("invalid_client"));
+        given().header("X-Latchkey-Internal", "guess").post("/internal/grants/g-anon/revoke").then().statusCode(401);
     }
 
     @Test
@@ -103,10 +109,34 @@ class GrantRevocationTest {
     }
 
     @Test
-    void revokingTwiceIsHarmless() {
+    void revokingTwiceIsHarmlessAndKeepsTheFirstRevocationTime() {
         String grantId = UUID.randomUUID().toString();
-        internal().post("/internal/grants/" + grantId + "/revoke").then().statusCode(200);
-        internal().post("/internal/grants/" + grantId + "/revoke").then().statusCode(200);
+        mintOk(grantId);
+        String first = internal().post("/internal/grants/" + grantId + "/revoke").then().statusCode(200)
+                .body("refresh_tokens_revoked", equalTo(1)).extract().path("revoked_at");
+        internal().post("/internal/grants/" + grantId + "/revoke").then().statusCode(200)
+                .body("refresh_tokens_revoked", equalTo(0)).body("revoked_at", equalTo(first));
+    }
+
+    @Test
+    void revokingAGrantKillsItsAccessTokensTooAndSparesOtherGrants() {
+        String web = DemoClients.PARTNER_WEB;
+        String grant = Fixtures.newGrantId();
+        JsonPath one = Fixtures.mint(web, "db:read", grant);
+        JsonPath two = Fixtures.mint(web, "profile", grant);
+        JsonPath unrelated = Fixtures.mint(web, "db:read");
+        assertTrue(Fixtures.active(one.getString("access_token")));
+
+        internal().post("/internal/grants/" + grant + "/revoke").then().statusCode(200)
+                .body("grant_id", equalTo(grant)).body("refresh_tokens_revoked", equalTo(2));
+
+        Fixtures.refresh(web, one.getString("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
+        Fixtures.refresh(web, two.getString("refresh_token")).then().statusCode(400).body("error", equalTo("invalid_grant"));
+        assertFalse(Fixtures.active(one.getString("access_token")));
+        assertFalse(Fixtures.active(two.getString("access_token")));
+        assertTrue(Fixtures.active(unrelated.getString("access_token")));
+        Fixtures.refresh(web, unrelated.getString("refresh_token")).then().statusCode(200);
+        assertEquals(1L, Fixtures.column("SELECT count(*) FROM token.revoked_grants WHERE grant_id = ?", grant).get(0));
     }
 
     @Test
