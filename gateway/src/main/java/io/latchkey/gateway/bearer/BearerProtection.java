@@ -118,10 +118,6 @@ public class BearerProtection {
         return feed != null && feed.live();
     }
 
-    public String internalSecret() {
-        return internalSecret;
-    }
-
     private Future<Buffer> fetch(RequestOptions request) {
         return http.request(request)
                 .compose(req -> req.send())
