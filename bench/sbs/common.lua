@@ -9,6 +9,7 @@ function M.install(check)
 
   setup = function(thread)
     table.insert(threads, thread)
+    thread:set("thread_id", #threads)   -- 1, 2, ... in the thread's own state, before its init()
   end
 
   response = function(status, headers, body)

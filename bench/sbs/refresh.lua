@@ -2,7 +2,7 @@
 -- is a chain. A request takes a chain's current token; its answer must be 200 with an access_token and a NEW
 -- refresh_token (never one sent before), which becomes the chain's current token. So every chain is used by one
 -- request at a time, exactly as a client that serialises its refreshes, and no token is ever presented twice
--- (wrk's Lua API does not say which connection a response came on, so the chains live in a FIFO that the
+-- (wrk's Lua API does not say which connection a response came on, so a thread's chains live in a FIFO that its
 -- connections share; with as many chains as connections a chain is always free unless one was lost).
 -- An answer without a new token loses its chain: that is counted (unexpected), and a request that finds no chain
 -- left (lost_chains) is sent with an invalid token so that it is counted too, never silently skipped.
@@ -14,11 +14,27 @@ local client_id = os.getenv("SBS_CLIENT_ID") or ""
 if client_id ~= "" then prefix = prefix .. "&client_id=" .. c.enc(client_id) end
 prefix = prefix .. "&refresh_token="
 local queue, head, tail = {}, 1, 0
-for _, t in ipairs(c.lines(os.getenv("SBS_TOKENS"))) do tail = tail + 1; queue[tail] = t end
 local used = {}
 lost_chains = 0
+local verify_call = false
+
+-- init runs in each thread's state after setup() has numbered the threads (common.lua): thread k of n takes every
+-- n-th token, so no chain is shared between threads (SBS_THREADS must be wrk's -t). wrk calls request() once more
+-- in the first thread's state before the run to check what it returns (script_verify_request in wrk.c); that call
+-- must not take a chain, or one connection would find none for the whole run.
+init = function(args)
+  local n, k = tonumber(os.getenv("SBS_THREADS") or "1"), thread_id or 1
+  for i, t in ipairs(c.lines(os.getenv("SBS_TOKENS"))) do
+    if (i - 1) % n == k - 1 then tail = tail + 1; queue[tail] = t end
+  end
+  verify_call = (k == 1)
+end
 
 request = function()
+  if verify_call then
+    verify_call = false
+    return wrk.format(nil, path, nil, prefix .. "wrk-checks-the-script")
+  end
   local token
   if head <= tail then
     token = queue[head]; queue[head] = nil; head = head + 1
