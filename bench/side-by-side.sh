@@ -33,6 +33,7 @@ NOTE="${NOTE:-}"                 # a sentence on the machine state for the secti
 # Latchkey's ports (run.sh honours these; the issuer follows LATCHKEY_PORT)
 export LATCHKEY_PORT="${LATCHKEY_PORT:-8080}" LATCHKEY_TOKEN_PORT="${LATCHKEY_TOKEN_PORT:-8081}"
 export LATCHKEY_DEVICE_PORT="${LATCHKEY_DEVICE_PORT:-8082}" LATCHKEY_CONSENT_PORT="${LATCHKEY_CONSENT_PORT:-8083}"
+BARE="${BARE:-1}"; BARE_PORT="${BARE_PORT:-18280}"   # 1: also measure polls through bench/sbs/BareProxy.java
 BENCH_REDIS_PREFIX="${BENCH_REDIS_PREFIX:-lkbench:}"   # Latchkey's Redis keys during the run (deleted before and after)
 # Keycloak
 KC_VERSION="${KC_VERSION:-26.7.3}"; KC_PORT="${KC_PORT:-18080}"; KC_MGMT_PORT="${KC_MGMT_PORT:-18090}"
@@ -49,7 +50,7 @@ done
 for m in gateway token-service device-service consent-service; do
   [ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ] || { echo "$m is not built: ./mvnw -B -q -ntp package -DskipTests" >&2; exit 1; }
 done
-for port in "$LATCHKEY_PORT" "$LATCHKEY_TOKEN_PORT" "$LATCHKEY_DEVICE_PORT" "$LATCHKEY_CONSENT_PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
+for port in "$BARE_PORT" "$LATCHKEY_PORT" "$LATCHKEY_TOKEN_PORT" "$LATCHKEY_DEVICE_PORT" "$LATCHKEY_CONSENT_PORT" "$KC_PORT" "$KC_MGMT_PORT"; do
   if curl -s -o /dev/null -m 1 "http://127.0.0.1:$port/"; then echo "port $port is in use; stop what runs there" >&2; exit 1; fi
 done
 
@@ -97,7 +98,8 @@ stop_system() {
 redis_cleanup() {
   redis-cli -h 127.0.0.1 --scan --pattern "${BENCH_REDIS_PREFIX}*" | xargs -r -n 1000 redis-cli -h 127.0.0.1 UNLINK >/dev/null
 }
-cleanup() { stop_system; redis_cleanup || true; }
+BARE_PID=""
+cleanup() { [ -n "$BARE_PID" ] && kill "$BARE_PID" 2>/dev/null; stop_system; redis_cleanup || true; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
@@ -247,6 +249,22 @@ bench_latchkey() { # PASS
     # reference: the same polls straight at device-service, without the gateway hop
     SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
       run_point "$pass" latchkey bare-direct poll.lua "http://127.0.0.1:$LATCHKEY_DEVICE_PORT"
+    if [ "$BARE" = "1" ]; then
+      # the limit of one proxy hop: the same polls through a bare Vert.x proxy in front of device-service (the
+      # gateway's jars, run.sh's JVM options for the gateway), while the gateway sits idle
+      "$JAVA_HOME_KC/bin/java" -XX:+UseSerialGC -Xms16m -Xmx64m -Xss512k -XX:MaxDirectMemorySize=32m \
+        -cp "$ROOT/gateway/target/quarkus-app/lib/main/*" "$BENCH/sbs/BareProxy.java" \
+        "$BARE_PORT" 127.0.0.1 "$LATCHKEY_DEVICE_PORT" > "$RESULTS/bare-proxy-pass$pass.log" 2>&1 &
+      BARE_PID=$!
+      for _ in $(seq 1 600); do
+        grep -q '^bare proxy on' "$RESULTS/bare-proxy-pass$pass.log" && break
+        kill -0 "$BARE_PID" 2>/dev/null || { echo "BareProxy failed; see $RESULTS/bare-proxy-pass$pass.log" >&2; exit 1; }
+        sleep 0.1
+      done
+      SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
+        run_point "$pass" latchkey bare-proxy poll.lua "http://127.0.0.1:$BARE_PORT"
+      kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true; BARE_PID=""
+    fi
   fi
   if has cc; then
     SBS_PATH=/oauth/token SBS_SCOPE=db:read \

@@ -4,7 +4,9 @@
 local M = {}
 local threads = {}
 
-function M.install(check)
+-- check(status, body) -> true when the answer is the expected one; extras: names of further global counters the
+-- scenario keeps in each thread, summed and printed as name=value
+function M.install(check, extras)
   ok_count, bad_count, bad_sample, bad_statuses = 0, 0, "", {}
 
   setup = function(thread)
@@ -35,11 +37,17 @@ function M.install(check)
       local st = t:get("bad_statuses") or {}
       for k, v in pairs(st) do statuses = statuses .. k .. ":" .. v .. " " end
     end
+    local more = ""
+    for _, name in ipairs(extras or {}) do
+      local sum = 0
+      for _, t in ipairs(threads) do sum = sum + (t:get(name) or 0) end
+      more = more .. name .. "=" .. sum .. " "
+    end
     local e = summary.errors
     io.write(string.format(
-      "SBS_RESULT rps=%.1f requests=%d ok=%d unexpected=%d p50_ms=%.2f p99_ms=%.2f " ..
+      "SBS_RESULT %srps=%.1f requests=%d ok=%d unexpected=%d p50_ms=%.2f p99_ms=%.2f " ..
       "lost_chains=%d sock_errors=%d timeouts=%d unexpected_statuses=%s sample=%s\n",
-      summary.requests / (summary.duration / 1e6), summary.requests, ok, bad,
+      more, summary.requests / (summary.duration / 1e6), summary.requests, ok, bad,
       latency:percentile(50) / 1000, latency:percentile(99) / 1000,
       lost, e.connect + e.read + e.write, e.timeout,
       (statuses == "" and "-" or string.gsub(statuses, " $", "")), (sample == "" and "-" or sample)))

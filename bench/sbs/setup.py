@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set-up and bookkeeping for bench/side-by-side.sh (python3 standard library only).
 
-  setup.py device-codes URL CLIENT_ID SCOPE N            -> N device codes nobody approves, one a line
+  setup.py device-codes URL CLIENT_ID SCOPE N [THREADS]  -> N device codes nobody approves, one a line
   setup.py latchkey-refresh GATEWAY N USER PASSWORD      -> N refresh tokens of latchkey-cli, each from its own
                                                             device flow approved through the consent pages
   setup.py password-refresh TOKEN_URL N CLIENT_ID SECRET USER PASSWORD -> N refresh tokens (password grant)
@@ -16,6 +16,7 @@ import os
 import re
 import statistics
 import sys
+import threading
 import urllib.parse
 
 
@@ -49,13 +50,49 @@ def json_ok(status, text, what):
     return json.loads(text)
 
 
-def device_codes(url, client_id, scope, n):
+def device_codes(url, client_id, scope, n, threads="1"):
+    """N device authorizations over THREADS keep-alive connections, printed as they come."""
     form = {"client_id": client_id}
     if scope:
         form["scope"] = scope
-    for _ in range(int(n)):
-        status, _, text = request(url, "POST", form)
-        print(json_ok(status, text, "device authorization")["device_code"])
+    body = urllib.parse.urlencode(form).encode()
+    u = urllib.parse.urlsplit(url)
+    n, threads = int(n), int(threads)
+    lock, errors = threading.Lock(), []
+
+    def worker(count):
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+        codes = []
+        try:
+            for _ in range(count):
+                conn.request("POST", u.path, body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+                r = conn.getresponse()
+                text = r.read().decode("utf-8", "replace")
+                if r.status != 200:
+                    errors.append("device authorization answered %d: %s" % (r.status, text[:300]))
+                    return
+                codes.append(json.loads(text)["device_code"])
+                if len(codes) == 1000:
+                    with lock:
+                        sys.stdout.write("\n".join(codes) + "\n")
+                    codes = []
+        except (OSError, http.client.HTTPException) as e:
+            errors.append("device authorization failed: %r" % e)
+        finally:
+            with lock:
+                if codes:
+                    sys.stdout.write("\n".join(codes) + "\n")
+            conn.close()
+
+    pool = [threading.Thread(target=worker, args=(n // threads + (1 if i < n % threads else 0),))
+            for i in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    sys.stdout.flush()
+    if errors:
+        fail(errors[0])
 
 
 class Browser:
