@@ -28,6 +28,7 @@ export SBS_THREADS="${THREADS:-1}"   # the refresh script splits the chains betw
 DURATION="${DURATION:-15}"; REPS="${REPS:-3}"; PASSES="${PASSES:-2}"; WARMUP="${WARMUP:-5}"
 CONNS="${CONNS:-32}"; THREADS="${THREADS:-1}"; POLL_CODES="${POLL_CODES:-500}"
 SCENARIOS="${SCENARIOS:-poll device cc refresh}"
+SYSTEMS="${SYSTEMS:-latchkey keycloak}"  # for a quick look at one of them
 WRITE="${WRITE:-1}"              # 1: append the section to BENCHMARKS.md; 0: print it only
 NOTE="${NOTE:-}"                 # a sentence on the machine state for the section (e.g. "quiet: nothing else running")
 # Latchkey's ports (run.sh honours these; the issuer follows LATCHKEY_PORT)
@@ -77,10 +78,20 @@ if [ "$(cat "$KC_HOME/.sbs-build" 2>/dev/null)" != "${KC_BUILD_OPTS[*]}" ]; then
   JAVA_HOME="$JAVA_HOME_KC" "$KC_HOME/bin/kc.sh" build "${KC_BUILD_OPTS[@]}" > "$RESULTS/keycloak-build.log" 2>&1
   echo "${KC_BUILD_OPTS[*]}" > "$KC_HOME/.sbs-build"
 fi
+# Keycloak's own database; its bootstrap admin is created on the first start only, so the admin password is kept
+# with the cache (git-ignored, 0600) and the database is made anew whenever that file is (re)generated
+KC_ADMIN_FILE="$CACHE/keycloak-admin-password"
+case "$KC_DB" in *[!a-z0-9_]*) echo "KC_DB must be lower-case letters, digits and _" >&2; exit 1 ;; esac
+if [ ! -s "$KC_ADMIN_FILE" ]; then
+  ( umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=\n' > "$KC_ADMIN_FILE" )
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $KC_DB"
+fi
+KC_ADMIN_PASSWORD="$(cat "$KC_ADMIN_FILE")"
+KC_NEW_DB=0
 if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname='$KC_DB'" | grep -q 1; then
   psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $KC_DB"
+  KC_NEW_DB=1
 fi
-KC_ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 KC_SECRET="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 KC_USER_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 
@@ -352,9 +363,15 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 { echo "THREADS=$THREADS"; echo "CONNS=$CONNS"; echo "REPS=$REPS"; echo "DURATION=${DURATION} s"
   echo "PASSES=$PASSES"; echo "WARMUP=$WARMUP"; } > "$RESULTS/meta.env"
 log "results in $RESULTS; load average before: $LOAD_BEFORE"
+run_system() { case " $SYSTEMS " in *" $1 "*) "bench_$1" "$2" ;; esac; }
+if [ "$KC_NEW_DB" = 1 ] && case " $SYSTEMS " in *" keycloak "*) true ;; *) false ;; esac; then
+  # Keycloak's first start on a new database creates its schema (Liquibase); that start is not measured
+  log "first start of Keycloak on the new database $KC_DB (creates the schema; not measured)"
+  start_keycloak 0; stop_system
+fi
 for pass in $(seq 1 "$PASSES"); do
-  if [ $((pass % 2)) -eq 1 ]; then bench_latchkey "$pass"; bench_keycloak "$pass"
-  else bench_keycloak "$pass"; bench_latchkey "$pass"; fi
+  if [ $((pass % 2)) -eq 1 ]; then run_system latchkey "$pass"; run_system keycloak "$pass"
+  else run_system keycloak "$pass"; run_system latchkey "$pass"; fi
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 

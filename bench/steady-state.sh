@@ -81,7 +81,7 @@ print("| socket errors / timeouts / schedule behind at the end | %s / %s / %.0f 
                                                                                       float(r["behind_ms"])))
 print("| Redis used_memory: before / after creating / after the run | %.1f / %.1f / %.1f MB |" % (m0 / 1e6, m1 / 1e6, m2 / 1e6))
 print("| Redis memory per pending code (used_memory delta / codes) | %.0f B |" % ((m1 - m0) / codes))
-per_code = 0
+per_code, counted_index = 0, False
 for row in open(keys):
     key, kind, usage = row.rstrip("\n").split("\t")
     name = re.sub(r"[A-Za-z0-9_-]{16,}", "<id>", key)
@@ -89,7 +89,8 @@ for row in open(keys):
     if m:
         share = int(usage) / max(1, int(m.group(1)))
         print("| MEMORY USAGE `%s` (%s) | %s B, %.0f B an entry |" % (name, kind, usage, share))
-        per_code += share if "device:client:" in key else 0
+        if "device:client:" in key and not counted_index:
+            per_code, counted_index = per_code + share, True
     else:
         print("| MEMORY USAGE `%s` (%s) | %s B |" % (name, kind, usage))
         per_code += int(usage)
