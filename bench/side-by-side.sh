@@ -227,13 +227,19 @@ PY
 }
 
 # ------------------------------------------------------------------ measuring
-# run_point PASS SYSTEM SCENARIO LUA URL: warm-up, then REPS measured runs, memory sampled mid-run
+# run_point PASS SYSTEM SCENARIO LUA URL: warm-up, then REPS measured runs, memory sampled mid-run. With
+# TOKENS_PREFIX set (the refresh scenario), each run, the warm-up too, gets its own fresh chains from
+# $TOKENS_PREFIX-<run>.txt, prepared before the system was put under load.
 run_point() {
   local pass="$1" system="$2" scenario="$3" lua="$4" url="$5" rep out
   log "pass $pass $system $scenario: warm-up ${WARMUP}s, then $REPS x ${DURATION}s (wrk -t$THREADS -c$CONNS)"
-  [ "$WARMUP" -gt 0 ] && wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/sbs/$lua" "$url" \
-    > "$RESULTS/wrk-$pass-$system-$scenario-warmup.txt" 2>&1
+  if [ "$WARMUP" -gt 0 ]; then
+    [ -n "${TOKENS_PREFIX:-}" ] && export SBS_TOKENS="$TOKENS_PREFIX-warmup.txt"
+    wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" --timeout 10s -s "$BENCH/sbs/$lua" "$url" \
+      > "$RESULTS/wrk-$pass-$system-$scenario-warmup.txt" 2>&1
+  fi
   for rep in $(seq 1 "$REPS"); do
+    [ -n "${TOKENS_PREFIX:-}" ] && export SBS_TOKENS="$TOKENS_PREFIX-$rep.txt"
     ( sleep "$(( (DURATION + 1) / 2 ))"
       awk '/^Rss:/{r+=$2} /^Pss:/{p+=$2} END{print r, p}' $(printf '/proc/%s/smaps_rollup ' "${JVM_PIDS[@]}") 2>/dev/null \
         >> "$RESULTS/mem-$pass-$system.txt" ) &
@@ -284,11 +290,11 @@ bench_latchkey() { # PASS
   fi
   if has refresh; then
     # fresh chains for every run: each from its own device flow, approved by the demo user on the consent pages
-    for rep in warmup $(seq 1 "$REPS"); do
+    for rep in $( [ "$WARMUP" -gt 0 ] && echo warmup) $(seq 1 "$REPS"); do
       "${SETUP[@]}" latchkey-refresh "$gw" "$CONNS" demo@latchkey.dev latchkey-demo > "$RESULTS/latchkey-refresh-$rep.txt"
     done
-    REFRESH_TOKENS_DIR="$RESULTS" REFRESH_PREFIX=latchkey-refresh SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
-      run_refresh_point "$pass" latchkey "$gw"
+    TOKENS_PREFIX="$RESULTS/latchkey-refresh" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
+      run_point "$pass" latchkey refresh refresh.lua "$gw"
   fi
   if has device; then
     SBS_PATH=/oauth/device_authorization SBS_CLIENT_ID=latchkey-cli SBS_SCOPE=db:read \
@@ -312,50 +318,18 @@ bench_keycloak() { # PASS
   fi
   if has refresh; then
     # no "openid" scope: the refresh answers carry no ID token, so both systems sign one JWT per refresh
-    for rep in warmup $(seq 1 "$REPS"); do
+    for rep in $( [ "$WARMUP" -gt 0 ] && echo warmup) $(seq 1 "$REPS"); do
       "${SETUP[@]}" password-refresh "$KC_BASE$oidc/token" "$CONNS" bench-confidential "$KC_SECRET" bench "$KC_USER_PASSWORD" \
         > "$RESULTS/keycloak-refresh-$rep.txt"
     done
-    REFRESH_TOKENS_DIR="$RESULTS" REFRESH_PREFIX=keycloak-refresh SBS_PATH="$oidc/token" SBS_CLIENT_ID="" \
-      SBS_BASIC="$(printf '%s' "bench-confidential:$KC_SECRET" | base64 -w0)" run_refresh_point "$pass" keycloak "$KC_BASE"
+    TOKENS_PREFIX="$RESULTS/keycloak-refresh" SBS_PATH="$oidc/token" SBS_CLIENT_ID="" \
+      SBS_BASIC="$(printf '%s' "bench-confidential:$KC_SECRET" | base64 -w0)" run_point "$pass" keycloak refresh refresh.lua "$KC_BASE"
   fi
   if has device; then
     SBS_PATH="$oidc/auth/device" SBS_CLIENT_ID=bench-device SBS_SCOPE="" \
       run_point "$pass" keycloak device device-authorization.lua "$KC_BASE"
   fi
   stop_system
-}
-
-# refresh: every run (warm-up included) gets its own fresh chains, prepared before the system is under load
-run_refresh_point() { # PASS SYSTEM URL
-  local saved_reps="$REPS" saved_warmup="$WARMUP" rep
-  if [ "$WARMUP" -gt 0 ]; then
-    REPS=1 DURATION="$WARMUP" WARMUP=0 SBS_TOKENS="$REFRESH_TOKENS_DIR/$REFRESH_PREFIX-warmup.txt" \
-      run_point_quiet "$1" "$2" "$3"
-  fi
-  for rep in $(seq 1 "$saved_reps"); do
-    SBS_TOKENS="$REFRESH_TOKENS_DIR/$REFRESH_PREFIX-$rep.txt" REPS=1 WARMUP=0 REP_LABEL="$rep" \
-      run_refresh_rep "$1" "$2" "$3"
-  done
-  REPS="$saved_reps"; WARMUP="$saved_warmup"
-}
-run_point_quiet() { # the warm-up run of the refresh scenario, not recorded
-  wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$BENCH/sbs/refresh.lua" "$3" \
-    > "$RESULTS/wrk-$1-$2-refresh-warmup.txt" 2>&1
-}
-run_refresh_rep() { # PASS SYSTEM URL (REP_LABEL)
-  local pass="$1" system="$2" url="$3" out="$RESULTS/wrk-$1-$2-refresh-$REP_LABEL.txt"
-  log "pass $pass $system refresh: run $REP_LABEL, ${DURATION}s (wrk -t$THREADS -c$CONNS, $CONNS fresh chains)"
-  ( sleep "$(( (DURATION + 1) / 2 ))"
-    awk '/^Rss:/{r+=$2} /^Pss:/{p+=$2} END{print r, p}' $(printf '/proc/%s/smaps_rollup ' "${JVM_PIDS[@]}") 2>/dev/null \
-      >> "$RESULTS/mem-$pass-$system.txt" ) &
-  local sampler=$!
-  wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/sbs/refresh.lua" "$url" > "$out" 2>&1
-  wait "$sampler" 2>/dev/null || true
-  local line; line="$(grep '^SBS_RESULT' "$out" || true)"
-  [ -n "$line" ] || { echo "wrk printed no result; see $out" >&2; cat "$out" >&2; exit 1; }
-  printf '%s\t%s\t%s\t%s\t%s\n' "$pass" "$system" refresh "$REP_LABEL" "$line" >> "$RESULTS/points.tsv"
-  log "  $REP_LABEL: ${line#SBS_RESULT }"
 }
 
 # ------------------------------------------------------------------ the run

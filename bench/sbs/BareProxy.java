@@ -1,5 +1,6 @@
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -36,28 +37,15 @@ public class BareProxy extends AbstractVerticle {
                 new PoolOptions().setHttp1MaxSize(64));
         vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setTcpNoDelay(true))
                 .requestHandler(in -> in.body().onSuccess(body -> {
+                    MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+                    copy(in.headers(), headers, HttpHeaders.CONTENT_TYPE, HttpHeaders.AUTHORIZATION);
                     RequestOptions out = new RequestOptions().setMethod(in.method()).setHost(upstreamHost)
-                            .setPort(upstreamPort).setURI(in.uri());
-                    String type = in.getHeader(HttpHeaders.CONTENT_TYPE);
-                    if (type != null) {
-                        out.putHeader(HttpHeaders.CONTENT_TYPE, type);
-                    }
-                    String auth = in.getHeader(HttpHeaders.AUTHORIZATION);
-                    if (auth != null) {
-                        out.putHeader(HttpHeaders.AUTHORIZATION, auth);
-                    }
+                            .setPort(upstreamPort).setURI(in.uri()).setHeaders(headers);
                     client.request(out)
                             .compose(req -> req.send(body))
                             .compose(res -> res.body().map(b -> {
                                 var reply = in.response().setStatusCode(res.statusCode());
-                                String t = res.getHeader(HttpHeaders.CONTENT_TYPE);
-                                if (t != null) {
-                                    reply.putHeader(HttpHeaders.CONTENT_TYPE, t);
-                                }
-                                String cc = res.getHeader(HttpHeaders.CACHE_CONTROL);
-                                if (cc != null) {
-                                    reply.putHeader(HttpHeaders.CACHE_CONTROL, cc);
-                                }
+                                copy(res.headers(), reply.headers(), HttpHeaders.CONTENT_TYPE, HttpHeaders.CACHE_CONTROL);
                                 return reply.end(b);
                             }))
                             .onFailure(e -> in.response().setStatusCode(502).end());
@@ -67,6 +55,15 @@ public class BareProxy extends AbstractVerticle {
                     e.printStackTrace();
                     System.exit(1);
                 });
+    }
+
+    private static void copy(MultiMap from, MultiMap to, CharSequence... names) {
+        for (CharSequence name : names) {
+            String value = from.get(name);
+            if (value != null) {
+                to.set(name, value);
+            }
+        }
     }
 
     public static void main(String[] args) {

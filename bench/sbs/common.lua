@@ -75,4 +75,13 @@ function M.form_headers()
   if basic ~= "" then wrk.headers["Authorization"] = "Basic " .. basic end
 end
 
+-- a static form POST to SBS_PATH: the given body, plus scope=SBS_SCOPE when that is set
+function M.static_post(body)
+  M.form_headers()
+  local scope = os.getenv("SBS_SCOPE") or ""
+  if scope ~= "" then body = body .. "&scope=" .. M.enc(scope) end
+  wrk.body = body
+  wrk.path = os.getenv("SBS_PATH")
+end
+
 return M

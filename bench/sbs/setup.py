@@ -249,7 +249,7 @@ def report(results):
             out.append("| %s | %s | %s | %s | %s | %s |" % (label, " / ".join(cells["L"]), " / ".join(cells["K"]),
                                                          " / ".join(cells["ratio"]), "; ".join(cells["bad"]),
                                                          "; ".join(cells["p99"])))
-    for base_key, label in (("bare-direct", "bare limit: poll straight at device-service (no hop)"),
+    for base_key, label in (("bare-direct", "reference: the same polls straight at Latchkey's device-service (no hop)"),
                             ("bare-proxy", "bare limit: poll through a bare one-hop Vert.x proxy")):
         vals = []
         for p in passes:
@@ -272,7 +272,7 @@ def report(results):
                 mem_rows.setdefault(m.group(2), []).append((max(s[0] for s in samples), max(s[1] for s in samples)))
     if mem_rows:
         def mb(rows, i):
-            return " / ".join(fmt(r[i] / 1024) for r in rows)
+            return " / ".join(fmt(r[i] / 1024) for r in rows) or "—"
         lat, kc = mem_rows.get("latchkey", []), mem_rows.get("keycloak", [])
         out.append("| peak memory under load, MB (RSS; PSS) per pass | four JVMs: %s; %s | %s; %s | | | |"
                    % (mb(lat, 0), mb(lat, 1), mb(kc, 0), mb(kc, 1)))
