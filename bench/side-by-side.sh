@@ -261,11 +261,12 @@ bench_latchkey() { # PASS
   start_latchkey "$pass"
   if has poll; then
     "${SETUP[@]}" device-codes "$gw/oauth/device_authorization" latchkey-cli db:read "$POLL_CODES" > "$RESULTS/latchkey-codes.txt"
-    SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
-      run_point "$pass" latchkey poll poll.lua "$gw"
-    # reference: the same polls straight at device-service, without the gateway hop
+    # first the same polls straight at device-service, without a hop (a reference, and a warm-up of the
+    # device-service both hop variants below go through), then through the gateway, then through a bare proxy
     SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
       run_point "$pass" latchkey bare-direct poll.lua "http://127.0.0.1:$LATCHKEY_DEVICE_PORT"
+    SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
+      run_point "$pass" latchkey poll poll.lua "$gw"
     if [ "$BARE" = "1" ]; then
       # the limit of one proxy hop: the same polls through a bare Vert.x proxy in front of device-service (the
       # gateway's jars, run.sh's JVM options for the gateway), while the gateway sits idle
