@@ -65,9 +65,9 @@ MEM2="$(used_memory)"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 LINE="$(grep '^SBS_RESULT' "$RESULTS/wrk.txt")"
 
-python3 - "$LINE" "$CODES" "$RATE" "$DURATION" "$MEM0" "$MEM1" "$MEM2" "$RESULTS/keys.tsv" "$TARGET" "$LOAD_BEFORE" "$LOAD_AFTER" "$CREATE_S" <<'PY' | tee "$RESULTS/summary.md"
+python3 - "$LINE" "$CODES" "$RATE" "$DURATION" "$MEM0" "$MEM1" "$MEM2" "$RESULTS/keys.tsv" "$TARGET" "$LOAD_BEFORE" "$LOAD_AFTER" "$CREATE_S" "$THREADS" <<'PY' | tee "$RESULTS/summary.md"
 import re, sys
-line, codes, rate, duration, m0, m1, m2, keys, target, load0, load1, create_s = sys.argv[1:]
+line, codes, rate, duration, m0, m1, m2, keys, target, load0, load1, create_s, threads = sys.argv[1:]
 r = dict(re.findall(r"(\w+)=(\S+)", line.split(" sample=")[0]))
 codes, rate, m0, m1, m2 = int(codes), int(rate), int(m0), int(m1), int(m2)
 print("| steady state (%s codes, %s s, through %s) | |" % (format(codes, ","), duration, target))
@@ -77,8 +77,8 @@ print("| offered / achieved polls/s | %s / %s (%.0f %%) |" % (format(rate, ","),
 print("| latency p50 / p99 (from the send) | %s ms / %s ms |" % (r["p50_ms"], r["p99_ms"]))
 print("| answers: authorization_pending / slow_down / unexpected | %s / %s / %s |" % (r["pending"], r["slow_down"],
                                                                                     r["unexpected"]))
-print("| socket errors / timeouts / schedule behind at the end | %s / %s / %.0f ms |" % (r["sock_errors"], r["timeouts"],
-                                                                                      float(r["behind_ms"])))
+print("| socket errors / timeouts / sends behind schedule at the end (mean of the wrk threads) | %s / %s / %.0f ms |"
+      % (r["sock_errors"], r["timeouts"], float(r["behind_ms"]) / int(threads)))
 print("| Redis used_memory: before / after creating / after the run | %.1f / %.1f / %.1f MB |" % (m0 / 1e6, m1 / 1e6, m2 / 1e6))
 print("| Redis memory per pending code (used_memory delta / codes) | %.0f B |" % ((m1 - m0) / codes))
 per_code, counted_index = 0, False
