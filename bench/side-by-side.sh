@@ -355,9 +355,9 @@ SECTION="$RESULTS/section.md"
   echo
   echo "## Side by side with Keycloak $KC_VERSION, $(date -u '+%Y-%m-%d %H:%M') UTC (bench/side-by-side.sh)"
   echo
-  echo "Latchkey \`$(git -C "$ROOT" rev-parse --short HEAD)\`$(git -C "$ROOT" diff --quiet HEAD -- . ':!BENCHMARKS.md' || echo ' (with uncommitted changes)') as \`run.sh\` starts it (rate limits off, see below), against Keycloak $KC_VERSION"
+  echo "Latchkey \`$(git -C "$ROOT" rev-parse --short HEAD)\`$(git -C "$ROOT" diff --quiet HEAD -- . ':!BENCHMARKS.md' || echo ' (with uncommitted changes)') as \`run.sh\` starts it (with the gateway's rate limits off and the device-code cap raised, as described in the section on the scripts), against Keycloak $KC_VERSION"
   echo "(\`keycloak-quarkus-dist\` from Maven Central, \`start --optimized\`, PostgreSQL, \`--cache=$KC_CACHE\`, heap ${KC_HEAP:-as kc.sh sets it outside a container, -Xms64m -Xmx512m}, Java $("$JAVA_HOME_KC/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p'))"
-  echo "on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), wrk on the same cores. One system under load at a time, the other stopped."
+  echo "on $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(awk '/^MemTotal/{t=$2} /^MemAvailable/{a=$2} END{printf "%.0f GiB RAM, %.0f GiB available at the end", t/1048576, a/1048576}' /proc/meminfo), wrk on the same cores. One system under load at a time, the other stopped."
   echo "Load average before: $LOAD_BEFORE; after: $LOAD_AFTER.${NOTE:+ $NOTE}"
   echo
   "${SETUP[@]}" report "$RESULTS"
