@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Steady state (issue 17): CODES outstanding device codes (default 100,000), each polled at its interval, i.e.
+# RATE polls/s offered (default 20,000 = 100,000 / 5 s), for DURATION seconds, through the gateway (TARGET=gateway)
+# or straight at device-service (TARGET=device). Reports the achieved rate, latency percentiles, the answers
+# (every one checked: authorization_pending or slow_down) and Redis memory: INFO memory before and after the codes
+# were created, and MEMORY USAGE of sample keys.
+#
+# Needs a running platform whose per-client cap admits the codes, e.g.
+#   LATCHKEY_DEVICE_MAX_OUTSTANDING_PER_CLIENT=200000 LATCHKEY_SKIP_BUILD=1 ./run.sh &
+#   bench/steady-state.sh                                   # 100,000 codes, 20,000 polls/s, 180 s
+#   CODES=2000 RATE=400 DURATION=10 bench/steady-state.sh   # a smoke run
+# The codes are created straight at device-service (the gateway would count 100,000 authorizations from one
+# address against its per-IP limit) and are left to expire (expires_in + expired-grace, 15 minutes by default).
+set -euo pipefail
+BENCH="$(cd "$(dirname "$0")" && pwd)"
+export SBS_LUA_DIR="$BENCH/sbs"
+CODES="${CODES:-100000}"; RATE="${RATE:-20000}"; DURATION="${DURATION:-180}"
+THREADS="${THREADS:-2}"; CONNS="${CONNS:-256}"; TARGET="${TARGET:-gateway}"
+GATEWAY="${GATEWAY:-http://127.0.0.1:${LATCHKEY_PORT:-8080}}"
+DEVICE="${DEVICE:-http://127.0.0.1:${LATCHKEY_DEVICE_PORT:-8082}}"
+PREFIX="${LATCHKEY_REDIS_KEY_PREFIX:-lk:}"    # the platform's latchkey.redis.key-prefix
+REDIS=(redis-cli -h "${REDIS_HOST:-127.0.0.1}" -p "${REDIS_PORT:-6379}")
+export SBS_THREADS="$THREADS"
+case "$TARGET" in gateway) URL="$GATEWAY" ;; device) URL="$DEVICE" ;; *) echo "TARGET is gateway or device" >&2; exit 1 ;; esac
+for tool in wrk python3 redis-cli; do command -v "$tool" >/dev/null || { echo "$tool missing" >&2; exit 1; }; done
+curl -fsS -o /dev/null "$DEVICE/q/health/ready" || { echo "device-service is not ready at $DEVICE" >&2; exit 1; }
+curl -fsS -o /dev/null "$GATEWAY/q/health/ready" || { echo "the gateway is not ready at $GATEWAY" >&2; exit 1; }
+
+RESULTS="$BENCH/results/steady-state-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$RESULTS"
+used_memory() { "${REDIS[@]}" INFO memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p'; }
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+MEM0="$(used_memory)"
+echo "== creating $CODES device codes straight at $DEVICE (Redis used_memory before: $MEM0 B) =="
+T0="$(date +%s)"
+if ! python3 "$BENCH/sbs/setup.py" device-codes "$DEVICE/oauth/device_authorization" latchkey-cli db:read "$CODES" 4 \
+    > "$RESULTS/codes.txt"; then
+  echo "creating the codes failed; a 429 means the per-client cap: start the platform with" >&2
+  echo "  LATCHKEY_DEVICE_MAX_OUTSTANDING_PER_CLIENT=$((CODES * 2))" >&2
+  exit 1
+fi
+CREATE_S=$(( $(date +%s) - T0 ))
+MEM1="$(used_memory)"
+echo "created $(wc -l < "$RESULTS/codes.txt") codes in ${CREATE_S} s; Redis used_memory after: $MEM1 B"
+
+echo "== sample keys (MEMORY USAGE, bytes) =="
+SAMPLE="$(head -1 "$RESULTS/codes.txt")"
+{
+  for pattern in "${PREFIX}device:code:*" "${PREFIX}device:user:*"; do
+    key="$("${REDIS[@]}" --scan --pattern "$pattern" | head -1 || true)"
+    [ -n "$key" ] && printf '%s\t%s\t%s\n' "$key" "$("${REDIS[@]}" TYPE "$key")" "$("${REDIS[@]}" MEMORY USAGE "$key")"
+  done
+  for key in $("${REDIS[@]}" --scan --pattern "${PREFIX}device:client:*" | head -5 || true); do
+    type="$("${REDIS[@]}" TYPE "$key")"
+    case "$type" in zset) n="$("${REDIS[@]}" ZCARD "$key")" ;; set) n="$("${REDIS[@]}" SCARD "$key")" ;; hash) n="$("${REDIS[@]}" HLEN "$key")" ;; *) n=1 ;; esac
+    printf '%s\t%s (%s entries)\t%s\n' "$key" "$type" "$n" "$("${REDIS[@]}" MEMORY USAGE "$key" SAMPLES 0)"
+  done
+} | tee "$RESULTS/keys.tsv"
+
+echo "== $DURATION s at $RATE polls/s offered through $TARGET ($URL), wrk -t$THREADS -c$CONNS =="
+SBS_CODES="$RESULTS/codes.txt" SBS_RATE="$RATE" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
+  wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/sbs/steady-poll.lua" "$URL" \
+  | tee "$RESULTS/wrk.txt"
+MEM2="$(used_memory)"
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+LINE="$(grep '^SBS_RESULT' "$RESULTS/wrk.txt")"
+
+python3 - "$LINE" "$CODES" "$RATE" "$DURATION" "$MEM0" "$MEM1" "$MEM2" "$RESULTS/keys.tsv" "$TARGET" "$LOAD_BEFORE" "$LOAD_AFTER" "$CREATE_S" "$THREADS" <<'PY' | tee "$RESULTS/summary.md"
+import re, sys
+line, codes, rate, duration, m0, m1, m2, keys, target, load0, load1, create_s, threads = sys.argv[1:]
+r = dict(re.findall(r"(\w+)=(\S+)", line.split(" sample=")[0]))
+codes, rate, m0, m1, m2 = int(codes), int(rate), int(m0), int(m1), int(m2)
+print("| steady state (%s codes, %s s, through %s) | |" % (format(codes, ","), duration, target))
+print("| --- | --- |")
+print("| offered / achieved polls/s | %s / %s (%.0f %%) |" % (format(rate, ","), format(float(r["rps"]), ",.0f"),
+                                                         100 * float(r["rps"]) / rate))
+print("| latency p50 / p99 (from the send) | %s ms / %s ms |" % (r["p50_ms"], r["p99_ms"]))
+print("| answers: authorization_pending / slow_down / unexpected | %s / %s / %s |" % (r["pending"], r["slow_down"],
+                                                                                    r["unexpected"]))
+print("| socket errors / timeouts / sends behind schedule at the end (mean of the wrk threads) | %s / %s / %.0f ms |"
+      % (r["sock_errors"], r["timeouts"], float(r["behind_ms"]) / int(threads)))
+print("| Redis used_memory: before / after creating / after the run | %.1f / %.1f / %.1f MB |" % (m0 / 1e6, m1 / 1e6, m2 / 1e6))
+print("| Redis memory per pending code (used_memory delta / codes) | %.0f B |" % ((m1 - m0) / codes))
+per_code, counted_index = 0, False
+for row in open(keys):
+    key, kind, usage = row.rstrip("\n").split("\t")
+    name = re.sub(r"[A-Za-z0-9_-]{16,}", "<id>", key)
+    m = re.search(r"\((\d+) entries\)", kind)
+    if m:
+        share = int(usage) / max(1, int(m.group(1)))
+        print("| MEMORY USAGE `%s` (%s) | %s B, %.0f B an entry |" % (name, kind, usage, share))
+        if "device:client:" in key and not counted_index:
+            per_code, counted_index = per_code + share, True
+    else:
+        print("| MEMORY USAGE `%s` (%s) | %s B |" % (name, kind, usage))
+        per_code += int(usage)
+print("| sum for one pending code (the keys above, an index entry each) | %.0f B |" % per_code)
+print("| codes created in | %s s |" % create_s)
+print("| load average before / after | %s / %s |" % (load0, load1))
+PY
+echo "(raw output in $RESULTS)"
