@@ -16,11 +16,15 @@ final class IssuerOptions {
             description = "The OAuth client to sign in as. Default: ${DEFAULT-VALUE}")
     String clientId;
 
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Where credentials live. Default: $LATCHKEY_CONFIG_DIR, else $XDG_CONFIG_HOME/latchkey, else ~/.config/latchkey")
+    java.nio.file.Path configDir;
+
     String issuer() {
         return AuthServer.normalizeIssuer(issuer);
     }
 
     CredentialStore store() {
-        return new CredentialStore(ConfigDirs.fromEnvironment());
+        return new CredentialStore(configDir != null ? configDir.toAbsolutePath() : ConfigDirs.fromEnvironment());
     }
 }
