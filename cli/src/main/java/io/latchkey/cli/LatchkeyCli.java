@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "latchkey", mixinStandardHelpOptions = true, version = "latchkey 0.1.0",
         description = "The Latchkey command-line client: sign in with a device code, then call the API as yourself.",
         subcommands = {LoginCommand.class, StatusCommand.class, TokenCommand.class, ApiCommand.class,
-                LogoutCommand.class, CommandLine.HelpCommand.class},
+                LogoutCommand.class, AdminCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nCredentials: one file per issuer (mode 0600) in $LATCHKEY_CONFIG_DIR, else",
                 "$XDG_CONFIG_HOME/latchkey, else ~/.config/latchkey.", Exit.HELP})
 public final class LatchkeyCli implements Runnable {

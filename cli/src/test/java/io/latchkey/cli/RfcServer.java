@@ -31,7 +31,8 @@ final class RfcServer implements AutoCloseable {
     }
 
     /** One request as received. */
-    record Received(Instant at, String method, String path, Map<String, String> form, Map<String, List<String>> headers) {
+    record Received(Instant at, String method, String path, Map<String, String> form, Map<String, List<String>> headers,
+                    String body) {
     }
 
     private final HttpServer server;
@@ -55,13 +56,13 @@ final class RfcServer implements AutoCloseable {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = ex.getRequestURI().getPath();
         Map<String, String> form = new LinkedHashMap<>();
-        if (!body.isEmpty() && body.contains("=")) {
+        if (!body.isEmpty() && body.contains("=") && !body.trim().startsWith("{")) {
             for (String pair : body.split("&")) {
                 String[] kv = pair.split("=", 2);
                 form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
         }
-        received.add(new Received(Instant.now(), ex.getRequestMethod(), path, form, new LinkedHashMap<>(ex.getRequestHeaders())));
+        received.add(new Received(Instant.now(), ex.getRequestMethod(), path, form, new LinkedHashMap<>(ex.getRequestHeaders()), body));
         Reply reply;
         switch (path) {
             case "/.well-known/oauth-authorization-server" -> reply = Reply.json(200, "{\"issuer\":\"" + announcedIssuer
