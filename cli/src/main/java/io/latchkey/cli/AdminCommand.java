@@ -29,7 +29,7 @@ final class AdminCommand implements Runnable {
     /** Sends an admin request with the stored token and prints the JSON answer; non-2xx exits non-zero. */
     static int send(CommandLine.Model.CommandSpec spec, IssuerOptions options, ApiCommand.Request r) {
         AuthServer server = new AuthServer();
-        Credentials c = new Session(options.store(), server, options.issuer()).valid();
+        Credentials c = new StoredLogin(options.store(), server, options.issuer()).valid();
         Map<String, String> h = new LinkedHashMap<>(r.headers());
         // RFC 6750 §2.1
         h.put("Authorization", "Bearer " + c.accessToken());

@@ -76,7 +76,7 @@ final class ApiCommand implements Callable<Integer> {
         String issuer = options.issuer();
         Request r = build(issuer, args, readBody(data), headers);
         AuthServer server = new AuthServer();
-        Credentials c = new Session(options.store(), server, issuer).valid();
+        Credentials c = new StoredLogin(options.store(), server, issuer).valid();
         Map<String, String> h = new LinkedHashMap<>(r.headers());
         if (h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization"))) {
             // RFC 6750 §2.1: the bearer token in the Authorization header

@@ -20,7 +20,7 @@ final class LogoutCommand implements Callable<Integer> {
     public Integer call() {
         String issuer = options.issuer();
         CredentialStore store = options.store();
-        Session session = new Session(store, new AuthServer(), issuer);
+        StoredLogin session = new StoredLogin(store, new AuthServer(), issuer);
         // under the lock: a refresh running in another process cannot hand out a successor we did not revoke
         store.locked(issuer, () -> {
             Credentials c = session.stored();

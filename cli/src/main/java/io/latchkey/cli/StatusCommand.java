@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
         String issuer = options.issuer();
         CredentialStore store = options.store();
         AuthServer server = new AuthServer();
-        Credentials c = new Session(store, server, issuer).valid();
+        Credentials c = new StoredLogin(store, server, issuer).valid();
         AuthServer.Answer me = AuthServer.unavailableOnIoError(() -> server.get(issuer + "/api/v1/me",
                 Map.of("Authorization", "Bearer " + c.accessToken())));
         if (me.status() == 401) {

@@ -19,7 +19,7 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Credentials c = new Session(options.store(), new AuthServer(), options.issuer()).valid();
+        Credentials c = new StoredLogin(options.store(), new AuthServer(), options.issuer()).valid();
         spec.commandLine().getOut().println(c.accessToken());
         spec.commandLine().getOut().flush();
         return Exit.OK;

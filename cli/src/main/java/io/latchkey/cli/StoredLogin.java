@@ -12,7 +12,7 @@ import java.util.Map;
  * again after the lock is taken: a concurrent {@code latchkey token} that refreshed first is used as it is, so no two
  * processes ever present the same refresh token (which the server would treat as reuse, RFC 9700 §4.14.2).
  */
-final class Session {
+final class StoredLogin {
 
     /** An access token with less left than this is refreshed first. */
     static final Duration MIN_VALID = Duration.ofSeconds(30);
@@ -21,7 +21,7 @@ final class Session {
     private final AuthServer server;
     private final String issuer;
 
-    Session(CredentialStore store, AuthServer server, String issuer) {
+    StoredLogin(CredentialStore store, AuthServer server, String issuer) {
         this.store = store;
         this.server = server;
         this.issuer = issuer;
