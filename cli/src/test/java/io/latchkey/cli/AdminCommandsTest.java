@@ -3,55 +3,25 @@ package io.latchkey.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import picocli.CommandLine;
 
 /**
  * {@code latchkey admin} against a real local HTTP server, written against the admin API contract of issue 12
  * (token-service {@code /admin/clients}, consent-service {@code /admin/users}); checks the requests it builds and how it
  * reads the answers.
  */
-class AdminCommandsTest {
-
-    @TempDir
-    Path config;
-
-    RfcServer server;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+class AdminCommandsTest extends CliAgainstServer {
 
     @BeforeEach
-    void start() throws Exception {
-        server = new RfcServer();
-        new CredentialStore(config).save(new Credentials(server.issuer, "latchkey-cli", server.issuer + "/oauth/token",
+    void loggedInAsAnOperator() {
+        store().save(new Credentials(server.issuer, "latchkey-cli", server.issuer + "/oauth/token",
                 server.issuer + "/oauth/revoke", "at-admin", "rt-1", "profile admin", Instant.now().plusSeconds(600)));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private int run(String... args) {
-        CommandLine cl = LatchkeyCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--issuer", server.issuer, "--config-dir", config.toString()));
-        return cl.execute(all.toArray(String[]::new));
     }
 
     @Test

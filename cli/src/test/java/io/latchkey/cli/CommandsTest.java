@@ -4,57 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
 
 /** Every command against a real local HTTP server answering like the RFCs, through the real command line. */
-class CommandsTest {
+class CommandsTest extends CliAgainstServer {
 
-    @TempDir
-    Path config;
-
-    RfcServer server;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new RfcServer();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private int run(String... args) {
-        CommandLine cl = LatchkeyCli.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of(args));
-        if (args.length > 0 && !args[0].startsWith("-")) {
-            all.addAll(List.of("--issuer", server.issuer, "--config-dir", config.toString()));
-        }
-        return cl.execute(all.toArray(String[]::new));
-    }
-
-    private CredentialStore store() {
-        return new CredentialStore(config);
-    }
 
     private void loggedIn(String access, String refresh, Instant expiresAt) {
         store().save(new Credentials(server.issuer, "latchkey-cli", server.issuer + "/oauth/token",

@@ -11,10 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,35 +36,20 @@ class RefreshReuseIntervalTest {
     @Test
     void twentyConcurrentRefreshesOfOneTokenAllSucceedAndTheFamilyLives() throws Exception {
         String token = mint(CLI, "db:read").getString("refresh_token");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return refresh(CLI, token);
-                }));
-            }
-            start.countDown();
-            List<String> successors = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                Response r = f.get();
-                assertEquals(200, r.statusCode(), r.asString());
-                successors.add(r.path("refresh_token"));
-            }
-            assertEquals(20, new HashSet<>(successors).size(), "twenty distinct successors");
-            assertEquals(21L, column("SELECT count(*) FROM token.refresh_tokens WHERE family_id = "
-                    + "(SELECT family_id FROM token.refresh_tokens WHERE token_hash = ?) AND revoked_at IS NULL",
-                    hash(token)).get(0), "the presented token and its twenty successors, none revoked");
-            assertEquals(0L, column("SELECT count(*) FROM token.revoked_families WHERE family_id = "
-                    + "(SELECT family_id FROM token.refresh_tokens WHERE token_hash = ?)", hash(token)).get(0));
-            // every successor is a live member of the family
-            for (String s : successors) {
-                refresh(CLI, s).then().statusCode(200);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<String> successors = new ArrayList<>();
+        for (Response r : Fixtures.racingRefreshes(CLI, token, 20)) {
+            assertEquals(200, r.statusCode(), r.asString());
+            successors.add(r.path("refresh_token"));
+        }
+        assertEquals(20, new HashSet<>(successors).size(), "twenty distinct successors");
+        assertEquals(21L, column("SELECT count(*) FROM token.refresh_tokens WHERE family_id = "
+                + "(SELECT family_id FROM token.refresh_tokens WHERE token_hash = ?) AND revoked_at IS NULL",
+                hash(token)).get(0), "the presented token and its twenty successors, none revoked");
+        assertEquals(0L, column("SELECT count(*) FROM token.revoked_families WHERE family_id = "
+                + "(SELECT family_id FROM token.refresh_tokens WHERE token_hash = ?)", hash(token)).get(0));
+        // every successor is a live member of the family
+        for (String s : successors) {
+            refresh(CLI, s).then().statusCode(200);
         }
     }
 
