@@ -28,12 +28,9 @@ final class AdminCommand implements Runnable {
 
     /** Sends an admin request with the stored token and prints the JSON answer; non-2xx exits non-zero. */
     static int send(CommandLine.Model.CommandSpec spec, IssuerOptions options, ApiCommand.Request r) {
-        AuthServer server = new AuthServer();
-        Credentials c = new StoredLogin(options.store(), server, options.issuer()).valid();
-        Map<String, String> h = new LinkedHashMap<>(r.headers());
-        // RFC 6750 §2.1
-        h.put("Authorization", "Bearer " + c.accessToken());
-        AuthServer.Answer a = AuthServer.unavailableOnIoError(() -> server.request(r.method(), r.url(), h, r.body()));
+        StoredLogin.Called called = new StoredLogin(options.store(), new AuthServer(), options.issuer()).call(r);
+        Credentials c = called.credentials();
+        AuthServer.Answer a = called.answer();
         var out = spec.commandLine().getOut();
         if (a.ok()) {
             if (a.json() != null) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,10 +21,7 @@ import picocli.CommandLine.Parameters;
                 "METHOD defaults to GET (POST with --data). PATH is a path on the issuer, e.g. /api/v1/me.",
                 "A non-2xx answer exits 1 (6 for 5xx) after printing the body."},
         footer = Exit.HELP)
-final class ApiCommand implements Callable<Integer> {
-
-    @CommandLine.Mixin
-    IssuerOptions options;
+final class ApiCommand extends IssuerCommand {
 
     @Parameters(arity = "1..2", paramLabel = "[METHOD] PATH")
     List<String> args = new ArrayList<>();
@@ -38,9 +34,6 @@ final class ApiCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Pretty-print a JSON answer.")
     boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** The request {@code latchkey api} sends: method, URL on the issuer, headers (without the token) and body. */
     record Request(String method, String url, Map<String, String> headers, String body) {
@@ -75,15 +68,8 @@ final class ApiCommand implements Callable<Integer> {
     public Integer call() {
         String issuer = options.issuer();
         Request r = build(issuer, args, readBody(data), headers);
-        AuthServer server = new AuthServer();
-        Credentials c = new StoredLogin(options.store(), server, issuer).valid();
-        Map<String, String> h = new LinkedHashMap<>(r.headers());
-        if (h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization"))) {
-            // RFC 6750 §2.1: the bearer token in the Authorization header
-            h.put("Authorization", "Bearer " + c.accessToken());
-        }
-        AuthServer.Answer a = AuthServer.unavailableOnIoError(() -> server.request(r.method(), r.url(), h, r.body()));
-        var out = spec.commandLine().getOut();
+        AuthServer.Answer a = login().call(r).answer();
+        var out = out();
         if (json && a.json() != null) {
             out.println(Json.pretty(a.json()));
         } else if (!a.body().isEmpty()) {
@@ -93,8 +79,8 @@ final class ApiCommand implements Callable<Integer> {
         if (a.ok()) {
             return Exit.OK;
         }
-        spec.commandLine().getErr().println("latchkey: " + r.method() + " " + args.get(args.size() - 1) + ": HTTP " + a.status());
-        spec.commandLine().getErr().flush();
+        err().println("latchkey: " + r.method() + " " + args.get(args.size() - 1) + ": HTTP " + a.status());
+        err().flush();
         return a.status() >= 500 ? Exit.UNAVAILABLE : Exit.ERROR;
     }
 

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,10 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = "Sign in: shows a code and a QR code, opens the browser, waits for your approval.",
         footer = Exit.HELP)
-final class LoginCommand implements Callable<Integer> {
-
-    @CommandLine.Mixin
-    IssuerOptions options;
+final class LoginCommand extends IssuerCommand {
 
     @Option(names = "--scope", paramLabel = "SCOPES", defaultValue = "profile db:read",
             description = "Space-separated scopes to ask for. Default: ${DEFAULT-VALUE}")
@@ -27,9 +23,6 @@ final class LoginCommand implements Callable<Integer> {
 
     @Option(names = "--no-browser", description = "Do not open a browser (it is never opened without a display).")
     boolean noBrowser;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -50,7 +43,7 @@ final class LoginCommand implements Callable<Integer> {
         }
         Instant deadline = Instant.now().plusSeconds(Math.max(1, auth.get("expires_in").asLong()));
 
-        var out = spec.commandLine().getOut();
+        var out = out();
         out.println("To sign in, open this page in a browser:");
         out.println(uri);
         out.println("and enter this code:");

@@ -3,7 +3,6 @@ package io.latchkey.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,25 +14,18 @@ import picocli.CommandLine.Option;
 /** {@code latchkey status}: who is signed in (GET /api/v1/me), with which scopes, until when. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show who you are signed in as, the scopes and when the access token expires.", footer = Exit.HELP)
-final class StatusCommand implements Callable<Integer> {
-
-    @CommandLine.Mixin
-    IssuerOptions options;
+final class StatusCommand extends IssuerCommand {
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         String issuer = options.issuer();
         CredentialStore store = options.store();
-        AuthServer server = new AuthServer();
-        Credentials c = new StoredLogin(store, server, issuer).valid();
-        AuthServer.Answer me = AuthServer.unavailableOnIoError(() -> server.get(issuer + "/api/v1/me",
-                Map.of("Authorization", "Bearer " + c.accessToken())));
+        StoredLogin.Called called = login().call(new ApiCommand.Request("GET", issuer + "/api/v1/me", Map.of(), null));
+        Credentials c = called.credentials();
+        AuthServer.Answer me = called.answer();
         if (me.status() == 401) {
             throw new CliFailure(Exit.NOT_LOGGED_IN, "The server no longer accepts the stored token (" + me.describe()
                     + "). Run: latchkey login --issuer " + issuer);
@@ -57,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         o.put("expires_at", c.expiresAt().toString());
         o.put("credentials", store.fileFor(issuer).toString());
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
             out.println(Json.pretty(o));
         } else {

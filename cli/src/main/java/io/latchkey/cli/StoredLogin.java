@@ -70,6 +70,23 @@ final class StoredLogin {
         throw AuthServer.failureOf(a, "Refreshing the access token failed");
     }
 
+    /** An answer to a bearer call, and the credentials it was made with. */
+    record Called(Credentials credentials, AuthServer.Answer answer) {
+    }
+
+    /**
+     * A request with a valid access token (refreshed first if needed) in the Authorization header (RFC 6750 §2.1),
+     * unless the caller set that header itself.
+     */
+    Called call(ApiCommand.Request r) {
+        Credentials c = valid();
+        Map<String, String> h = new LinkedHashMap<>(r.headers());
+        if (h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization"))) {
+            h.put("Authorization", "Bearer " + c.accessToken());
+        }
+        return new Called(c, AuthServer.unavailableOnIoError(() -> server.request(r.method(), r.url(), h, r.body())));
+    }
+
     /** RFC 7009 §2.1: revokes the refresh token (its family and access tokens with it). */
     void revoke(Credentials c) throws IOException {
         String endpoint = c.revocationEndpoint();
