@@ -91,6 +91,15 @@ class CommandsTest extends CliAgainstServer {
     }
 
     @Test
+    void aDeviceAuthorizationAnswerWithoutAUserCodeIsRefusedBeforeAnyPoll() {
+        // RFC 8628 §3.2: user_code is REQUIRED
+        server.deviceAuthorizationBody = "{\"device_code\":\"dc\",\"verification_uri\":\"http://x/device\",\"expires_in\":60}";
+        assertEquals(Exit.ERROR, run("login", "--no-browser"));
+        assertTrue(err.toString().contains("RFC 8628 §3.2"), err.toString());
+        assertTrue(server.to("/oauth/token").isEmpty());
+    }
+
+    @Test
     void metadataNamingAnotherIssuerIsRefused() {
         server.announcedIssuer = "https://evil.example";
         assertEquals(Exit.ERROR, run("login", "--no-browser"));

@@ -42,6 +42,8 @@ final class RfcServer implements AutoCloseable {
     String announcedIssuer;
     int deviceInterval = 1;
     long expiresIn = 600;
+    /** Replaces the whole device authorization answer when set. */
+    String deviceAuthorizationBody;
     final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
     RfcServer() throws IOException {
@@ -68,7 +70,7 @@ final class RfcServer implements AutoCloseable {
             case "/.well-known/oauth-authorization-server" -> reply = Reply.json(200, "{\"issuer\":\"" + announcedIssuer
                     + "\",\"token_endpoint\":\"" + issuer + "/oauth/token\",\"device_authorization_endpoint\":\"" + issuer
                     + "/oauth/device_authorization\",\"revocation_endpoint\":\"" + issuer + "/oauth/revoke\"}");
-            case "/oauth/device_authorization" -> reply = Reply.json(200, "{\"device_code\":\"dc-1\",\"user_code\":\"WDJB-MJHT\","
+            case "/oauth/device_authorization" -> reply = deviceAuthorizationBody != null ? Reply.json(200, deviceAuthorizationBody) : Reply.json(200, "{\"device_code\":\"dc-1\",\"user_code\":\"WDJB-MJHT\","
                     + "\"verification_uri\":\"" + issuer + "/device\",\"verification_uri_complete\":\"" + issuer
                     + "/device?user_code=WDJB-MJHT\",\"expires_in\":" + expiresIn + ",\"interval\":" + deviceInterval + "}");
             case "/oauth/token" -> reply = tokenReplies.isEmpty()
