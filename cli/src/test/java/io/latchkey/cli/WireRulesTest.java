@@ -63,4 +63,15 @@ class WireRulesTest {
         assertEquals(Exit.USAGE, assertThrows(CliFailure.class,
                 () -> ApiCommand.build("http://i", List.of("/x"), null, List.of("no colon"))).exitCode());
     }
+
+    @Test
+    void theBrowserIsOpenedOnlyWhereThereIsADisplay() {
+        String url = "http://localhost:8080/device?user_code=WDJB-MJHT";
+        assertEquals(java.util.Optional.empty(), BrowserLauncher.command(url, "Linux", java.util.Map.of()));
+        assertEquals(java.util.Optional.empty(), BrowserLauncher.command(url, "Linux", java.util.Map.of("DISPLAY", "")));
+        assertEquals(java.util.Optional.of(List.of("xdg-open", url)), BrowserLauncher.command(url, "Linux", java.util.Map.of("DISPLAY", ":0")));
+        assertEquals(java.util.Optional.of(List.of("xdg-open", url)),
+                BrowserLauncher.command(url, "Linux", java.util.Map.of("WAYLAND_DISPLAY", "wayland-0")));
+        assertEquals(java.util.Optional.of(List.of("open", url)), BrowserLauncher.command(url, "Mac OS X", java.util.Map.of()));
+    }
 }
