@@ -51,7 +51,9 @@ class CliE2ETest {
         platform = Platform.get();
         jar = Path.of(System.getProperty("latchkey.root", "..")).toAbsolutePath().normalize()
                 .resolve("cli/target/latchkey-cli.jar");
-        assertTrue(Files.exists(jar), "the packaged CLI is built before the e2e tests: " + jar);
+        // like the services, the CLI is packaged before this module (root pom module order); with -pl, list cli too
+        assertTrue(Files.exists(jar) && Files.isDirectory(jar.resolveSibling("lib")),
+                "package the CLI first (./mvnw package -pl cli): " + jar);
     }
 
     /** A finished CLI run. */
