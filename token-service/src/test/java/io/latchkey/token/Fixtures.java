@@ -65,6 +65,29 @@ public final class Fixtures {
                 .post("/oauth/token");
     }
 
+    /** {@code n} refreshes of one token by {@code clientId}, all released at once from their own threads. */
+    public static List<Response> racingRefreshes(String clientId, String refreshToken, int n) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Response>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return refresh(clientId, refreshToken);
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (java.util.concurrent.Future<Response> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     public static Response refresh(String clientId, String refreshToken, String scope) {
         return as(clientId).formParam("grant_type", "refresh_token").formParam("refresh_token", refreshToken)
                 .formParam("scope", scope).post("/oauth/token");

@@ -13,11 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -78,41 +73,22 @@ class RefreshTokenGrantTest {
     @Test
     void twentyConcurrentRefreshesOfOneTokenYieldExactlyOneNewTokenAndNoGracePeriod() throws Exception {
         String token = mint(CLI, "db:read").getString("refresh_token");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Callable<Response>> calls = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                calls.add(() -> {
-                    start.await();
-                    return refresh(CLI, token);
-                });
+        List<String> winners = new ArrayList<>();
+        int invalidGrant = 0;
+        for (Response r : Fixtures.racingRefreshes(CLI, token, 20)) {
+            if (r.statusCode() == 200) {
+                winners.add(r.path("refresh_token"));
+            } else if (r.statusCode() == 400 && "invalid_grant".equals(r.path("error"))) {
+                invalidGrant++;
             }
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> c : calls) {
-                futures.add(pool.submit(c));
-            }
-            start.countDown();
-            List<String> winners = new ArrayList<>();
-            int invalidGrant = 0;
-            for (Future<Response> f : futures) {
-                Response r = f.get();
-                if (r.statusCode() == 200) {
-                    winners.add(r.path("refresh_token"));
-                } else if (r.statusCode() == 400 && "invalid_grant".equals(r.path("error"))) {
-                    invalidGrant++;
-                }
-            }
-            assertEquals(1, winners.size(), "exactly one refresh succeeds");
-            assertEquals(19, invalidGrant, "every other one is invalid_grant");
-            assertEquals(2L, column("SELECT count(*) FROM token.refresh_tokens WHERE family_id = "
-                    + "(SELECT family_id FROM token.refresh_tokens WHERE token_hash = ?)", hash(token)).get(0),
-                    "one successor was stored, no more");
-            // no grace period: the 19 losers presented a rotated token, which is reuse, so the family is revoked
-            refresh(CLI, winners.get(0)).then().statusCode(400).body("error", equalTo("invalid_grant"));
-        } finally {
-            pool.shutdownNow();
         }
+        assertEquals(1, winners.size(), "exactly one refresh succeeds");
+        assertEquals(19, invalidGrant, "every other one is invalid_grant");
+        assertEquals(2L, column("SELECT count(*) FROM token.refresh_tokens WHERE family_id = "
+                + "(SELECT family_id FROM token.refresh_tokens WHERE token_hash = ?)", hash(token)).get(0),
+                "one successor was stored, no more");
+        // no grace period: the 19 losers presented a rotated token, which is reuse, so the family is revoked
+        refresh(CLI, winners.get(0)).then().statusCode(400).body("error", equalTo("invalid_grant"));
     }
 
     @Test

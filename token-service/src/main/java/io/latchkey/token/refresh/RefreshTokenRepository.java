@@ -84,6 +84,30 @@ public class RefreshTokenRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Inside the reuse interval: issues another successor for a token that was rotated at or after {@code rotatedSince},
+     * if and only if the token, its family and its grant are still alive — one conditional INSERT, so a revocation that
+     * races it either happens first (nothing issued) or revokes the new successor with the family. Returns the
+     * presented token's facts, or null when nothing was issued.
+     */
+    public Uni<StoredRefreshToken> insertReuseSuccessor(byte[] presentedHash, String clientId, byte[] successorHash,
+                                                        Instant now, Instant rotatedSince, Instant idleExpiresAt) {
+        return pool.preparedQuery("WITH parent AS (SELECT " + COLUMNS + " FROM token.refresh_tokens r "
+                        + "WHERE r.token_hash = $1 AND r.client_id = $2 AND r.rotated_at >= $4 AND r.revoked_at IS NULL "
+                        + "AND r.family_expires_at > $3 "
+                        + "AND NOT EXISTS (SELECT 1 FROM token.refresh_tokens f WHERE f.family_id = r.family_id AND f.revoked_at IS NOT NULL) "
+                        + "AND NOT EXISTS (SELECT 1 FROM token.revoked_grants g WHERE g.grant_id = r.grant_id) "
+                        + "AND NOT EXISTS (SELECT 1 FROM token.revoked_families rf WHERE rf.family_id = r.family_id)), "
+                        + "inserted AS (INSERT INTO token.refresh_tokens (token_hash, family_id, grant_id, client_id, "
+                        + "subject, scope, issued_at, idle_expires_at, family_expires_at) "
+                        + "SELECT $5, family_id, grant_id, client_id, subject, scope, $3, LEAST($6, family_expires_at), "
+                        + "family_expires_at FROM parent RETURNING 1) "
+                        + "SELECT * FROM parent r WHERE EXISTS (SELECT 1 FROM inserted)")
+                .execute(Tuple.from(new Object[] {bytea(presentedHash), clientId, utc(now), utc(rotatedSince),
+                        bytea(successorHash), utc(idleExpiresAt)}))
+                .map(rows -> rows.iterator().hasNext() ? toToken(rows.iterator().next(), false) : null);
+    }
+
     /** A family's revocation: when it was first revoked, and how many tokens this call revoked. */
     public record FamilyRevoked(Instant revokedAt, int refreshTokensRevoked) {
     }

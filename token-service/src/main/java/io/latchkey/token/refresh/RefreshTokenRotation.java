@@ -17,8 +17,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Refresh-token rotation with reuse detection (RFC 6749 §6, RFC 9700 §4.14.2). Every use consumes the token and
- * issues its successor in the same family. There is no grace period: a token that was already rotated — even a
- * millisecond ago by a concurrent request — counts as reused, and reuse revokes the whole family.
+ * issues its successor in the same family. By default there is no grace period: a token that was already rotated —
+ * even a millisecond ago by a concurrent request — counts as reused, and reuse revokes the whole family. With
+ * {@code latchkey.token.refresh-reuse-interval} above zero, the same client presenting the just-rotated token again
+ * within that interval gets another successor in the same family instead; past it, it is reuse.
  */
 @ApplicationScoped
 public class RefreshTokenRotation {
@@ -32,12 +34,16 @@ public class RefreshTokenRotation {
     private final RefreshTokenRepository repository;
     private final FamilyRevocation families;
     private final Duration idleTtl;
+    private final Duration reuseInterval;
 
     public RefreshTokenRotation(RefreshTokenRepository repository, FamilyRevocation families,
-                                @ConfigProperty(name = "latchkey.token.refresh-idle-ttl") Duration idleTtl) {
+                                @ConfigProperty(name = "latchkey.token.refresh-idle-ttl") Duration idleTtl,
+                                @ConfigProperty(name = "latchkey.token.refresh-reuse-interval", defaultValue = "PT0S")
+                                Duration reuseInterval) {
         this.repository = repository;
         this.families = families;
         this.idleTtl = idleTtl;
+        this.reuseInterval = reuseInterval.isNegative() ? Duration.ZERO : reuseInterval;
     }
 
     /**
@@ -48,7 +54,7 @@ public class RefreshTokenRotation {
         byte[] hash = Secrets.sha256(presented);
         return repository.find(hash)
                 .chain(stored -> checkBeforeUse(stored, clientId, requested))
-                .chain(stored -> consume(hash, clientId));
+                .chain(stored -> stored.rotatedAt() != null ? reissue(hash, clientId) : consume(hash, clientId));
     }
 
     private Uni<StoredRefreshToken> checkBeforeUse(StoredRefreshToken stored, String clientId, Set<String> requested) {
@@ -60,14 +66,24 @@ public class RefreshTokenRotation {
         if (!stored.clientId().equals(clientId)) {
             throw invalidGrant();
         }
+        boolean rotatedAndAlive = stored.rotatedAt() != null && stored.revokedAt() == null && !stored.familyRevoked();
+        // RFC 9700 §4.14.2 / RFC 6749 §10.4: a rotated token presented again by its own client within the configured
+        // reuse interval is a client that lost its answer (or raced itself), not a leak: it gets another successor
+        if (rotatedAndAlive && withinReuseInterval(stored, now) && now.isBefore(stored.familyExpiresAt())) {
+            return checkScope(stored, requested);
+        }
         // RFC 9700 §4.14.2: a rotated token presented again means it leaked; revoke the family
-        if (stored.rotatedAt() != null && stored.revokedAt() == null && !stored.familyRevoked()) {
+        if (rotatedAndAlive) {
             return reuseDetected(stored);
         }
         // RFC 9700 §4.14.2: refresh tokens expire after inactivity and at the end of their absolute lifetime
         if (!stored.live(now)) {
             throw invalidGrant();
         }
+        return checkScope(stored, requested);
+    }
+
+    private static Uni<StoredRefreshToken> checkScope(StoredRefreshToken stored, Set<String> requested) {
         // RFC 6749 §6: the requested scope MUST NOT include any scope not originally granted
         if (!Scopes.parse(stored.scope()).containsAll(requested)) {
             throw OAuthError.INVALID_SCOPE.with("The requested scope exceeds the scope originally granted.");
@@ -90,9 +106,37 @@ public class RefreshTokenRotation {
 
     /** Another request rotated (or revoked) the token between our read and our update. */
     private Uni<Rotated> lostTheRace(byte[] hash) {
-        return repository.find(hash).chain(stored -> stored != null && stored.rotatedAt() != null
-                ? reuseDetected(stored)
-                : Uni.createFrom().failure(invalidGrant()));
+        return repository.find(hash).chain(stored -> {
+            if (stored == null || stored.rotatedAt() == null) {
+                return Uni.createFrom().failure(invalidGrant());
+            }
+            // RFC 9700 §4.14.2: within the reuse interval the race loser gets a successor of its own
+            if (withinReuseInterval(stored, Instant.now()) && stored.revokedAt() == null && !stored.familyRevoked()) {
+                return reissue(hash, stored.clientId());
+            }
+            return reuseDetected(stored);
+        });
+    }
+
+    /**
+     * Within the reuse interval: another successor in the same family for the just-rotated token, by one conditional
+     * INSERT. Nothing issued means the family died or the interval ran out in between: then it is reuse as usual.
+     */
+    private Uni<Rotated> reissue(byte[] hash, String clientId) {
+        String successor = Secrets.random(32);
+        Instant now = Instant.now();
+        return repository.insertReuseSuccessor(hash, clientId, Secrets.sha256(successor), now,
+                        now.minus(reuseInterval), now.plus(idleTtl))
+                .chain(parent -> parent != null
+                        ? Uni.createFrom().item(new Rotated(parent, successor))
+                        : repository.find(hash).chain(stored -> stored != null && stored.rotatedAt() != null
+                                && stored.clientId().equals(clientId)
+                                ? reuseDetected(stored)
+                                : Uni.createFrom().<Rotated>failure(invalidGrant())));
+    }
+
+    private boolean withinReuseInterval(StoredRefreshToken stored, Instant now) {
+        return !reuseInterval.isZero() && !now.isAfter(stored.rotatedAt().plus(reuseInterval));
     }
 
     private <T> Uni<T> reuseDetected(StoredRefreshToken stored) {
