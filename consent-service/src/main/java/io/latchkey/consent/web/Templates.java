@@ -27,7 +27,7 @@ public class Templates {
 
     public static native TemplateInstance consent(String csrf, ClientInfo client, List<ScopeLine> scopes,
                                                   AuthorizationRequest request, String username, String returnHost,
-                                                  boolean approvedBefore);
+                                                  boolean approvedBefore, boolean offline);
 
     public static native TemplateInstance deviceConfirm(String csrf, String userCode, ClientInfo client,
                                                         List<ScopeLine> scopes, DeviceView device);

@@ -4,9 +4,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.oidc.Identity;
+import io.latchkey.common.oidc.OfflineAccess;
 import io.latchkey.common.oidc.UserClaims;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.jwt.AccessTokenIssuer;
@@ -67,14 +67,9 @@ public class TokenMinter {
         return issueForUser(client, subject, scope, grantId, who).map(Issued::response);
     }
 
-    /**
-     * OIDC Core §11: a refresh token for a user grant only when the client asked for offline_access, or when it is
-     * registered to get one without asking ({@code refresh_without_offline_access}: every client registered before
-     * OpenID Connect, so their flows keep working); and always only for clients registered for refresh_token.
-     */
+    /** OIDC Core §11: refresh tokens for user grants per {@link OfflineAccess}. */
     public static boolean refreshAllowed(Client client, Set<String> scopes) {
-        return client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)
-                && (scopes.contains(UserClaims.OFFLINE_ACCESS) || client.refreshWithoutOfflineAccess());
+        return OfflineAccess.refreshTokenIssued(client.grantTypes(), client.refreshWithoutOfflineAccess(), scopes);
     }
 
     /** OIDC Core §3.1.3.3: an ID Token when openid was granted and the sign-in is known; else null. */
