@@ -94,7 +94,7 @@ public class DeviceVerification {
                                 // signed in (the device flow has no nonce)
                                 io.latchkey.consent.grant.Scopes.parse(found.scope())
                                         .contains(io.latchkey.common.oidc.UserClaims.OPENID)
-                                        ? io.latchkey.consent.login.SessionIdentity.of(session, null) : null)))
+                                        ? io.latchkey.consent.login.OidcIdentity.ofSession(session, null) : null)))
                 .map(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
                         ? DecisionStatus.APPROVED : DecisionStatus.GONE);
     }

@@ -41,6 +41,8 @@ public final class RouteTable {
             new Route("/oauth/introspect", EXACT, TOKEN, FORWARD).limitedBy(INTROSPECTION_PER_CLIENT),
             new Route("/oauth/jwks", EXACT, TOKEN, FORWARD),
             new Route("/.well-known/oauth-authorization-server", EXACT, TOKEN, FORWARD),
+            // OpenID Connect Discovery 1.0 §4: the same metadata document, same issuer
+            new Route("/.well-known/openid-configuration", EXACT, TOKEN, FORWARD),
             new Route("/admin/clients", WITH_SUB_PATHS, TOKEN, FORWARD),
 
             // device-service: device authorizations (RFC 8628 §3.1)
@@ -56,6 +58,8 @@ public final class RouteTable {
             new Route("/account/", PREFIX, CONSENT, FORWARD),
             // protected resource APIs (RFC 6750): a valid access token, plus these scopes
             new Route("/api/v1/me", EXACT, CONSENT, BEARER, Set.of("profile")),
+            // OIDC Core §5.3: UserInfo, served by the owner of users like /api/v1/me; needs an openid token
+            new Route("/oauth/userinfo", EXACT, CONSENT, BEARER, Set.of("openid")),
             new Route("/api/v1/", PREFIX, CONSENT, BEARER),
             new Route("/", EXACT, CONSENT, FORWARD),
 

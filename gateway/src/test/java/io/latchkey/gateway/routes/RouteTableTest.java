@@ -31,6 +31,7 @@ class RouteTableTest {
             "/oauth/introspect, token-service",
             "/oauth/jwks, token-service",
             "/.well-known/oauth-authorization-server, token-service",
+            "/.well-known/openid-configuration, token-service",
             "/admin/clients, token-service",
             "/admin/clients/latchkey-cli/secret, token-service",
             "/oauth/device_authorization, device-service",
