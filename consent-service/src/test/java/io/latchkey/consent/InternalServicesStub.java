@@ -102,8 +102,18 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                     .put("client_id", "partner-web").put("client_name", "Acme Insights").put("client_type", "confidential")
                     .put("redirect_uris", List.of("http://127.0.0.1:9090/callback", "https://acme.example/cb?tenant=7"))
                     .put("grant_types", List.of("authorization_code", "refresh_token", "client_credentials"))
-                    .put("scopes", List.of("profile", "db:read", "db:write"))
+                    .put("scopes", List.of("openid", "profile", "email", "offline_access", "db:read", "db:write"))
                     .put("homepage_uri", "https://acme-insights.example").put("logo_uri", "https://acme-insights.example/logo.png"));
+            return;
+        }
+        if ("strict-web".equals(clientId)) {
+            // OIDC Core §11: a client that gets refresh tokens only when it asks for offline_access
+            json(req, 200, new JsonObject()
+                    .put("client_id", "strict-web").put("client_name", "Strict Web").put("client_type", "confidential")
+                    .put("redirect_uris", List.of("http://127.0.0.1:9090/callback"))
+                    .put("grant_types", List.of("authorization_code", "refresh_token"))
+                    .put("scopes", List.of("openid", "profile", "offline_access", "db:read"))
+                    .put("refresh_without_offline_access", false));
             return;
         }
         if ("partner-native".equals(clientId)) {

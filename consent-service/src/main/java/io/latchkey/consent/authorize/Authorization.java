@@ -61,7 +61,7 @@ public class Authorization {
 
     /** {@code GET /oauth/authorize}; {@code session} is null when the browser is not signed in. */
     public Uni<Step> start(AuthorizationRequest r, Session session, Origin origin) {
-        return checked(r, (client, prompt) -> {
+        return checked(r, session, (client, prompt) -> {
             // OIDC Core §3.1.2.1: a sign-in is needed without a session, on prompt=login, or past max_age
             if (session == null || prompt.needsSignIn(session.createdAt(), Instant.now())) {
                 // OIDC Core §3.1.2.6: prompt=none never shows a page; the client learns it must interact
@@ -93,7 +93,7 @@ public class Authorization {
     }
 
     /** The client and redirect URI (else an error page), then prompt, max_age, login_hint and nonce. */
-    private Uni<Step> checked(AuthorizationRequest r, Checked next) {
+    private Uni<Step> checked(AuthorizationRequest r, Session session, Checked next) {
         String noClient = RequestChecks.clientIdProblem(r);
         if (noClient != null) {
             return Uni.createFrom().item(new ErrorPage(noClient));
@@ -105,7 +105,9 @@ public class Authorization {
             }
             Prompt.Parsed parsed = Prompt.of(r);
             if (parsed instanceof Prompt.Invalid invalid) {
-                return Uni.createFrom().item(redirect(r, invalid.error()));
+                // RFC 9700 §4.11.2: the user is signed in before an error goes back to the client
+                return Uni.createFrom().item(session == null
+                        ? new SignIn(r.authorizePath(), null) : redirect(r, invalid.error()));
             }
             return next.run(client, ((Prompt.Valid) parsed).prompt());
         });

@@ -24,7 +24,19 @@ public final class UserClaims {
             Claims.AUTH_TIME, Claims.NONCE, Claims.AT_HASH, Claims.AZP, Claims.NAME, Claims.PREFERRED_USERNAME,
             Claims.EMAIL, Claims.EMAIL_VERIFIED);
 
+    /** Scopes a client gets only by asking for them, never by default: they turn a request into something else. */
+    private static final Set<String> ONLY_WHEN_ASKED = Set.of(OPENID, EMAIL, OFFLINE_ACCESS);
+
     private UserClaims() {
+    }
+
+    /**
+     * RFC 6749 §3.3: the default scope of a request without one is the client's registered scopes, except
+     * openid (OIDC Core §3.1.2.1: an OpenID request says so), offline_access (§11: the user must be asked about it)
+     * and email (a claim no client got before OpenID Connect).
+     */
+    public static List<String> defaultScopes(java.util.Collection<String> registered) {
+        return registered.stream().filter(s -> !ONLY_WHEN_ASKED.contains(s)).toList();
     }
 
     /** The claims {@code scopes} allow about this user, beyond {@code sub} (which is always released). */
