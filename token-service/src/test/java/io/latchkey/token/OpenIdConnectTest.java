@@ -2,7 +2,6 @@ package io.latchkey.token;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -212,6 +211,33 @@ class OpenIdConnectTest {
                 .post("/internal/tokens").then().statusCode(200).extract().jsonPath();
     }
 
+    // ---- RP-Initiated Logout 1.0 §2: id_token_hint ----
+
+    private static Response hint(String idToken) {
+        return given().header("X-Latchkey-Internal", Fixtures.INTERNAL_SECRET).contentType(ContentType.JSON)
+                .body(idToken == null ? "{}" : "{\"id_token_hint\":\"" + idToken + "\"}")
+                .post("/internal/id-token-hints");
+    }
+
+    @Test
+    void anIdTokenHintNamesItsUserAndClientAndNothingElseCounts() {
+        String subject = "user-" + UUID.randomUUID();
+        JsonPath tokens = codeFlow("openid", identity(null), subject);
+        hint(tokens.getString("id_token")).then().statusCode(200)
+                .body("subject", equalTo(subject)).body("client_id", equalTo(DemoClients.PARTNER_WEB));
+        // an access token is not an ID Token (typ at+jwt), a tampered one does not verify, garbage is refused
+        hint(tokens.getString("access_token")).then().statusCode(400).body("error", equalTo("invalid_request"));
+        String id = tokens.getString("id_token");
+        String tampered = id.substring(0, id.lastIndexOf('.') + 1) + "AAAA" + id.substring(id.lastIndexOf('.') + 5);
+        hint(tampered).then().statusCode(400);
+        for (String bad : new String[] {"x", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", "x".repeat(9000)}) {
+            hint(bad).then().statusCode(400).body("error", equalTo("invalid_request"));
+        }
+        hint(null).then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"id_token_hint\":\"" + id + "\"}")
+                .post("/internal/id-token-hints").then().statusCode(401);
+    }
+
     // ---- Discovery ----
 
     @Test
@@ -253,6 +279,6 @@ class OpenIdConnectTest {
         given().post("/.well-known/openid-configuration").then().statusCode(405);
         given().get("/.well-known").then().statusCode(404).body("error", equalTo("not_found"));
         given().get("/.well-known/openid-configuration").then().header("Cache-Control", equalTo("public, max-age=300"))
-                .body("end_session_endpoint", nullValue());
+                .body("end_session_endpoint", equalTo(ISSUER + "/oauth/logout"));
     }
 }

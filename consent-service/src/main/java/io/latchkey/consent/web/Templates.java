@@ -29,6 +29,9 @@ public class Templates {
                                                   AuthorizationRequest request, String username, String returnHost,
                                                   boolean approvedBefore, boolean offline);
 
+    public static native TemplateInstance logoutConfirm(String csrf, io.latchkey.consent.client.ClientInfo client,
+                                                        io.latchkey.consent.login.EndSession.Request request);
+
     public static native TemplateInstance deviceConfirm(String csrf, String userCode, ClientInfo client,
                                                         List<ScopeLine> scopes, DeviceView device);
 }

@@ -53,6 +53,8 @@ public final class RouteTable {
             new Route("/oauth/authorize", EXACT, CONSENT, FORWARD).limitedBy(AUTHORIZE_PER_IP),
             new Route("/login", EXACT, CONSENT, FORWARD).limitedBy(SIGN_IN_PER_IP),
             new Route("/logout", EXACT, CONSENT, FORWARD),
+            // OpenID Connect RP-Initiated Logout 1.0 §2: the end-session endpoint and its confirmation
+            new Route("/oauth/logout", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/consent", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/device", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/account/", PREFIX, CONSENT, FORWARD),

@@ -38,6 +38,8 @@ class RouteTableTest {
             "/oauth/authorize, consent-service",
             "/login, consent-service",
             "/logout, consent-service",
+            "/oauth/logout, consent-service",
+            "/oauth/logout/confirm, consent-service",
             "/consent, consent-service",
             "/consent/decision, consent-service",
             "/device, consent-service",

@@ -64,6 +64,8 @@ final class Metadata {
         m.put("claim_types_supported", List.of("normal"));
         m.put("prompt_values_supported", PROMPT_VALUES);
         // Discovery §3: these default to true/false as noted; Latchkey supports none of them, so it says so
+        // OpenID Connect RP-Initiated Logout 1.0 §2.1: served by consent-service (owner of browser sessions)
+        m.put("end_session_endpoint", issuer + "/oauth/logout");
         m.put("claims_parameter_supported", false);
         m.put("request_parameter_supported", false);
         m.put("request_uri_parameter_supported", false);
