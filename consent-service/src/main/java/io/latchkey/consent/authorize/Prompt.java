@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.latchkey.common.OAuthParams;
 import io.latchkey.common.oidc.IdentityChecks;
 
 /**
@@ -22,6 +23,8 @@ public record Prompt(boolean none, boolean login, boolean consent, Long maxAgeSe
     /** A login_hint is an email address here (RFC 5321 §4.5.3.1: at most 320 characters with its domain). */
     static final int MAX_LOGIN_HINT = 320;
     private static final Pattern MAX_AGE = Pattern.compile("[0-9]{1,10}");
+    private static final String[] OIDC_PARAMETERS = {OAuthParams.PROMPT, OAuthParams.MAX_AGE, OAuthParams.LOGIN_HINT,
+            OAuthParams.NONCE};
 
     /** The parsed prompt, or an {@link AuthorizeError} when a value breaks the rules. */
     public sealed interface Parsed permits Valid, Invalid {
@@ -34,6 +37,12 @@ public record Prompt(boolean none, boolean login, boolean consent, Long maxAgeSe
     }
 
     static Parsed of(AuthorizationRequest r) {
+        for (String name : OIDC_PARAMETERS) {
+            // RFC 6749 §3.1: parameters MUST NOT be included more than once
+            if (r.repeated().contains(name)) {
+                return invalid("Parameter '" + name + "' is repeated.");
+            }
+        }
         Set<String> values = new LinkedHashSet<>();
         if (r.prompt() != null) {
             for (String v : r.prompt().trim().split(" +")) {
