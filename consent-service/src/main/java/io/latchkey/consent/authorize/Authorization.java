@@ -94,15 +94,7 @@ public class Authorization {
 
     /** The client and redirect URI (else an error page), then prompt, max_age, login_hint and nonce. */
     private Uni<Step> checked(AuthorizationRequest r, Session session, Checked next) {
-        String noClient = RequestChecks.clientIdProblem(r);
-        if (noClient != null) {
-            return Uni.createFrom().item(new ErrorPage(noClient));
-        }
-        return clients.find(r.clientId()).flatMap(client -> {
-            String problem = RequestChecks.clientProblem(r, client);
-            if (problem != null) {
-                return Uni.createFrom().item(new ErrorPage(problem));
-            }
+        return withClient(r, client -> {
             Prompt.Parsed parsed = Prompt.of(r);
             if (parsed instanceof Prompt.Invalid invalid) {
                 // RFC 9700 §4.11.2: the user is signed in before an error goes back to the client
@@ -145,16 +137,24 @@ public class Authorization {
         Uni<Step> run(AuthorizationRequest request, ClientInfo client);
     }
 
-    private Uni<Step> validated(AuthorizationRequest r, Session session, Next next) {
+    private interface WithClient {
+        Uni<Step> run(ClientInfo client);
+    }
+
+    /** RFC 9700 §4.1.3: an unknown client or unregistered redirect URI is an error page, never a redirect. */
+    private Uni<Step> withClient(AuthorizationRequest r, WithClient next) {
         String noClient = RequestChecks.clientIdProblem(r);
         if (noClient != null) {
             return Uni.createFrom().item(new ErrorPage(noClient));
         }
         return clients.find(r.clientId()).flatMap(client -> {
             String problem = RequestChecks.clientProblem(r, client);
-            if (problem != null) {
-                return Uni.createFrom().item(new ErrorPage(problem));
-            }
+            return problem != null ? Uni.createFrom().item(new ErrorPage(problem)) : next.run(client);
+        });
+    }
+
+    private Uni<Step> validated(AuthorizationRequest r, Session session, Next next) {
+        return withClient(r, client -> {
             // RFC 9700 §4.11.2: the user is signed in before any redirect to the client
             if (session == null) {
                 return Uni.createFrom().item(new SignIn(r.afterSignInPath(), r.loginHint()));

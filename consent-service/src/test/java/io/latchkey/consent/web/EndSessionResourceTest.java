@@ -28,12 +28,7 @@ class EndSessionResourceTest {
     private static final String LOGGED_OUT = "http://127.0.0.1:9090/logged-out";
 
     private static Browser signedIn() throws Exception {
-        String username = "logout-" + UUID.randomUUID() + "@latchkey.dev";
-        TestUsers.create(username, "pw-" + username, false);
-        Browser browser = new Browser();
-        browser.signIn(username, "pw-" + username).then().statusCode(303);
-        browser.username = username;
-        return browser;
+        return Browser.signedInAsNewUser("logout");
     }
 
     /** An ID Token token-service would accept as a hint for this user and client. */

@@ -41,12 +41,7 @@ class OpenIdAuthorizeTest {
     private static final String ISS = AuthorizeResourceTest.ISS;
 
     private static Browser signedIn() throws Exception {
-        String username = "oidc-" + UUID.randomUUID() + "@latchkey.dev";
-        TestUsers.create(username, "pw-" + username, false);
-        Browser browser = new Browser();
-        browser.signIn(username, "pw-" + username).then().statusCode(303);
-        browser.username = username;
-        return browser;
+        return Browser.signedInAsNewUser("oidc");
     }
 
     private static Response request(Browser browser, String clientId, String scope, String... extra) {

@@ -6,11 +6,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.common.error.OAuthError;
-import io.latchkey.common.oidc.Identity;
+import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.device.Approval;
 import io.latchkey.device.device.Decision;
@@ -135,7 +134,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
             case "authorization_pending" -> PollOutcome.PENDING;
             case "slow_down" -> PollOutcome.slowDown(r.get(1).toInteger());
             case "approved" -> PollOutcome.approved(string(r.get(1)), string(r.get(2)), string(r.get(3)),
-                    identity(string(r.get(4))));
+                    IdentityJson.read(json, string(r.get(4))));
             case "access_denied" -> PollOutcome.DENIED;
             case "expired_token" -> PollOutcome.EXPIRED;
             case "client_auth_required" -> PollOutcome.CLIENT_AUTH_REQUIRED;
@@ -166,23 +165,8 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     @Override
     public Uni<Decision> approve(String userCodeHash, Approval approval, long now) {
         return decide(userCodeHash, now, Status.APPROVED, approval.subject(), approval.grantId(),
-                nullToEmpty(approval.scope()).trim(), identityJson(approval.identity()));
-    }
-
-    private String identityJson(Identity who) {
-        try {
-            return who == null ? "" : json.writeValueAsString(who);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Identity identity(String stored) {
-        try {
-            return stored == null || stored.isEmpty() ? null : json.readValue(stored, Identity.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable identity in a device authorization", e);
-        }
+                nullToEmpty(approval.scope()).trim(),
+                nullToEmpty(IdentityJson.write(json, approval.identity())));
     }
 
     @Override

@@ -7,10 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.latchkey.common.oidc.Identity;
+import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.token.client.Secrets;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -86,7 +85,7 @@ public class AuthorizationCodeStore {
                 Long.toString(ttl.toMillis()), Long.toString(CHALLENGE_MEMORY.toMillis()),
                 "cid", a.clientId(), "ruri", a.redirectUri(), "cc", challenge,
                 "sub", a.subject(), "gid", a.grantId(), "scope", a.scope() == null ? "" : a.scope(),
-                "idn", identityJson(a.identity()), "st", "i"};
+                "idn", nullToEmpty(IdentityJson.write(json, a.identity())), "st", "i"};
         return redis.execute("EVAL", concat(head, fields))
                 .map(r -> switch (r.toInteger()) {
                     case 1 -> new Issued(code);
@@ -117,28 +116,12 @@ public class AuthorizationCodeStore {
         return prefix + "code:" + hex(Secrets.sha256(code));
     }
 
-    private String identityJson(Identity who) {
-        try {
-            return who == null ? "" : json.writeValueAsString(who);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Identity identity(String stored) {
-        try {
-            return stored.isEmpty() ? null : json.readValue(stored, Identity.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable identity in an authorization code", e);
-        }
-    }
-
     private Redemption toRedemption(Response r) {
         String status = r.get(0).toString();
         return switch (status) {
             case "fresh" -> Redemption.fresh(new AuthorizationCode(r.get(1).toString(), r.get(2).toString(),
                     emptyToNull(r.get(3).toString()), r.get(4).toString(), r.get(5).toString(), r.get(6).toString(),
-                    identity(r.get(7).toString())));
+                    IdentityJson.read(json, r.get(7).toString())));
             case "reused" -> Redemption.reused(new IssuedTokens(emptyToNull(r.get(1).toString()),
                     r.get(2).toString().isEmpty() ? 0 : Long.parseLong(r.get(2).toString()),
                     emptyToNull(r.get(3).toString())));

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.common.oidc.Identity;
+import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.token.client.Secrets;
 import io.smallrye.mutiny.Uni;
 
@@ -47,7 +47,7 @@ public class RefreshTokens {
         Instant now = Instant.now();
         // RFC 9700 §4.14.2: refresh tokens expire after inactivity and have an absolute lifetime
         return repository.insertUnlessGrantRevoked(Secrets.sha256(token), familyId, grantId, clientId,
-                        subject, scope, now.plus(idleTtl), now.plus(absoluteTtl), toJson(who))
+                        subject, scope, now.plus(idleTtl), now.plus(absoluteTtl), IdentityJson.write(json, who == null ? null : who.withoutNonce()))
                 .map(written -> {
                     if (!written) {
                         throw io.latchkey.common.error.OAuthError.INVALID_GRANT
@@ -59,21 +59,6 @@ public class RefreshTokens {
 
     /** The sign-in a stored token's family was issued for, or null. */
     public Identity identityOf(StoredRefreshToken stored) {
-        if (stored.identity() == null) {
-            return null;
-        }
-        try {
-            return json.readValue(stored.identity(), Identity.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable identity of family " + stored.familyId(), e);
-        }
-    }
-
-    private String toJson(Identity who) {
-        try {
-            return who == null ? null : json.writeValueAsString(who.withoutNonce());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdentityJson.read(json, stored.identity());
     }
 }
