@@ -43,6 +43,16 @@ public class Browser {
         return browser;
     }
 
+    /** A browser signed in as a new, active user whose name starts with {@code prefix} (password "pw-" + name). */
+    public static Browser signedInAsNewUser(String prefix) throws Exception {
+        String username = prefix + "-" + java.util.UUID.randomUUID() + "@latchkey.dev";
+        TestUsers.create(username, "pw-" + username, false);
+        Browser browser = new Browser();
+        org.junit.jupiter.api.Assertions.assertEquals(303, browser.signIn(username, "pw-" + username).statusCode());
+        browser.username = username;
+        return browser;
+    }
+
     public Response get(String path) {
         return remember(request().get(path));
     }

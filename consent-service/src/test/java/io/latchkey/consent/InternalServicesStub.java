@@ -28,6 +28,8 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
     /** PKCE challenges token-service has "seen before": {@code POST /internal/codes} refuses them. */
     public static final java.util.Set<String> SEEN_CHALLENGES = ConcurrentHashMap.newKeySet();
     public static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+    /** ID Tokens token-service "signed": hint → {subject, client_id}. */
+    public static final Map<String, String[]> HINTS = new ConcurrentHashMap<>();
     /** token-service's record of when each grant last got tokens (grant id → ISO instant). */
     public static final Map<String, String> LAST_USED = new ConcurrentHashMap<>();
     /** When set, token-service's grant routes answer 503 as if it were down. */
@@ -84,6 +86,8 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
             String[] parts = req.path().split("/");
             if (req.path().startsWith("/internal/clients/")) {
                 client(req, parts[3]);
+            } else if (req.path().equals("/internal/id-token-hints")) {
+                idTokenHint(req, body);
             } else if (req.path().equals("/internal/codes")) {
                 code(req, body);
             } else if (req.path().startsWith("/internal/device/user-codes/")) {
@@ -102,8 +106,19 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                     .put("client_id", "partner-web").put("client_name", "Acme Insights").put("client_type", "confidential")
                     .put("redirect_uris", List.of("http://127.0.0.1:9090/callback", "https://acme.example/cb?tenant=7"))
                     .put("grant_types", List.of("authorization_code", "refresh_token", "client_credentials"))
-                    .put("scopes", List.of("profile", "db:read", "db:write"))
-                    .put("homepage_uri", "https://acme-insights.example").put("logo_uri", "https://acme-insights.example/logo.png"));
+                    .put("scopes", List.of("openid", "profile", "email", "offline_access", "db:read", "db:write"))
+                    .put("homepage_uri", "https://acme-insights.example").put("logo_uri", "https://acme-insights.example/logo.png")
+                    .put("post_logout_redirect_uris", List.of("http://127.0.0.1:9090/logged-out")));
+            return;
+        }
+        if ("strict-web".equals(clientId)) {
+            // OIDC Core §11: a client that gets refresh tokens only when it asks for offline_access
+            json(req, 200, new JsonObject()
+                    .put("client_id", "strict-web").put("client_name", "Strict Web").put("client_type", "confidential")
+                    .put("redirect_uris", List.of("http://127.0.0.1:9090/callback"))
+                    .put("grant_types", List.of("authorization_code", "refresh_token"))
+                    .put("scopes", List.of("openid", "profile", "offline_access", "db:read"))
+                    .put("refresh_without_offline_access", false));
             return;
         }
         if ("partner-native".equals(clientId)) {
@@ -146,6 +161,16 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
             return;
         }
         json(req, 200, new JsonObject().put("code", "code-" + java.util.UUID.randomUUID()));
+    }
+
+    /** token-service's id_token_hint check: hints registered in {@link #HINTS} are valid ID Tokens, others not. */
+    private void idTokenHint(HttpServerRequest req, JsonObject body) {
+        String[] named = body == null ? null : HINTS.get(body.getString("id_token_hint"));
+        if (named == null) {
+            json(req, 400, new JsonObject().put("error", "invalid_request").put("error_description", "Not an ID Token."));
+            return;
+        }
+        json(req, 200, new JsonObject().put("subject", named[0]).put("client_id", named[1]));
     }
 
     private void device(HttpServerRequest req, String[] parts) {

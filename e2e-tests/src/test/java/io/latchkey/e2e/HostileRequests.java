@@ -25,22 +25,24 @@ final class HostileRequests {
             "/logout", "/consent", "/device", "/device/decision", "/account/authorized-apps",
             "/account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke", "/account/authorized-apps/x/revoke",
             "/api/v1/me", "/api/v1/authorized-apps", "/", "/openapi", "/openapi/token-service", "/openapi/device-service",
-            "/openapi/consent-service");
+            "/openapi/consent-service", "/.well-known/openid-configuration", "/oauth/userinfo", "/oauth/logout",
+            "/oauth/logout/confirm");
 
     /** The routes that read an application/x-www-form-urlencoded body. */
     static final List<String> FORM_PATHS = List.of("/oauth/token", "/oauth/revoke", "/oauth/introspect",
             "/oauth/device_authorization", "/login", "/logout", "/consent", "/device", "/device/decision",
-            "/account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke");
+            "/account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke", "/oauth/logout", "/oauth/logout/confirm");
 
     static final String FORM = "application/x-www-form-urlencoded";
 
     private static final String[] NAMES = {"grant_type", "client_id", "client_secret", "code", "redirect_uri",
             "code_verifier", "refresh_token", "device_code", "scope", "token", "token_type_hint", "username", "password",
             "csrf", "return_to", "user_code", "decision", "state", "response_type", "code_challenge",
-            "code_challenge_method"};
+            "code_challenge_method", "nonce", "prompt", "max_age", "login_hint", "id_token_hint",
+            "post_logout_redirect_uri"};
     private static final String[] GOOD_VALUES = {"client_credentials", "authorization_code", "refresh_token",
             "urn:ietf:params:oauth:grant-type:device_code", "latchkey-cli", "partner-web", "db:read profile",
-            "http://127.0.0.1:9090/callback", "BCDF-GHJK", "approve", "deny", "allow", "S256", "code", "/oauth/authorize?x=1"};
+            "http://127.0.0.1:9090/callback", "BCDF-GHJK", "approve", "deny", "allow", "S256", "code", "/oauth/authorize?x=1", "none", "login", "consent", "0", "openid", "http://127.0.0.1:9090/logged-out"};
     private static final String[] BAD_ESCAPES = {"%", "%z", "%zz", "%ZZ", "%g0", "%%", "%0", "%c3", "%c3%28", "%ff%fe",
             "%ed%a0%80", "%c0%af", "%00", "%0a", "%0d%0a", "%1b", "%7f", "%e2%80%ae", "%F0%9F"};
     private static final String[] CONTENT_TYPES = {"application/json", "text/plain", "text/html", "application/xml",

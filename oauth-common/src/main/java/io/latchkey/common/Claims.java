@@ -25,4 +25,18 @@ public final class Claims {
     public static final String SESSION_ID = "sid";
     /** RFC 9068 §2.1: the JOSE header type of an access token. */
     public static final String AT_JWT_TYPE = "at+jwt";
+
+    // OpenID Connect Core 1.0 §2: ID Token claims
+    public static final String AUTH_TIME = "auth_time";
+    public static final String NONCE = "nonce";
+    /** OIDC Core §3.1.3.6: left half of the access token's SHA-256, base64url. */
+    public static final String AT_HASH = "at_hash";
+    public static final String AZP = "azp";
+    /** OIDC Core §2 does not fix the ID Token's typ; "JWT" (RFC 7519 §5.1) keeps it apart from at+jwt. */
+    public static final String ID_TOKEN_TYPE = "JWT";
+    // OpenID Connect Core 1.0 §5.1: standard claims Latchkey knows about its users
+    public static final String NAME = "name";
+    public static final String PREFERRED_USERNAME = "preferred_username";
+    public static final String EMAIL = "email";
+    public static final String EMAIL_VERIFIED = "email_verified";
 }

@@ -22,6 +22,15 @@ public final class OAuthParams {
     public static final String TOKEN = "token";
     public static final String TOKEN_TYPE_HINT = "token_type_hint";
     public static final String ISS = "iss";
+    // OpenID Connect Core 1.0 §3.1.2.1: authentication request parameters
+    public static final String NONCE = "nonce";
+    public static final String PROMPT = "prompt";
+    public static final String MAX_AGE = "max_age";
+    public static final String LOGIN_HINT = "login_hint";
+    public static final String ID_TOKEN = "id_token";
+    // OpenID Connect RP-Initiated Logout 1.0 §2
+    public static final String ID_TOKEN_HINT = "id_token_hint";
+    public static final String POST_LOGOUT_REDIRECT_URI = "post_logout_redirect_uri";
 
     public static final String ACCESS_TOKEN = "access_token";
     public static final String TOKEN_TYPE = "token_type";

@@ -70,51 +70,18 @@ public class MeResource {
     @APIResponse(responseCode = "401", description = "invalid_token: no valid access token (checked by the gateway)")
     @APIResponse(responseCode = "403", description = "insufficient_scope: the token lacks the profile scope")
     public Uni<Me> me(@Context HttpHeaders headers) {
-        String subject = single(headers, SUBJECT);
-        String clientId = single(headers, CLIENT_ID);
-        String scope = single(headers, SCOPE);
-        String grantId = single(headers, GRANT_ID);
-        // the identity headers mean something only when the gateway (holder of the identity secret) set them
-        if (!gateway.present(headers.getRequestHeader(TrustHeaders.IDENTITY_PROOF)) || subject == null || clientId == null) {
-            throw invalidToken("A valid access token is required.");
-        }
-        Set<String> scopes = Scopes.parse(scope);
-        // RFC 6750 §3.1: the gateway checks this too; a service never relies on the edge alone
-        if (!scopes.contains(PROFILE)) {
-            throw OAuthError.INSUFFICIENT_SCOPE.with("This resource needs the scope: profile.")
-                    .withChallenge("Bearer error=\"insufficient_scope\", scope=\"profile\"");
-        }
-        UUID userId = uuid(subject);
-        if (userId == null) {
-            throw invalidToken("The access token does not belong to a user.");
-        }
+        BearerIdentity token = BearerIdentity.of(headers, gateway);
+        token.require(PROFILE);
+        UUID userId = token.userId();
         return users.findActiveById(userId)
                 .flatMap(user -> {
                     if (user == null) {
-                        throw invalidToken("The access token does not belong to an active user.");
+                        throw BearerIdentity.invalidToken("The access token does not belong to an active user.");
                     }
-                    return clients.find(clientId)
+                    return clients.find(token.clientId())
                             .map(client -> new Me(new UserView(user.id.toString(), user.username, user.displayName),
-                                    new ClientView(client.clientId(), client.displayName()), scopes, grantId));
+                                    new ClientView(client.clientId(), client.displayName()), token.scopes(),
+                                    token.grantId()));
                 });
-    }
-
-    private static io.latchkey.common.error.OAuthException invalidToken(String description) {
-        return OAuthError.INVALID_TOKEN.with(description)
-                .withChallenge("Bearer error=\"invalid_token\", error_description=\"" + description + "\"");
-    }
-
-    /** The header's value when it was sent exactly once (a repeated identity header is never guessed at). */
-    private static String single(HttpHeaders headers, String name) {
-        List<String> values = headers.getRequestHeader(name);
-        return values == null || values.size() != 1 ? null : values.get(0);
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -2,6 +2,8 @@ package io.latchkey.consent.authorize;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.latchkey.consent.audit.Origin;
@@ -10,6 +12,7 @@ import io.latchkey.consent.client.ClientInfo;
 import io.latchkey.consent.grant.Grant;
 import io.latchkey.consent.grant.Grants;
 import io.latchkey.consent.login.Session;
+import io.latchkey.consent.login.OidcIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,8 +31,8 @@ public class Authorization {
     public record ErrorPage(String message) implements Step {
     }
 
-    /** Not signed in: sign in first, then come back to {@code returnTo}. */
-    public record SignIn(String returnTo) implements Step {
+    /** Not signed in, or must sign in again: sign in first (as {@code loginHint}, may be null), then come back. */
+    public record SignIn(String returnTo, String loginHint) implements Step {
     }
 
     /**
@@ -58,13 +61,57 @@ public class Authorization {
 
     /** {@code GET /oauth/authorize}; {@code session} is null when the browser is not signed in. */
     public Uni<Step> start(AuthorizationRequest r, Session session, Origin origin) {
-        return validated(r, session, (request, client) -> grants.active(session.userId(), client.clientId())
-                .map(active -> RememberedConsent.of(client, active, request.scope()))
-                .flatMap(outcome -> outcome == RememberedConsent.Outcome.SKIP_PAGE
-                        // RFC 6749 §10.2: remembered only for a verifiable client, for the same or fewer scopes
-                        ? issue(session, request, origin)
-                        : Uni.createFrom().item(new Consent(request, client,
-                                outcome == RememberedConsent.Outcome.ASK_AGAIN))));
+        return checked(r, session, (client, prompt) -> {
+            // OIDC Core §3.1.2.1: a sign-in is needed without a session, on prompt=login, or past max_age
+            if (session == null || prompt.needsSignIn(session.createdAt(), Instant.now())) {
+                // OIDC Core §3.1.2.6: prompt=none never shows a page; the client learns it must interact
+                return Uni.createFrom().item(prompt.none()
+                        ? promptNone(r, client, "login_required", "The user is not signed in, or must sign in again.")
+                        : new SignIn(r.afterSignInPath(), r.loginHint()));
+            }
+            return validated(r, session, (request, c) -> grants.active(session.userId(), c.clientId())
+                    .map(active -> RememberedConsent.of(c, active, request.scope()))
+                    .flatMap(outcome -> {
+                        // OIDC Core §3.1.2.1: prompt=consent asks even when consent is remembered
+                        if (outcome == RememberedConsent.Outcome.SKIP_PAGE && !prompt.consent()) {
+                            // RFC 6749 §10.2: remembered only for a verifiable client, for the same or fewer scopes
+                            return issue(session, request, origin);
+                        }
+                        // OIDC Core §3.1.2.6: consent would have to be shown, and prompt=none forbids it
+                        if (prompt.none()) {
+                            return Uni.createFrom().item(redirect(request,
+                                    new AuthorizeError("consent_required", "The user must approve this request.")));
+                        }
+                        return Uni.createFrom().item(new Consent(request, c,
+                                outcome == RememberedConsent.Outcome.ASK_AGAIN));
+                    }));
+        });
+    }
+
+    private interface Checked {
+        Uni<Step> run(ClientInfo client, Prompt prompt);
+    }
+
+    /** The client and redirect URI (else an error page), then prompt, max_age, login_hint and nonce. */
+    private Uni<Step> checked(AuthorizationRequest r, Session session, Checked next) {
+        return withClient(r, client -> {
+            Prompt.Parsed parsed = Prompt.of(r);
+            if (parsed instanceof Prompt.Invalid invalid) {
+                // RFC 9700 §4.11.2: the user is signed in before an error goes back to the client
+                return Uni.createFrom().item(session == null
+                        ? new SignIn(r.authorizePath(), null) : redirect(r, invalid.error()));
+            }
+            return next.run(client, ((Prompt.Valid) parsed).prompt());
+        });
+    }
+
+    /**
+     * OIDC Core §3.1.2.6: with prompt=none and no usable session the client gets an error at once. A request that is
+     * invalid anyway gets that error instead; the redirect URI has been verified for the client.
+     */
+    private Step promptNone(AuthorizationRequest r, ClientInfo client, String error, String description) {
+        AuthorizeError invalid = RequestChecks.requestProblem(r, client);
+        return redirect(r, invalid != null ? invalid : new AuthorizeError(error, description));
     }
 
     /** {@code POST /consent}: the user's Allow or Deny, for a request validated again from scratch. */
@@ -90,19 +137,27 @@ public class Authorization {
         Uni<Step> run(AuthorizationRequest request, ClientInfo client);
     }
 
-    private Uni<Step> validated(AuthorizationRequest r, Session session, Next next) {
+    private interface WithClient {
+        Uni<Step> run(ClientInfo client);
+    }
+
+    /** RFC 9700 §4.1.3: an unknown client or unregistered redirect URI is an error page, never a redirect. */
+    private Uni<Step> withClient(AuthorizationRequest r, WithClient next) {
         String noClient = RequestChecks.clientIdProblem(r);
         if (noClient != null) {
             return Uni.createFrom().item(new ErrorPage(noClient));
         }
         return clients.find(r.clientId()).flatMap(client -> {
             String problem = RequestChecks.clientProblem(r, client);
-            if (problem != null) {
-                return Uni.createFrom().item(new ErrorPage(problem));
-            }
+            return problem != null ? Uni.createFrom().item(new ErrorPage(problem)) : next.run(client);
+        });
+    }
+
+    private Uni<Step> validated(AuthorizationRequest r, Session session, Next next) {
+        return withClient(r, client -> {
             // RFC 9700 §4.11.2: the user is signed in before any redirect to the client
             if (session == null) {
-                return Uni.createFrom().item(new SignIn(r.authorizePath()));
+                return Uni.createFrom().item(new SignIn(r.afterSignInPath(), r.loginHint()));
             }
             AuthorizeError error = RequestChecks.requestProblem(r, client);
             if (error != null) {
@@ -114,7 +169,9 @@ public class Authorization {
 
     private Uni<Step> issue(Session session, AuthorizationRequest request, Origin origin) {
         return grants.authorize(session.userId(), request.clientId(), request.scope(), Grant.VIA_WEB, origin)
-                .flatMap(grant -> codes.issue(request, session.userId(), grant.id))
+                .flatMap(grant -> codes.issue(request, session.userId(), grant.id,
+                        // OIDC Core §2: the ID Token tells who signed in, when, and echoes the nonce
+                        request.isOpenId() ? OidcIdentity.ofSession(session, request.nonce()) : null))
                 .map(result -> result.code() != null
                         // RFC 6749 §4.1.2 and RFC 9207 §2: code, state and iss
                         ? new Redirect(ClientRedirect.code(request, result.code(), issuer))

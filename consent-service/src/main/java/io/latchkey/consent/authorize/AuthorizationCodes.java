@@ -10,6 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.latchkey.common.oidc.Identity;
 import io.smallrye.mutiny.Uni;
 
 /** Asks token-service for a code; a 400 from it (e.g. a reused PKCE challenge) becomes an error for the client. */
@@ -28,9 +29,10 @@ public class AuthorizationCodes {
         this.json = json;
     }
 
-    public Uni<Result> issue(AuthorizationRequest r, UUID userId, UUID grantId) {
+    /** {@code who}: the sign-in and nonce for the ID Token of an OpenID Connect request, else null. */
+    public Uni<Result> issue(AuthorizationRequest r, UUID userId, UUID grantId, Identity who) {
         CodeRequest body = new CodeRequest(r.clientId(), r.redirectUri(), r.codeChallenge(), r.codeChallengeMethod(),
-                userId.toString(), grantId.toString(), r.scope());
+                userId.toString(), grantId.toString(), r.scope(), who);
         return api.issue(body)
                 .map(response -> new Result(response.code(), null))
                 .onFailure(AuthorizationCodes::isRefusal).recoverWithItem(e -> new Result(null, refusal(e)));

@@ -63,10 +63,12 @@ final class RequestChecks {
         return pkce != null ? pkce : scopeProblem(r, client);
     }
 
-    /** RFC 6749 §3.3: without a scope the request gets the client's registered scopes. */
+    /** RFC 6749 §3.3: without a scope the request gets the client's registered scopes (but those it must ask for). */
     static String effectiveScope(AuthorizationRequest r, ClientInfo client) {
         Set<String> requested = Scopes.parse(r.scope());
-        return Scopes.format(requested.isEmpty() ? new java.util.LinkedHashSet<>(client.scopes()) : requested);
+        return Scopes.format(requested.isEmpty()
+                ? new java.util.LinkedHashSet<>(io.latchkey.common.oidc.UserClaims.defaultScopes(client.scopes()))
+                : requested);
     }
 
     private static AuthorizeError pkceProblem(AuthorizationRequest r, boolean publicClient) {

@@ -8,13 +8,36 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A registered OAuth client as token-service describes it (docs/internal-api.md {@code Client}). {@code firstParty}
- * is false when token-service does not send it.
+ * is false when token-service does not send it; {@code refreshWithoutOfflineAccess} true (the behaviour before
+ * OpenID Connect), {@code postLogoutRedirectUris} empty.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClientInfo(String clientId, String clientName, String clientType, List<String> redirectUris,
                          List<String> grantTypes, List<String> scopes, String homepageUri, String logoUri,
-                         boolean firstParty) {
+                         boolean firstParty, Boolean refreshWithoutOfflineAccess,
+                         List<String> postLogoutRedirectUris) {
+
+    public ClientInfo(String clientId, String clientName, String clientType, List<String> redirectUris,
+                      List<String> grantTypes, List<String> scopes, String homepageUri, String logoUri,
+                      boolean firstParty) {
+        this(clientId, clientName, clientType, redirectUris, grantTypes, scopes, homepageUri, logoUri, firstParty,
+                true, List.of());
+    }
+
+    /**
+     * OIDC Core §11: whether a grant with these scopes would give this client a refresh token, i.e. access while the
+     * user is away (the consent page says so in plain words).
+     */
+    public boolean keepsAccessOffline(java.util.Collection<String> grantedScopes) {
+        return io.latchkey.common.oidc.OfflineAccess.refreshTokenIssued(grantTypes,
+                refreshWithoutOfflineAccess == null || refreshWithoutOfflineAccess, grantedScopes);
+    }
+
+    /** OpenID Connect RP-Initiated Logout 1.0 §3: exact match against the registered post-logout URIs. */
+    public boolean registeredPostLogout(String uri) {
+        return uri != null && postLogoutRedirectUris != null && postLogoutRedirectUris.contains(uri);
+    }
 
     public static final String CONFIDENTIAL = "confidential";
     public static final String PUBLIC = "public";

@@ -89,7 +89,12 @@ public class DeviceVerification {
     private Uni<DecisionStatus> approve(Session session, Origin origin, String userCode, DeviceAuthorization found) {
         return grants.authorize(session.userId(), found.clientId(), found.scope(), Grant.VIA_DEVICE, origin)
                 .flatMap(grant -> devices.approve(userCode,
-                        new Approval(session.userId().toString(), grant.id.toString(), found.scope())))
+                        new Approval(session.userId().toString(), grant.id.toString(), found.scope(),
+                                // OIDC Core §2 for the device flow: the ID Token tells who approved and when they
+                                // signed in (the device flow has no nonce)
+                                io.latchkey.consent.grant.Scopes.parse(found.scope())
+                                        .contains(io.latchkey.common.oidc.UserClaims.OPENID)
+                                        ? io.latchkey.consent.login.OidcIdentity.ofSession(session, null) : null)))
                 .map(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
                         ? DecisionStatus.APPROVED : DecisionStatus.GONE);
     }

@@ -14,6 +14,8 @@ public final class ScopeCatalogue {
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "openid", "Confirm who you are on Latchkey",
             "profile", "See your name and email address",
+            "email", "See your email address",
+            "offline_access", "Keep this access while you are away, until you remove it",
             "db:read", "Read your databases and their data",
             "db:write", "Create, change and delete your databases and their data");
 

@@ -32,13 +32,18 @@ final class AuthorizationPages {
                 return Pages.message(400, "This request cannot continue",
                         "The application sent an authorization request that is too long.");
             }
-            return Pages.seeOther("/login?return_to=" + URLEncoder.encode(s.returnTo(), StandardCharsets.UTF_8));
+            // OIDC Core §3.1.2.1: login_hint pre-fills the sign-in form
+            return Pages.seeOther("/login?return_to=" + URLEncoder.encode(s.returnTo(), StandardCharsets.UTF_8)
+                    + (s.loginHint() == null ? "" : "&login_hint=" + URLEncoder.encode(s.loginHint(), StandardCharsets.UTF_8)));
         }
         if (step instanceof Consent c) {
             return Pages.withFormTarget(
                     Pages.ok(Templates.consent(session.csrf(), c.client(), ScopeCatalogue.describe(c.request().scope()),
                             c.request(), session.username(), host(c.request().redirectUri()),
-                            c.approvedBefore())),
+                            c.approvedBefore(),
+                            // OIDC Core §11: say so when the app keeps access while the user is away
+                            c.client().keepsAccessOffline(
+                                    io.latchkey.consent.grant.Scopes.parse(c.request().scope())))),
                     RedirectUris.formActionSource(c.request().redirectUri()));
         }
         // RFC 9700 §4.12: 303 See Other back to the client

@@ -130,7 +130,10 @@ public class DeviceVerificationResource {
         return switch (found.status()) {
             case FOUND -> Pages.ok(Templates.deviceConfirm(session.csrf(), UserCodes.display(found.userCode()),
                     found.client(), ScopeCatalogue.describe(found.authorization().scope()),
-                    device(found.authorization())));
+                    device(found.authorization()),
+                    // OIDC Core §11: say so when the device keeps access while the user is away
+                    found.client().keepsAccessOffline(
+                            io.latchkey.consent.grant.Scopes.parse(found.authorization().scope()))));
             case NOT_FOUND -> Pages.ok(Templates.deviceEntry(session.csrf(), null, INVALID_CODE));
             case ALREADY_USED -> Pages.ok(Templates.deviceEntry(session.csrf(), null, GONE));
             // RFC 8628 §5.1: user-code guessing is rate-limited

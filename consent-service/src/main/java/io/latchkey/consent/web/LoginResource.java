@@ -39,6 +39,8 @@ public class LoginResource {
     private static final String USERNAME = "username";
     private static final String PASSWORD = "password";
     private static final String RETURN_TO = "return_to";
+    private static final String LOGIN_HINT = io.latchkey.common.OAuthParams.LOGIN_HINT;
+    private static final int MAX_LOGIN_HINT = 320;
 
     /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
     @Inject
@@ -63,12 +65,16 @@ public class LoginResource {
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> form(@Context HttpServerRequest request, @RestCookie(Csrf.COOKIE) String csrfCookie) {
-        String returnTo = Form.query(request.query()).optional(RETURN_TO);
+        Form query = Form.query(request.query());
+        String returnTo = query.optional(RETURN_TO);
+        // OIDC Core §3.1.2.1: login_hint (an email address) pre-fills the username; an over-long one is dropped
+        String loginHint = query.optional(LOGIN_HINT);
+        String username = loginHint != null && loginHint.length() <= MAX_LOGIN_HINT ? loginHint : null;
         String csrf = Csrf.preSessionToken(csrfCookie);
         String target = ReturnTo.safe(returnTo);
         return formTarget(target)
                 .map(source -> Pages.withFormTarget(
-                        Pages.ok(Templates.login(csrf, target, null, null), cookies.csrf(csrf)), source));
+                        Pages.ok(Templates.login(csrf, target, username, null), cookies.csrf(csrf)), source));
     }
 
     @POST

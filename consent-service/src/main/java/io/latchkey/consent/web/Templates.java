@@ -27,8 +27,11 @@ public class Templates {
 
     public static native TemplateInstance consent(String csrf, ClientInfo client, List<ScopeLine> scopes,
                                                   AuthorizationRequest request, String username, String returnHost,
-                                                  boolean approvedBefore);
+                                                  boolean approvedBefore, boolean offline);
+
+    public static native TemplateInstance logoutConfirm(String csrf, io.latchkey.consent.client.ClientInfo client,
+                                                        io.latchkey.consent.login.EndSession.Request request);
 
     public static native TemplateInstance deviceConfirm(String csrf, String userCode, ClientInfo client,
-                                                        List<ScopeLine> scopes, DeviceView device);
+                                                        List<ScopeLine> scopes, DeviceView device, boolean offline);
 }

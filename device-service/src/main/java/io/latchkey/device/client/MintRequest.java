@@ -5,5 +5,6 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** Body of token-service {@code POST /internal/tokens}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record MintRequest(String clientId, String subject, String scope, String grantId, String grantType) {
+public record MintRequest(String clientId, String subject, String scope, String grantId, String grantType,
+                          io.latchkey.common.oidc.Identity identity) {
 }

@@ -1,7 +1,12 @@
 package io.latchkey.device.device;
 
 /** What one poll of the token endpoint found (RFC 8628 §3.5). */
-public record PollOutcome(Kind kind, int interval, String subject, String grantId, String scope) {
+public record PollOutcome(Kind kind, int interval, String subject, String grantId, String scope,
+                          io.latchkey.common.oidc.Identity identity) {
+
+    public PollOutcome(Kind kind, int interval, String subject, String grantId, String scope) {
+        this(kind, interval, subject, grantId, scope, null);
+    }
 
     public enum Kind {
         /** Approved and consumed by this poll: mint tokens. */
@@ -27,7 +32,8 @@ public record PollOutcome(Kind kind, int interval, String subject, String grantI
         return new PollOutcome(Kind.SLOW_DOWN, newInterval, null, null, null);
     }
 
-    public static PollOutcome approved(String subject, String grantId, String scope) {
-        return new PollOutcome(Kind.APPROVED, 0, subject, grantId, scope);
+    public static PollOutcome approved(String subject, String grantId, String scope,
+                                       io.latchkey.common.oidc.Identity identity) {
+        return new PollOutcome(Kind.APPROVED, 0, subject, grantId, scope, identity);
     }
 }

@@ -17,11 +17,13 @@ public final class Scopes {
      */
     public static String resolve(String requested, List<String> allowed) {
         if (requested == null || requested.isBlank()) {
-            // RFC 6749 §3.3: without a scope parameter the server uses a pre-defined default (all client scopes)
-            if (allowed.isEmpty()) {
+            // RFC 6749 §3.3: without a scope parameter the server uses a pre-defined default (the client's scopes
+            // but those OpenID Connect scopes a client must ask for)
+            List<String> defaults = io.latchkey.common.oidc.UserClaims.defaultScopes(allowed);
+            if (defaults.isEmpty()) {
                 throw OAuthError.INVALID_SCOPE.with("The client has no scopes.");
             }
-            return String.join(" ", allowed);
+            return String.join(" ", defaults);
         }
         // RFC 6749 §3.3: space-delimited, case-sensitive scope tokens (parsed once, in oauth-common)
         Set<String> scopes = io.latchkey.common.Scopes.parse(requested);

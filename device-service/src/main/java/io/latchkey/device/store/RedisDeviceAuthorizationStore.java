@@ -6,7 +6,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.device.Approval;
 import io.latchkey.device.device.Decision;
@@ -29,15 +32,17 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     private static final Logger LOG = Logger.getLogger(RedisDeviceAuthorizationStore.class);
 
     private final ReactiveRedisDataSource redis;
+    private final ObjectMapper json;
     private final String codePrefix;
     private final String userPrefix;
     private final String clientPrefix;
     private final int maxOutstandingPerClient;
 
-    public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis,
+    public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis, ObjectMapper json,
             @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix,
             DeviceConfig config) {
         this.redis = redis;
+        this.json = json;
         this.codePrefix = keyPrefix + "device:code:";
         this.userPrefix = keyPrefix + "device:user:";
         this.clientPrefix = keyPrefix + "device:client:";
@@ -111,7 +116,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
                         recordKey(deviceCodeHash),
                         Long.toString(now), clientId, Long.toString(toleranceMillis),
                         clientAuthenticated ? "1" : "0", Long.toString(leaseMillis))
-                .map(RedisDeviceAuthorizationStore::toPollOutcome);
+                .map(this::toPollOutcome);
     }
 
     @Override
@@ -124,11 +129,12 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
         return Scripts.RELEASE.run(redis, 1, recordKey(deviceCodeHash)).replaceWithVoid();
     }
 
-    private static PollOutcome toPollOutcome(Response r) {
+    private PollOutcome toPollOutcome(Response r) {
         return switch (r.get(0).toString()) {
             case "authorization_pending" -> PollOutcome.PENDING;
             case "slow_down" -> PollOutcome.slowDown(r.get(1).toInteger());
-            case "approved" -> PollOutcome.approved(string(r.get(1)), string(r.get(2)), string(r.get(3)));
+            case "approved" -> PollOutcome.approved(string(r.get(1)), string(r.get(2)), string(r.get(3)),
+                    IdentityJson.read(json, string(r.get(4))));
             case "access_denied" -> PollOutcome.DENIED;
             case "expired_token" -> PollOutcome.EXPIRED;
             case "client_auth_required" -> PollOutcome.CLIENT_AUTH_REQUIRED;
@@ -159,18 +165,19 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     @Override
     public Uni<Decision> approve(String userCodeHash, Approval approval, long now) {
         return decide(userCodeHash, now, Status.APPROVED, approval.subject(), approval.grantId(),
-                nullToEmpty(approval.scope()).trim());
+                nullToEmpty(approval.scope()).trim(),
+                nullToEmpty(IdentityJson.write(json, approval.identity())));
     }
 
     @Override
     public Uni<Decision> deny(String userCodeHash, long now) {
-        return decide(userCodeHash, now, Status.DENIED, "", "", "");
+        return decide(userCodeHash, now, Status.DENIED, "", "", "", "");
     }
 
     private Uni<Decision> decide(String userCodeHash, long now, Status status, String subject, String grantId,
-            String scope) {
+            String scope, String identity) {
         return Scripts.DECIDE.run(redis, 1, userCodeKey(userCodeHash),
-                        Long.toString(now), status.stored(), subject, grantId, scope)
+                        Long.toString(now), status.stored(), subject, grantId, scope, identity)
                 .map(r -> switch (r.toString()) {
                     case "ok" -> Decision.DONE;
                     case "conflict" -> Decision.CONFLICT;

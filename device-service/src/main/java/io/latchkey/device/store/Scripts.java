@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The Lua scripts behind {@link RedisDeviceAuthorizationStore}. Record fields: cid (client_id), scope, st
  * (p|a|d), exp, req, next (epoch ms), iv (interval s), ip, ua, conf (1 = confidential client), uk (user-code
- * index key), and once approved sub, gid, asc (approved scope).
+ * index key), and once approved sub, gid, asc (approved scope), idn (the OpenID Connect sign-in, JSON, or empty).
  */
 final class Scripts {
 
@@ -40,7 +40,7 @@ final class Scripts {
      * released after a failed one, so an outage of token-service never loses an approval.
      */
     static final LuaScript POLL = new LuaScript("""
-            local r = redis.call('HMGET', KEYS[1], 'cid', 'st', 'exp', 'iv', 'next', 'conf', 'uk', 'sub', 'gid', 'asc', 'lease')
+            local r = redis.call('HMGET', KEYS[1], 'cid', 'st', 'exp', 'iv', 'next', 'conf', 'uk', 'sub', 'gid', 'asc', 'lease', 'idn')
             if not r[1] or r[1] ~= ARGV[2] then return {'invalid_grant'} end
             if r[6] == '1' and ARGV[4] ~= '1' then return {'client_auth_required'} end
             local now = tonumber(ARGV[1])
@@ -50,7 +50,7 @@ final class Scripts {
               -- claimed by this poll alone; deleted once the tokens are minted, released if minting fails
               redis.call('HSET', KEYS[1], 'st', 'm', 'lease', string.format('%.0f', now + tonumber(ARGV[5])))
               if r[7] then redis.call('DEL', r[7]) end
-              return {'approved', r[8], r[9], r[10]}
+              return {'approved', r[8], r[9], r[10], r[12] or ''}
             end
             if r[2] == 'm' then return {'authorization_pending'} end
             local iv = tonumber(r[4])
@@ -73,7 +73,8 @@ final class Scripts {
             """);
 
     /**
-     * KEYS: user-code index. ARGV: now ms, new status (a|d), subject, grant id, approved scope ('' = all requested).
+     * KEYS: user-code index. ARGV: now ms, new status (a|d), subject, grant id, approved scope ('' = all requested),
+     * the OpenID Connect sign-in as JSON ('' = none).
      * Returns ok, not_found, conflict or invalid_scope.
      */
     static final LuaScript DECIDE = new LuaScript("""
@@ -97,7 +98,7 @@ final class Scripts {
             for s in string.gmatch(scope, '%S+') do
               if not requested[s] then return 'invalid_scope' end
             end
-            redis.call('HSET', rk, 'st', 'a', 'sub', ARGV[3], 'gid', ARGV[4], 'asc', scope)
+            redis.call('HSET', rk, 'st', 'a', 'sub', ARGV[3], 'gid', ARGV[4], 'asc', scope, 'idn', ARGV[6])
             return 'ok'
             """);
 

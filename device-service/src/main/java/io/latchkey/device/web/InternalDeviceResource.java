@@ -59,7 +59,8 @@ public class InternalDeviceResource {
         if (body == null || isBlank(body.subject()) || isBlank(body.grantId())) {
             throw OAuthError.INVALID_REQUEST.with("subject and grant_id are required.");
         }
-        Approval approval = new Approval(body.subject(), body.grantId(), body.scope());
+        Approval approval = new Approval(body.subject(), body.grantId(), body.scope(),
+                io.latchkey.common.oidc.IdentityChecks.checked(body.identity()));
         return store.approve(userCodes.hash(userCode), approval, System.currentTimeMillis())
                 .map(InternalDeviceResource::toResponse);
     }

@@ -17,9 +17,12 @@ class ScopesTest {
     private static final List<String> ALLOWED = List.of("openid", "db:read", "db:write");
 
     @Test
-    void noScopeMeansEveryScopeOfTheClient() {
-        assertEquals("openid db:read db:write", Scopes.resolve(null, ALLOWED));
-        assertEquals("openid db:read db:write", Scopes.resolve("  ", ALLOWED));
+    void noScopeMeansEveryScopeOfTheClientButTheOpenIdScopesItMustAskFor() {
+        // OIDC Core §3.1.2.1 / §11: openid and offline_access are never granted by default
+        assertEquals("db:read db:write", Scopes.resolve(null, ALLOWED));
+        assertEquals("db:read db:write", Scopes.resolve("  ", ALLOWED));
+        assertEquals("profile db:read", Scopes.resolve(null, List.of("openid", "profile", "email", "offline_access",
+                "db:read")));
     }
 
     @Test

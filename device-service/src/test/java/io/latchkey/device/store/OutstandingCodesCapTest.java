@@ -56,7 +56,7 @@ class OutstandingCodesCapTest {
             public Duration clientCacheTtl() { return defaults.clientCacheTtl(); }
             public java.util.Optional<String> userCodeKey() { return defaults.userCodeKey(); }
         };
-        return new RedisDeviceAuthorizationStore(reactive, prefix, config);
+        return new RedisDeviceAuthorizationStore(reactive, new com.fasterxml.jackson.databind.ObjectMapper(), prefix, config);
     }
 
     private static DeviceAuthorization pending(String clientId) {

@@ -108,9 +108,9 @@ class DeviceAuthorizationResourceTest {
     }
 
     @Test
-    void withoutAScopeTheClientGetsAllItsScopes() {
+    void withoutAScopeTheClientGetsAllItsScopesButOpenid() {
         String userCode = start("cli").getString("user_code");
-        DeviceFlow.lookup(userCode).then().statusCode(200).body("scope", equalTo("openid profile db:read db:write"));
+        DeviceFlow.lookup(userCode).then().statusCode(200).body("scope", equalTo("profile db:read db:write"));
     }
 
     @Test

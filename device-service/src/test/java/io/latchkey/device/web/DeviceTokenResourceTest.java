@@ -128,6 +128,35 @@ class DeviceTokenResourceTest {
     }
 
     @Test
+    void theSignInOfAnOpenidApprovalReachesTheMintUnchanged() {
+        JsonPath started = start("cli", "openid db:read");
+        String body = "{\"subject\":\"user-43\",\"grant_id\":\"grant-8\",\"scope\":\"openid\","
+                + "\"identity\":{\"auth_time\":1767225600,\"name\":\"Ada\",\"preferred_username\":\"ada@x.dev\","
+                + "\"email\":\"ada@x.dev\",\"email_verified\":false}}";
+        io.latchkey.device.support.DeviceFlow.internal().contentType(ContentType.JSON).body(body)
+                .post("/internal/device/user-codes/{code}/approve", started.getString("user_code"))
+                .then().statusCode(204);
+        poll(started.getString("device_code"), "cli").then().statusCode(200);
+        // OIDC Core §2: token-service mints the ID Token from this sign-in (auth_time, claims)
+        JsonPath minted = stats();
+        assertEquals(1767225600L, minted.getLong("last_token_request.identity.auth_time"));
+        assertEquals("ada@x.dev", minted.getString("last_token_request.identity.email"));
+        assertEquals("Ada", minted.getString("last_token_request.identity.name"));
+    }
+
+    @Test
+    void aMalformedSignInIsRefusedAtApproval() {
+        JsonPath started = start("cli", "openid");
+        for (String identity : new String[] {"{\"auth_time\":0}", "{\"auth_time\":5,\"nonce\":\"a\\u0001\"}",
+                "{\"auth_time\":5,\"name\":\"" + "n".repeat(600) + "\"}"}) {
+            io.latchkey.device.support.DeviceFlow.internal().contentType(ContentType.JSON)
+                    .body("{\"subject\":\"u\",\"grant_id\":\"g\",\"identity\":" + identity + "}")
+                    .post("/internal/device/user-codes/{code}/approve", started.getString("user_code"))
+                    .then().statusCode(400).body("error", equalTo("invalid_request"));
+        }
+    }
+
+    @Test
     void anApprovedAuthorizationYieldsTheTokensOnce() {
         JsonPath started = start("cli", "openid db:read db:write");
         approve(started.getString("user_code"), "user-42", "grant-7", "openid db:read").then().statusCode(204);

@@ -41,6 +41,8 @@ public final class RouteTable {
             new Route("/oauth/introspect", EXACT, TOKEN, FORWARD).limitedBy(INTROSPECTION_PER_CLIENT),
             new Route("/oauth/jwks", EXACT, TOKEN, FORWARD),
             new Route("/.well-known/oauth-authorization-server", EXACT, TOKEN, FORWARD),
+            // OpenID Connect Discovery 1.0 §4: the same metadata document, same issuer
+            new Route("/.well-known/openid-configuration", EXACT, TOKEN, FORWARD),
             new Route("/admin/clients", WITH_SUB_PATHS, TOKEN, FORWARD),
 
             // device-service: device authorizations (RFC 8628 §3.1)
@@ -51,11 +53,15 @@ public final class RouteTable {
             new Route("/oauth/authorize", EXACT, CONSENT, FORWARD).limitedBy(AUTHORIZE_PER_IP),
             new Route("/login", EXACT, CONSENT, FORWARD).limitedBy(SIGN_IN_PER_IP),
             new Route("/logout", EXACT, CONSENT, FORWARD),
+            // OpenID Connect RP-Initiated Logout 1.0 §2: the end-session endpoint and its confirmation
+            new Route("/oauth/logout", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/consent", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/device", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/account/", PREFIX, CONSENT, FORWARD),
             // protected resource APIs (RFC 6750): a valid access token, plus these scopes
             new Route("/api/v1/me", EXACT, CONSENT, BEARER, Set.of("profile")),
+            // OIDC Core §5.3: UserInfo, served by the owner of users like /api/v1/me; needs an openid token
+            new Route("/oauth/userinfo", EXACT, CONSENT, BEARER, Set.of("openid")),
             new Route("/api/v1/", PREFIX, CONSENT, BEARER),
             new Route("/", EXACT, CONSENT, FORWARD),
 

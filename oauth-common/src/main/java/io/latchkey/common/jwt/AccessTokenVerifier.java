@@ -57,6 +57,15 @@ public final class AccessTokenVerifier {
 
     /** Structure and JOSE header: everything that can be checked before the key is known. */
     public ParsedToken parse(String token) {
+        // RFC 9068 §4: the typ header MUST be "at+jwt" (or "application/at+jwt"), so other JWTs are not taken for it
+        return parseJws(token, Claims.AT_JWT_TYPE, "The token is not an access token.");
+    }
+
+    /**
+     * The structure and JOSE header of a compact JWS Latchkey signed, whose {@code typ} is {@code type} (or
+     * {@code application/<type>}): the same rules for access tokens and OpenID Connect ID Tokens (typ JWT).
+     */
+    public static ParsedToken parseJws(String token, String type, String wrongType) {
         if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
             throw new TokenRejected("The access token is malformed.");
         }
@@ -74,10 +83,9 @@ public final class AccessTokenVerifier {
         if (alg == null || !ALGORITHMS.contains(alg)) {
             throw new TokenRejected("The token is not signed with a supported algorithm.");
         }
-        // RFC 9068 §4: the typ header MUST be "at+jwt" (or "application/at+jwt"), so other JWTs are not taken for it
-        if (!(header.getValue("typ") instanceof String typ) || !(typ.equalsIgnoreCase(Claims.AT_JWT_TYPE)
-                || typ.equalsIgnoreCase("application/" + Claims.AT_JWT_TYPE))) {
-            throw new TokenRejected("The token is not an access token.");
+        if (!(header.getValue("typ") instanceof String typ) || !(typ.equalsIgnoreCase(type)
+                || typ.equalsIgnoreCase("application/" + type))) {
+            throw new TokenRejected(wrongType);
         }
         // RFC 7515 §4.1.11: no extension Latchkey would have to understand; and our tokens always name their key
         if (header.containsKey("crit") || !(header.getValue("kid") instanceof String kid) || kid.isEmpty()) {
@@ -88,17 +96,7 @@ public final class AccessTokenVerifier {
 
     /** Signature with {@code key} (null: the kid is unknown), then the claims. */
     public VerifiedAccessToken verify(ParsedToken token, VerificationKey key, long now) {
-        if (key == null || !key.kid().equals(token.kid())) {
-            throw new TokenRejected("The token was not signed by this server.");
-        }
-        // RFC 8725 §3.1: the key's own algorithm, never the one the token asks for
-        if (!key.alg().equals(token.alg())) {
-            throw new TokenRejected("The token's algorithm does not match its key.");
-        }
-        if (!signatureValid(token, key)) {
-            throw new TokenRejected("The token signature is invalid.");
-        }
-        JsonObject claims = json(token.payloadSegment());
+        JsonObject claims = signedClaims(token, key);
         // RFC 9068 §4: iss MUST match the issuer identifier
         if (!issuer.equals(claims.getValue(Claims.ISS))) {
             throw new TokenRejected("The token was issued for another issuer.");
@@ -142,6 +140,21 @@ public final class AccessTokenVerifier {
             return list.contains(audience);
         }
         return false;
+    }
+
+    /** The claims of a token whose signature {@code key} verifies, with the key's own algorithm (RFC 8725 §3.1). */
+    public static JsonObject signedClaims(ParsedToken token, VerificationKey key) {
+        if (key == null || !key.kid().equals(token.kid())) {
+            throw new TokenRejected("The token was not signed by this server.");
+        }
+        // RFC 8725 §3.1: the key's own algorithm, never the one the token asks for
+        if (!key.alg().equals(token.alg())) {
+            throw new TokenRejected("The token's algorithm does not match its key.");
+        }
+        if (!signatureValid(token, key)) {
+            throw new TokenRejected("The token signature is invalid.");
+        }
+        return json(token.payloadSegment());
     }
 
     private static boolean signatureValid(ParsedToken token, VerificationKey key) {

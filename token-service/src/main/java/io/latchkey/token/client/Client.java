@@ -9,6 +9,9 @@ import java.util.Set;
  * client's consent too (docs/internal-api.md {@code Client}).
  *
  * @param mayIntrospect an operator allowed this client (a resource server) to introspect other clients' access tokens
+ * @param refreshWithoutOfflineAccess the client gets refresh tokens for user grants without asking for
+ *                      {@code offline_access} (OIDC Core §11); true for every client registered before OpenID Connect
+ * @param postLogoutRedirectUris where RP-initiated logout may send the browser back to (exact match)
  */
 public record Client(
         String clientId,
@@ -22,7 +25,17 @@ public record Client(
         String logoUri,
         boolean disabled,
         boolean firstParty,
-        boolean mayIntrospect) {
+        boolean mayIntrospect,
+        boolean refreshWithoutOfflineAccess,
+        List<String> postLogoutRedirectUris) {
+
+    /** A client as registered before OpenID Connect: refresh tokens without offline_access, no logout URIs. */
+    public Client(String clientId, String clientName, ClientType clientType, byte[] secretHash, List<String> redirectUris,
+                  Set<String> grantTypes, Set<String> scopes, String homepageUri, String logoUri, boolean disabled,
+                  boolean firstParty, boolean mayIntrospect) {
+        this(clientId, clientName, clientType, secretHash, redirectUris, grantTypes, scopes, homepageUri, logoUri,
+                disabled, firstParty, mayIntrospect, true, List.of());
+    }
 
     public enum ClientType {
         PUBLIC, CONFIDENTIAL;

@@ -18,7 +18,8 @@ import io.vertx.mutiny.core.buffer.Buffer;
 public class ClientRepository {
 
     private static final String COLUMNS = "client_id, client_name, client_type, secret_hash, redirect_uris, "
-            + "grant_types, scopes, homepage_uri, logo_uri, disabled, first_party, may_introspect";
+            + "grant_types, scopes, homepage_uri, logo_uri, disabled, first_party, may_introspect, "
+            + "refresh_without_offline_access, post_logout_redirect_uris";
 
     private final Pool pool;
 
@@ -44,7 +45,7 @@ public class ClientRepository {
 
     /** Inserts the client unless one with that id exists; true when inserted. */
     public Uni<Boolean> insertIfAbsent(Client c) {
-        return pool.preparedQuery("INSERT INTO token.clients (" + COLUMNS + ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) "
+        return pool.preparedQuery("INSERT INTO token.clients (" + COLUMNS + ") VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) "
                         + "ON CONFLICT (client_id) DO NOTHING")
                 .execute(Tuple.from(new Object[] {
                         c.clientId(), c.clientName(), c.clientType().wire(),
@@ -52,7 +53,8 @@ public class ClientRepository {
                         c.redirectUris().toArray(String[]::new),
                         c.grantTypes().toArray(String[]::new),
                         c.scopes().toArray(String[]::new),
-                        c.homepageUri(), c.logoUri(), c.disabled(), c.firstParty(), c.mayIntrospect() }))
+                        c.homepageUri(), c.logoUri(), c.disabled(), c.firstParty(), c.mayIntrospect(),
+                        c.refreshWithoutOfflineAccess(), c.postLogoutRedirectUris().toArray(String[]::new) }))
                 .map(RowSet::rowCount)
                 .map(n -> n > 0);
     }
@@ -71,6 +73,8 @@ public class ClientRepository {
                 r.getString("logo_uri"),
                 r.getBoolean("disabled"),
                 r.getBoolean("first_party"),
-                r.getBoolean("may_introspect"));
+                r.getBoolean("may_introspect"),
+                r.getBoolean("refresh_without_offline_access"),
+                List.of(r.getArrayOfStrings("post_logout_redirect_uris")));
     }
 }

@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.token.client.Secrets;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +17,8 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Authorization codes in Redis, one hash per code at {@code <prefix>code:<sha256(code)>}: the raw code is never
- * stored. Fields: cid, ruri, cc (PKCE challenge or empty), sub, gid, scope, st (i = issued, r = redeemed) and, once
+ * stored. Fields: cid, ruri, cc (PKCE challenge or empty), sub, gid, scope, idn (the OpenID Connect sign-in as
+ * JSON, or empty), st (i = issued, r = redeemed) and, once
  * redeemed, the tokens it gave (jti, jexp, rth) and reuse = 1 after a second presentation. The record lives
  * {@code latchkey.code.ttl} from issue, redeemed or not, so a replay within that time is recognised.
  */
@@ -38,8 +42,8 @@ public class AuthorizationCodeStore {
             if not st then return {'unknown'} end
             if st == 'i' then
               redis.call('HSET', KEYS[1], 'st', 'r')
-              local r = redis.call('HMGET', KEYS[1], 'cid', 'ruri', 'cc', 'sub', 'gid', 'scope')
-              return {'fresh', r[1] or '', r[2] or '', r[3] or '', r[4] or '', r[5] or '', r[6] or ''}
+              local r = redis.call('HMGET', KEYS[1], 'cid', 'ruri', 'cc', 'sub', 'gid', 'scope', 'idn')
+              return {'fresh', r[1] or '', r[2] or '', r[3] or '', r[4] or '', r[5] or '', r[6] or '', r[7] or ''}
             end
             redis.call('HSET', KEYS[1], 'reuse', '1')
             local t = redis.call('HMGET', KEYS[1], 'jti', 'jexp', 'rth')
@@ -57,13 +61,15 @@ public class AuthorizationCodeStore {
     }
 
     private final ReactiveRedisDataSource redis;
+    private final ObjectMapper json;
     private final String prefix;
     private final Duration ttl;
 
-    public AuthorizationCodeStore(ReactiveRedisDataSource redis,
+    public AuthorizationCodeStore(ReactiveRedisDataSource redis, ObjectMapper json,
                                   @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String prefix,
                                   @ConfigProperty(name = "latchkey.code.ttl", defaultValue = "60s") Duration ttl) {
         this.redis = redis;
+        this.json = json;
         this.prefix = prefix;
         this.ttl = ttl;
     }
@@ -78,7 +84,8 @@ public class AuthorizationCodeStore {
         String[] fields = {
                 Long.toString(ttl.toMillis()), Long.toString(CHALLENGE_MEMORY.toMillis()),
                 "cid", a.clientId(), "ruri", a.redirectUri(), "cc", challenge,
-                "sub", a.subject(), "gid", a.grantId(), "scope", a.scope() == null ? "" : a.scope(), "st", "i"};
+                "sub", a.subject(), "gid", a.grantId(), "scope", a.scope() == null ? "" : a.scope(),
+                "idn", nullToEmpty(IdentityJson.write(json, a.identity())), "st", "i"};
         return redis.execute("EVAL", concat(head, fields))
                 .map(r -> switch (r.toInteger()) {
                     case 1 -> new Issued(code);
@@ -90,7 +97,7 @@ public class AuthorizationCodeStore {
     /** Presents a code: FRESH exactly once, REUSED afterwards until the record expires, else UNKNOWN. */
     public Uni<Redemption> redeem(String code) {
         return redis.execute("EVAL", REDEEM, "1", recordKey(code))
-                .map(AuthorizationCodeStore::toRedemption);
+                .map(this::toRedemption);
     }
 
     /** Remembers what the FRESH redemption issued; true when the code was presented again in the meantime. */
@@ -109,11 +116,12 @@ public class AuthorizationCodeStore {
         return prefix + "code:" + hex(Secrets.sha256(code));
     }
 
-    private static Redemption toRedemption(Response r) {
+    private Redemption toRedemption(Response r) {
         String status = r.get(0).toString();
         return switch (status) {
             case "fresh" -> Redemption.fresh(new AuthorizationCode(r.get(1).toString(), r.get(2).toString(),
-                    emptyToNull(r.get(3).toString()), r.get(4).toString(), r.get(5).toString(), r.get(6).toString()));
+                    emptyToNull(r.get(3).toString()), r.get(4).toString(), r.get(5).toString(), r.get(6).toString(),
+                    IdentityJson.read(json, r.get(7).toString())));
             case "reused" -> Redemption.reused(new IssuedTokens(emptyToNull(r.get(1).toString()),
                     r.get(2).toString().isEmpty() ? 0 : Long.parseLong(r.get(2).toString()),
                     emptyToNull(r.get(3).toString())));

@@ -59,7 +59,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private Uni<TokenResponse> exchange(Client client, String code, AuthorizationCode bound, String redirectUri,
                                         String verifier) {
         check(client, bound, redirectUri, verifier);
-        return minter.issueForUser(client, bound.subject(), bound.scope(), bound.grantId())
+        return minter.issueForUser(client, bound.subject(), bound.scope(), bound.grantId(), bound.identity())
                 .chain(issued -> {
                     IssuedTokens tokens = tokensOf(issued);
                     return codes.recordIssued(code, tokens)

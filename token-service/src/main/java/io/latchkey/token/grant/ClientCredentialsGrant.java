@@ -34,7 +34,10 @@ public class ClientCredentialsGrant implements GrantHandler {
             throw OAuthError.UNAUTHORIZED_CLIENT.with("Public clients cannot use client_credentials.");
         }
         Set<String> requested = Scopes.parse(form.optional(OAuthParams.SCOPE));
-        Set<String> granted = requested.isEmpty() ? client.scopes() : requested;
+        // RFC 6749 §3.3: the default is the client's scopes, but the OpenID Connect ones a client must ask for
+        Set<String> granted = requested.isEmpty()
+                ? new java.util.LinkedHashSet<>(io.latchkey.common.oidc.UserClaims.defaultScopes(client.scopes()))
+                : requested;
         // RFC 6749 §3.3: the server may refuse scopes the client was not registered for
         if (!client.allowsScopes(granted)) {
             throw OAuthError.INVALID_SCOPE.with("The requested scope exceeds what this client may ask for.");

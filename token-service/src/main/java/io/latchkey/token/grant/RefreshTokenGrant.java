@@ -10,6 +10,7 @@ import io.latchkey.common.Scopes;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.jwt.AccessTokenIssuer;
 import io.latchkey.token.refresh.RefreshTokenRotation;
+import io.latchkey.token.refresh.RefreshTokens;
 import io.latchkey.token.refresh.StoredRefreshToken;
 import io.latchkey.token.web.TokenResponse;
 import io.smallrye.mutiny.Uni;
@@ -21,12 +22,16 @@ public class RefreshTokenGrant implements GrantHandler {
     private final RefreshTokenRotation rotation;
     private final AccessTokenIssuer accessTokens;
     private final io.latchkey.token.usage.GrantUsage usage;
+    private final RefreshTokens refreshTokens;
+    private final TokenMinter minter;
 
     public RefreshTokenGrant(RefreshTokenRotation rotation, AccessTokenIssuer accessTokens,
-                             io.latchkey.token.usage.GrantUsage usage) {
+                             io.latchkey.token.usage.GrantUsage usage, RefreshTokens refreshTokens, TokenMinter minter) {
         this.rotation = rotation;
         this.accessTokens = accessTokens;
         this.usage = usage;
+        this.refreshTokens = refreshTokens;
+        this.minter = minter;
     }
 
     @Override
@@ -50,6 +55,10 @@ public class RefreshTokenGrant implements GrantHandler {
                 consumed.familyId());
         // "last used" on the Authorized apps page counts refreshes too
         usage.recordIssued(consumed.grantId());
-        return new TokenResponse(at.token(), "Bearer", accessTokens.ttlSeconds(), scope, successor);
+        // OIDC Core §12.2: a refresh may return a new ID Token: same iss, sub, aud and auth_time (kept with the
+        // family, so no round trip to consent-service), no nonce; only while the scope still has openid
+        String idToken = minter.idToken(consumed.subject(), consumed.clientId(), Scopes.parse(scope),
+                refreshTokens.identityOf(consumed), at.token());
+        return new TokenResponse(at.token(), "Bearer", accessTokens.ttlSeconds(), scope, successor, idToken);
     }
 }

@@ -1,10 +1,16 @@
 package io.latchkey.token.grant;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.latchkey.common.OAuthParams;
+import io.latchkey.common.Scopes;
+import io.latchkey.common.oidc.Identity;
+import io.latchkey.common.oidc.OfflineAccess;
+import io.latchkey.common.oidc.UserClaims;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.jwt.AccessTokenIssuer;
+import io.latchkey.token.jwt.IdTokenIssuer;
 import io.latchkey.token.refresh.RefreshTokens;
 import io.latchkey.token.revocation.GrantRevocation;
 import io.latchkey.token.usage.GrantUsage;
@@ -16,13 +22,15 @@ import io.smallrye.mutiny.Uni;
 public class TokenMinter {
 
     private final AccessTokenIssuer accessTokens;
+    private final IdTokenIssuer idTokens;
     private final RefreshTokens refreshTokens;
     private final GrantRevocation revocation;
     private final GrantUsage usage;
 
-    public TokenMinter(AccessTokenIssuer accessTokens, RefreshTokens refreshTokens, GrantRevocation revocation,
-                       GrantUsage usage) {
+    public TokenMinter(AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, RefreshTokens refreshTokens,
+                       GrantRevocation revocation, GrantUsage usage) {
         this.accessTokens = accessTokens;
+        this.idTokens = idTokens;
         this.refreshTokens = refreshTokens;
         this.revocation = revocation;
         this.usage = usage;
@@ -33,33 +41,49 @@ public class TokenMinter {
     }
 
     /**
-     * Access token, plus a refresh token when the client is registered for the refresh_token grant; invalid_grant
+     * Access token, plus a refresh token when the client may have one ({@link #refreshAllowed}), plus an ID Token
+     * when the scope has {@code openid} and consent-service vouched for the sign-in ({@code who}); invalid_grant
      * when the user has revoked the grant. Every user grant (device, authorization code) mints through here, so the
      * revocation check and the "last used" record are never skipped.
      */
-    public Uni<Issued> issueForUser(Client client, String subject, String scope, String grantId) {
-        Uni<RefreshTokens.First> refreshToken = client.allowsGrant(OAuthParams.GRANT_REFRESH_TOKEN)
-                ? refreshTokens.issueFirst(grantId, client.clientId(), subject, scope)
+    public Uni<Issued> issueForUser(Client client, String subject, String scope, String grantId, Identity who) {
+        Set<String> scopes = Scopes.parse(scope);
+        Identity kept = who == null ? null : who.withoutNonce();
+        Uni<RefreshTokens.First> refreshToken = refreshAllowed(client, scopes)
+                ? refreshTokens.issueFirst(grantId, client.clientId(), subject, scope, kept)
                 : revocation.refuseIfRevoked(grantId).replaceWith((RefreshTokens.First) null);
         return refreshToken
                 .invoke(() -> usage.recordIssued(grantId))
                 .map(rt -> {
                     AccessTokenIssuer.Minted at = accessTokens.mint(subject, client.clientId(), scope, grantId,
                             rt == null ? null : rt.familyId());
-                    return new Issued(response(at, scope, rt == null ? null : rt.token()), at.jti(), at.expiresAt());
+                    String idToken = idToken(subject, client.clientId(), scopes, who, at.token());
+                    return new Issued(response(at, scope, rt == null ? null : rt.token(), idToken), at.jti(),
+                            at.expiresAt());
                 });
     }
 
-    public Uni<TokenResponse> forUser(Client client, String subject, String scope, String grantId) {
-        return issueForUser(client, subject, scope, grantId).map(Issued::response);
+    public Uni<TokenResponse> forUser(Client client, String subject, String scope, String grantId, Identity who) {
+        return issueForUser(client, subject, scope, grantId, who).map(Issued::response);
+    }
+
+    /** OIDC Core §11: refresh tokens for user grants per {@link OfflineAccess}. */
+    public static boolean refreshAllowed(Client client, Set<String> scopes) {
+        return OfflineAccess.refreshTokenIssued(client.grantTypes(), client.refreshWithoutOfflineAccess(), scopes);
+    }
+
+    /** OIDC Core §3.1.3.3: an ID Token when openid was granted and the sign-in is known; else null. */
+    public String idToken(String subject, String clientId, Set<String> scopes, Identity who, String accessToken) {
+        return who != null && scopes.contains(UserClaims.OPENID)
+                ? idTokens.mint(subject, clientId, scopes, who, accessToken) : null;
     }
 
     /** RFC 6749 §4.4.3: client credentials get an access token and no refresh token. */
     public TokenResponse forClient(Client client, String scope) {
-        return response(accessTokens.mint(client.clientId(), client.clientId(), scope, null, null), scope, null);
+        return response(accessTokens.mint(client.clientId(), client.clientId(), scope, null, null), scope, null, null);
     }
 
-    private TokenResponse response(AccessTokenIssuer.Minted at, String scope, String refreshToken) {
-        return new TokenResponse(at.token(), "Bearer", accessTokens.ttlSeconds(), scope, refreshToken);
+    private TokenResponse response(AccessTokenIssuer.Minted at, String scope, String refreshToken, String idToken) {
+        return new TokenResponse(at.token(), "Bearer", accessTokens.ttlSeconds(), scope, refreshToken, idToken);
     }
 }

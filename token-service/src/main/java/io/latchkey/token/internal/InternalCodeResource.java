@@ -14,6 +14,8 @@ import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.oidc.Identity;
+import io.latchkey.common.oidc.IdentityChecks;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.client.ClientCache;
 import io.latchkey.token.client.RedirectUris;
@@ -36,7 +38,9 @@ public class InternalCodeResource {
                               @JsonProperty("code_challenge_method") String codeChallengeMethod,
                               @JsonProperty("subject") String subject,
                               @JsonProperty("grant_id") String grantId,
-                              @JsonProperty("scope") String scope) {
+                              @JsonProperty("scope") String scope,
+                              // OIDC Core §2: the sign-in and nonce for the ID Token (null without openid)
+                              @JsonProperty("identity") Identity identity) {
     }
 
     public record CodeResponse(@JsonProperty("code") String code) {
@@ -86,7 +90,7 @@ public class InternalCodeResource {
         }
         Pkce.checkChallenge(r.codeChallenge(), r.codeChallengeMethod(), client.isPublic());
         return new AuthorizationCode(client.clientId(), r.redirectUri(), blank(r.codeChallenge()) ? null : r.codeChallenge(),
-                r.subject(), r.grantId(), Scopes.format(Scopes.parse(r.scope())));
+                r.subject(), r.grantId(), Scopes.format(Scopes.parse(r.scope())), IdentityChecks.checked(r.identity()));
     }
 
     private static boolean blank(String s) {

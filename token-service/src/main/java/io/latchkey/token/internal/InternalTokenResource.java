@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.oidc.Identity;
+import io.latchkey.common.oidc.IdentityChecks;
 import io.latchkey.token.client.ClientCache;
 import io.latchkey.token.grant.TokenMinter;
 import io.latchkey.token.web.TokenResponse;
@@ -30,7 +32,9 @@ public class InternalTokenResource {
                               @JsonProperty("subject") String subject,
                               @JsonProperty("scope") String scope,
                               @JsonProperty("grant_id") String grantId,
-                              @JsonProperty("grant_type") String grantType) {
+                              @JsonProperty("grant_type") String grantType,
+                              // OIDC Core §2: the sign-in for the ID Token (null without openid)
+                              @JsonProperty("identity") Identity identity) {
     }
 
     private final ClientCache clients;
@@ -61,7 +65,8 @@ public class InternalTokenResource {
                     if (!client.allowsScopes(Scopes.parse(r.scope()))) {
                         throw OAuthError.INVALID_SCOPE.with("Scope exceeds the client's registration.");
                     }
-                    return minter.forUser(client, r.subject(), r.scope(), r.grantId());
+                    return minter.forUser(client, r.subject(), r.scope(), r.grantId(),
+                            IdentityChecks.checked(r.identity()));
                 });
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * One signing key with everything precomputed that does not change per token: the JWK, and the base64url
- * JOSE header {@code {"alg","typ":"at+jwt","kid"}} (RFC 9068 §2.1).
+ * JOSE headers {@code {"alg","typ":"at+jwt","kid"}} (RFC 9068 §2.1) and, for ID Tokens, {@code typ "JWT"}.
  */
 public final class SigningKey {
 
@@ -24,6 +24,7 @@ public final class SigningKey {
     private final Map<String, Object> jwk;
     private final Instant createdAt;
     private final String headerSegment;
+    private final String idTokenHeaderSegment;
     private final ThreadLocal<Signature> signature;
 
     SigningKey(String kid, String alg, PrivateKey privateKey, PublicKey publicKey, Map<String, Object> jwk,
@@ -35,8 +36,9 @@ public final class SigningKey {
         this.jwk = jwk;
         this.createdAt = createdAt;
         // RFC 9068 §2.1: access tokens carry typ "at+jwt"
-        this.headerSegment = B64URL.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"at+jwt\",\"kid\":\"" + kid + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        this.headerSegment = header(alg, io.latchkey.common.Claims.AT_JWT_TYPE, kid);
+        // OIDC Core §2: an ID Token is a signed JWT; typ "JWT" keeps it from passing as an access token
+        this.idTokenHeaderSegment = header(alg, io.latchkey.common.Claims.ID_TOKEN_TYPE, kid);
         String jca = Algorithms.jcaSignature(alg);
         this.signature = ThreadLocal.withInitial(() -> {
             try {
@@ -49,9 +51,23 @@ public final class SigningKey {
         });
     }
 
-    /** A compact JWS of the given JSON payload bytes. */
+    private static String header(String alg, String typ, String kid) {
+        return B64URL.encodeToString(("{\"alg\":\"" + alg + "\",\"typ\":\"" + typ + "\",\"kid\":\"" + kid + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A compact JWS (access token, typ at+jwt) of the given JSON payload bytes. */
     public String sign(byte[] payloadJson) {
-        String signingInput = headerSegment + "." + B64URL.encodeToString(payloadJson);
+        return sign(headerSegment, payloadJson);
+    }
+
+    /** A compact JWS with typ "JWT": an OpenID Connect ID Token. */
+    public String signIdToken(byte[] payloadJson) {
+        return sign(idTokenHeaderSegment, payloadJson);
+    }
+
+    private String sign(String header, byte[] payloadJson) {
+        String signingInput = header + "." + B64URL.encodeToString(payloadJson);
         try {
             Signature s = signature.get();
             s.update(signingInput.getBytes(StandardCharsets.US_ASCII));

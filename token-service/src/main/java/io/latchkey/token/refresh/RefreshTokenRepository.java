@@ -31,12 +31,12 @@ public class RefreshTokenRepository {
      */
     public Uni<Boolean> insertUnlessGrantRevoked(byte[] tokenHash, UUID familyId, String grantId, String clientId,
                                                  String subject, String scope, Instant idleExpiresAt,
-                                                 Instant familyExpiresAt) {
+                                                 Instant familyExpiresAt, String identity) {
         return pool.preparedQuery("INSERT INTO token.refresh_tokens (token_hash, family_id, grant_id, client_id, "
-                        + "subject, scope, idle_expires_at, family_expires_at) SELECT $1,$2,$3,$4,$5,$6,$7,$8 "
+                        + "subject, scope, idle_expires_at, family_expires_at, identity) SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9 "
                         + "WHERE NOT EXISTS (SELECT 1 FROM token.revoked_grants WHERE grant_id = $3)")
                 .execute(Tuple.from(new Object[] {bytea(tokenHash), familyId, grantId, clientId, subject, scope,
-                        utc(idleExpiresAt), utc(familyExpiresAt)}))
+                        utc(idleExpiresAt), utc(familyExpiresAt), identity}))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -73,14 +73,15 @@ public class RefreshTokenRepository {
                 .map(rows -> rows.iterator().hasNext() ? toToken(rows.iterator().next(), false) : null);
     }
 
-    /** The next token of a family: same grant, client, subject, scope and absolute expiry. */
+    /** The next token of a family: same grant, client, subject, scope, sign-in and absolute expiry. */
     public Uni<Void> insertSuccessor(SqlConnection conn, byte[] tokenHash, StoredRefreshToken parent, Instant now,
                                      Instant idleExpiresAt) {
         return conn.preparedQuery("INSERT INTO token.refresh_tokens (token_hash, family_id, grant_id, client_id, "
-                        + "subject, scope, issued_at, idle_expires_at, family_expires_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)")
+                        + "subject, scope, issued_at, idle_expires_at, family_expires_at, identity) "
+                        + "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)")
                 .execute(Tuple.from(new Object[] {bytea(tokenHash), parent.familyId(), parent.grantId(),
                         parent.clientId(), parent.subject(), parent.scope(), utc(now), utc(idleExpiresAt),
-                        utc(parent.familyExpiresAt())}))
+                        utc(parent.familyExpiresAt()), parent.identity()}))
                 .replaceWithVoid();
     }
 
@@ -139,13 +140,13 @@ public class RefreshTokenRepository {
     }
 
     private static final String COLUMNS = "r.family_id, r.grant_id, r.client_id, r.subject, r.scope, r.issued_at, "
-            + "r.idle_expires_at, r.family_expires_at, r.rotated_at, r.revoked_at";
+            + "r.idle_expires_at, r.family_expires_at, r.rotated_at, r.revoked_at, r.identity";
 
     private static StoredRefreshToken toToken(Row r, boolean withFamilyState) {
         return new StoredRefreshToken(r.getUUID("family_id"), r.getString("grant_id"), r.getString("client_id"),
                 r.getString("subject"), r.getString("scope"), instant(r, "issued_at"), instant(r, "idle_expires_at"),
                 instant(r, "family_expires_at"), instant(r, "rotated_at"), instant(r, "revoked_at"),
-                withFamilyState && r.getBoolean("family_revoked"));
+                withFamilyState && r.getBoolean("family_revoked"), r.getString("identity"));
     }
 
     private static Instant instant(Row r, String column) {

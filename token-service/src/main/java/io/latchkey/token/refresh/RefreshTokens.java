@@ -8,6 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.latchkey.common.oidc.Identity;
+import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.token.client.Secrets;
 import io.smallrye.mutiny.Uni;
 
@@ -16,13 +20,15 @@ import io.smallrye.mutiny.Uni;
 public class RefreshTokens {
 
     private final RefreshTokenRepository repository;
+    private final ObjectMapper json;
     private final Duration idleTtl;
     private final Duration absoluteTtl;
 
-    public RefreshTokens(RefreshTokenRepository repository,
+    public RefreshTokens(RefreshTokenRepository repository, ObjectMapper json,
                          @ConfigProperty(name = "latchkey.token.refresh-idle-ttl") Duration idleTtl,
                          @ConfigProperty(name = "latchkey.token.refresh-absolute-ttl") Duration absoluteTtl) {
         this.repository = repository;
+        this.json = json;
         this.idleTtl = idleTtl;
         this.absoluteTtl = absoluteTtl;
     }
@@ -31,14 +37,17 @@ public class RefreshTokens {
     public record First(String token, UUID familyId) {
     }
 
-    /** Starts a new family for a grant and returns its first token; invalid_grant when the grant is revoked. */
-    public Uni<First> issueFirst(String grantId, String clientId, String subject, String scope) {
+    /**
+     * Starts a new family for a grant and returns its first token; invalid_grant when the grant is revoked.
+     * {@code who} (null without openid): the sign-in the family keeps for the ID Tokens of its refreshes (OIDC Core §12.2).
+     */
+    public Uni<First> issueFirst(String grantId, String clientId, String subject, String scope, Identity who) {
         String token = Secrets.random(32);
         UUID familyId = UUID.randomUUID();
         Instant now = Instant.now();
         // RFC 9700 §4.14.2: refresh tokens expire after inactivity and have an absolute lifetime
         return repository.insertUnlessGrantRevoked(Secrets.sha256(token), familyId, grantId, clientId,
-                        subject, scope, now.plus(idleTtl), now.plus(absoluteTtl))
+                        subject, scope, now.plus(idleTtl), now.plus(absoluteTtl), IdentityJson.write(json, who == null ? null : who.withoutNonce()))
                 .map(written -> {
                     if (!written) {
                         throw io.latchkey.common.error.OAuthError.INVALID_GRANT
@@ -46,5 +55,10 @@ public class RefreshTokens {
                     }
                     return new First(token, familyId);
                 });
+    }
+
+    /** The sign-in a stored token's family was issued for, or null. */
+    public Identity identityOf(StoredRefreshToken stored) {
+        return IdentityJson.read(json, stored.identity());
     }
 }

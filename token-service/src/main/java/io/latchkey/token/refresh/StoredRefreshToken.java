@@ -7,6 +7,7 @@ import java.util.UUID;
  * A refresh token as stored (never the token itself, only facts about it).
  *
  * @param familyRevoked true when any token of the family was revoked, or the grant was: the family is dead
+ * @param identity      the sign-in the family was issued for (JSON {@link io.latchkey.common.oidc.Identity}), or null
  */
 public record StoredRefreshToken(
         UUID familyId,
@@ -19,7 +20,8 @@ public record StoredRefreshToken(
         Instant familyExpiresAt,
         Instant rotatedAt,
         Instant revokedAt,
-        boolean familyRevoked) {
+        boolean familyRevoked,
+        String identity) {
 
     /** When it stops working on its own: the earlier of its idle and absolute expiry. */
     public Instant expiresAt() {

@@ -1,0 +1,33 @@
+package io.latchkey.consent.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.latchkey.common.OAuthParams;
+import io.smallrye.mutiny.Uni;
+
+/** token-service's id_token_hint check (docs/internal-api.md): token-service owns the signing keys. */
+@RegisterRestClient(configKey = "token-service")
+@Path("/internal/id-token-hints")
+@ClientHeaderParam(name = OAuthParams.INTERNAL_AUTH_HEADER, value = "${latchkey.internal.secret}")
+public interface TokenHintsApi {
+
+    record HintRequest(@JsonProperty("id_token_hint") String idTokenHint) {
+    }
+
+    record Hint(@JsonProperty("subject") String subject, @JsonProperty("client_id") String clientId) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Hint> check(HintRequest request);
+}
