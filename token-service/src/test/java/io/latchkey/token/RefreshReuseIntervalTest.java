@@ -6,6 +6,7 @@ import static io.latchkey.token.Fixtures.mint;
 import static io.latchkey.token.Fixtures.refresh;
 import static io.latchkey.token.Fixtures.update;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -63,6 +64,23 @@ class RefreshReuseIntervalTest {
                 column("SELECT family_id FROM token.refresh_tokens WHERE token_hash = ?", hash(again)));
         refresh(CLI, second).then().statusCode(200);
         refresh(CLI, again).then().statusCode(200);
+    }
+
+    @Test
+    void aSuccessorIssuedWithinTheIntervalKeepsTheSignInSoItsRefreshStillCarriesAnIdToken() {
+        // OIDC Core §12.2: a refresh of an openid grant returns an ID Token; the reuse successor must keep the sign-in
+        String grant = Fixtures.newGrantId();
+        String first = io.restassured.RestAssured.given().header("X-Latchkey-Internal", Fixtures.INTERNAL_SECRET)
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"client_id\":\"" + CLI + "\",\"subject\":\"user-9\",\"scope\":\"openid db:read\","
+                        + "\"grant_id\":\"" + grant + "\",\"grant_type\":\"" + Fixtures.DEVICE_GRANT + "\","
+                        + "\"identity\":{\"auth_time\":" + (System.currentTimeMillis() / 1000 - 60) + "}}")
+                .post("/internal/tokens").then().statusCode(200).body("id_token", notNullValue())
+                .extract().path("refresh_token");
+        refresh(CLI, first).then().statusCode(200).body("id_token", notNullValue());
+        String again = refresh(CLI, first).then().statusCode(200).body("id_token", notNullValue())
+                .extract().path("refresh_token");
+        refresh(CLI, again).then().statusCode(200).body("id_token", notNullValue());
     }
 
     @Test

@@ -100,9 +100,9 @@ public class RefreshTokenRepository {
                         + "AND NOT EXISTS (SELECT 1 FROM token.revoked_grants g WHERE g.grant_id = r.grant_id) "
                         + "AND NOT EXISTS (SELECT 1 FROM token.revoked_families rf WHERE rf.family_id = r.family_id)), "
                         + "inserted AS (INSERT INTO token.refresh_tokens (token_hash, family_id, grant_id, client_id, "
-                        + "subject, scope, issued_at, idle_expires_at, family_expires_at) "
+                        + "subject, scope, issued_at, idle_expires_at, family_expires_at, identity) "
                         + "SELECT $5, family_id, grant_id, client_id, subject, scope, $3, LEAST($6, family_expires_at), "
-                        + "family_expires_at FROM parent RETURNING 1) "
+                        + "family_expires_at, identity FROM parent RETURNING 1) "
                         + "SELECT * FROM parent r WHERE EXISTS (SELECT 1 FROM inserted)")
                 .execute(Tuple.from(new Object[] {bytea(presentedHash), clientId, utc(now), utc(rotatedSince),
                         bytea(successorHash), utc(idleExpiresAt)}))
