@@ -115,6 +115,15 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                     .put("homepage_uri", "https://acme-insights.example/desktop").put("first_party", false));
             return;
         }
+        if ("ops-web".equals(clientId)) {
+            // a confidential client that may ask for scope admin (only operators may be granted it)
+            json(req, 200, new JsonObject()
+                    .put("client_id", "ops-web").put("client_name", "Ops Console").put("client_type", "confidential")
+                    .put("redirect_uris", List.of("https://ops.example/cb"))
+                    .put("grant_types", List.of("authorization_code", "refresh_token"))
+                    .put("scopes", List.of("profile", "admin")));
+            return;
+        }
         if ("own-desktop".equals(clientId)) {
             // a public client the operator marked first-party (token.clients.first_party)
             json(req, 200, new JsonObject()

@@ -1,19 +1,15 @@
 package io.latchkey.consent.audit;
 
 import java.io.IOException;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
-import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
+import io.latchkey.consent.json.StrictJson;
 
 /**
  * An admin action another service reports ({@code POST /internal/audit-events}, docs/internal-api.md), read strictly:
@@ -30,63 +26,26 @@ public record ReportedAuditEvent(String kind, String actor, String clientId, UUI
     private static final Set<String> FIELDS = Set.of("kind", "actor", "client_id", "user_id", "ip", "detail");
 
     public static ReportedAuditEvent parse(ObjectMapper json, byte[] body) {
-        if (body == null || body.length == 0) {
-            throw invalid("A JSON body is required.");
-        }
-        if (body.length > MAX_BODY) {
-            throw invalid("The body is too large.");
-        }
-        JsonNode root = read(json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION), body);
-        if (root == null || !root.isObject()) {
-            throw invalid("The body must be a JSON object.");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            String name = it.next().getKey();
-            if (!FIELDS.contains(name)) {
-                throw invalid("Unknown field.");
-            }
-        }
-        String kind = text(root, "kind", true);
+        StrictJson in = StrictJson.object(json, body, MAX_BODY, FIELDS);
+        String kind = in.text("kind", true, 64);
         if (!KIND.matcher(kind).matches()) {
             throw invalid("kind must match " + KIND.pattern() + ".");
         }
-        String actor = text(root, "actor", true);
+        String actor = in.text("actor", true, 200);
         if (!ID.matcher(actor).matches()) {
             throw invalid("actor must be 1 to 200 printable characters.");
         }
-        String clientId = text(root, "client_id", false);
+        String clientId = in.text("client_id", false, 200);
         if (clientId != null && !ID.matcher(clientId).matches()) {
             throw invalid("client_id must be 1 to 200 printable characters.");
         }
-        String userId = text(root, "user_id", false);
+        String userId = in.text("user_id", false, 36);
         UUID user = userId == null ? null : uuid(userId);
-        String ip = text(root, "ip", false);
+        String ip = in.text("ip", false, 45);
         if (ip != null && !IP.matcher(ip).matches()) {
             throw invalid("ip must be an IPv4 or IPv6 address.");
         }
-        return new ReportedAuditEvent(kind, actor, clientId, user, ip, detail(json, root.get("detail")));
-    }
-
-    private static JsonNode read(ObjectReader reader, byte[] body) {
-        try {
-            return reader.readTree(body);
-        } catch (IOException e) {
-            throw invalid("The body is not well-formed JSON (or repeats a field).");
-        }
-    }
-
-    private static String text(JsonNode root, String name, boolean required) {
-        JsonNode v = root.get(name);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw invalid("Missing " + name + ".");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw invalid(name + " must be a string.");
-        }
-        return v.textValue();
+        return new ReportedAuditEvent(kind, actor, clientId, user, ip, detail(json, in.node("detail")));
     }
 
     private static UUID uuid(String value) {
@@ -121,7 +80,7 @@ public record ReportedAuditEvent(String kind, String actor, String clientId, UUI
     }
 
     private static OAuthException invalid(String description) {
-        return OAuthError.INVALID_REQUEST.with(description);
+        return StrictJson.invalid(description);
     }
 
     public AuditEvent toEvent() {
