@@ -1,5 +1,6 @@
 package io.latchkey.token.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +10,12 @@ import java.util.Set;
  * client's consent too (docs/internal-api.md {@code Client}).
  *
  * @param mayIntrospect an operator allowed this client (a resource server) to introspect other clients' access tokens
+ * @param operator      may hold scope {@code admin} (an operator client; for user tokens consent-service also checks
+ *                      the user's operator role)
+ * @param authMethod    RFC 7591 {@code token_endpoint_auth_method}
+ * @param owner         the partner user who owns it (consent-service's user id), or null
+ * @param previousSecretHash      the secret before the last rotation, accepted until {@code previousSecretExpiresAt}
+ * @param createdAt     RFC 7591 {@code client_id_issued_at}
  */
 public record Client(
         String clientId,
@@ -22,7 +29,30 @@ public record Client(
         String logoUri,
         boolean disabled,
         boolean firstParty,
-        boolean mayIntrospect) {
+        boolean mayIntrospect,
+        boolean operator,
+        String authMethod,
+        List<String> contacts,
+        String owner,
+        byte[] previousSecretHash,
+        Instant previousSecretExpiresAt,
+        Instant createdAt) {
+
+    /** A client as the seed writes it (no rotation, no owner, the default auth method for its type). */
+    public Client(String clientId, String clientName, ClientType clientType, byte[] secretHash, List<String> redirectUris,
+                  Set<String> grantTypes, Set<String> scopes, String homepageUri, String logoUri, boolean disabled,
+                  boolean firstParty, boolean mayIntrospect) {
+        this(clientId, clientName, clientType, secretHash, redirectUris, grantTypes, scopes, homepageUri, logoUri,
+                disabled, firstParty, mayIntrospect, false,
+                clientType == ClientType.PUBLIC ? "none" : "client_secret_basic", List.of(), null, null, null, null);
+    }
+
+    /** The same client, marked operator (may hold scope admin). */
+    public Client asOperator() {
+        return new Client(clientId, clientName, clientType, secretHash, redirectUris, grantTypes, scopes, homepageUri,
+                logoUri, disabled, firstParty, mayIntrospect, true, authMethod, contacts, owner, previousSecretHash,
+                previousSecretExpiresAt, createdAt);
+    }
 
     public enum ClientType {
         PUBLIC, CONFIDENTIAL;
