@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.trust.OperatorIdentity.Caller;
 import io.latchkey.consent.audit.AuditEvent;
 import io.latchkey.consent.audit.AuditLog;
@@ -170,18 +171,8 @@ public class UserAdmin {
         return done;
     }
 
-    private static EmailTaken conflict() {
-        return EmailTaken.INSTANCE;
-    }
-
-    /** The email belongs to another user: 409 with an {@code invalid_request} body. An answer, not a bug: no stack. */
-    public static final class EmailTaken extends RuntimeException {
-
-        static final EmailTaken INSTANCE = new EmailTaken();
-
-        private EmailTaken() {
-            super("A user with this email exists already.", null, false, false);
-        }
+    private static OAuthException conflict() {
+        return OAuthError.CONFLICT.with("A user with this email exists already.");
     }
 
     private static boolean duplicate(Throwable t) {

@@ -18,14 +18,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.common.Form;
 import io.latchkey.common.error.OAuthError;
-import io.latchkey.common.error.OAuthExceptionMapper;
 import io.latchkey.common.trust.OperatorIdentity;
 import io.latchkey.common.trust.OperatorIdentity.Caller;
 import io.latchkey.consent.admin.PageCursor;
@@ -129,12 +127,6 @@ public class AdminUsersResource {
         Caller caller = identity.require(headers);
         UUID userId = userId(id);
         return admin.enable(caller, userId).map(u -> UserView.of(orNotFound(u)));
-    }
-
-    @ServerExceptionMapper
-    public Response emailTaken(UserAdmin.EmailTaken e) {
-        return Response.fromResponse(OAuthExceptionMapper.toResponse(OAuthError.INVALID_REQUEST.with(e.getMessage())))
-                .status(409).build();
     }
 
     static UUID userId(String id) {

@@ -67,7 +67,7 @@ class AdminUsersResourceTest {
         AdminRequests.operator().contentType("application/json").body(newUser(email)).post("/admin/users")
                 .then().statusCode(201);
         AdminRequests.operator().contentType("application/json").body(newUser(email)).post("/admin/users")
-                .then().statusCode(409).body("error", equalTo("invalid_request"));
+                .then().statusCode(409).body("error", equalTo("conflict"));
     }
 
     @ParameterizedTest
