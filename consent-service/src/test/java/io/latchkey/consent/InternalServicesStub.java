@@ -170,6 +170,12 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
             json(req, 201, answer);
             return;
         }
+        if (parts.length == 3 && "GET".equals(method)) {
+            String q = req.getParam("q");
+            json(req, 200, new JsonObject().put("clients", new io.vertx.core.json.JsonArray(REGISTERED.values().stream()
+                    .filter(r -> q == null || r.getString("client_id").contains(q)).toList())).putNull("next_cursor"));
+            return;
+        }
         JsonObject reg = parts.length > 3 ? REGISTERED.get(parts[3]) : null;
         if (reg == null) {
             json(req, 404, new JsonObject().put("error", "not_found"));

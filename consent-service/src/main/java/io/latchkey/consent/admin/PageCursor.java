@@ -48,6 +48,11 @@ public record PageCursor(OffsetDateTime at, UUID id, int limit) {
         }
     }
 
+    /** The first page, with this limit. */
+    public static PageCursor firstPage(int limit) {
+        return new PageCursor(null, null, limit);
+    }
+
     public boolean first() {
         return at == null;
     }

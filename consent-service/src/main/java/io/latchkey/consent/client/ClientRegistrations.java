@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -106,11 +107,18 @@ public class ClientRegistrations {
 
     private Uni<JsonObject> call(Supplier<Uni<Response>> request) {
         return Uni.createFrom().<Response>deferred(request::get)
+                // an error status arrives as an exception carrying the response: read its RFC error body below
+                .onFailure(ClientRegistrations::hasResponse)
+                .recoverWithItem(e -> ((WebApplicationException) e).getResponse())
                 .onFailure().transform(e -> {
                     LOG.warnf("token-service client route unreachable: %s", e.getClass().getSimpleName());
                     return OAuthError.TEMPORARILY_UNAVAILABLE.with("Latchkey cannot change clients right now; retry shortly.");
                 })
                 .map(ClientRegistrations::answer);
+    }
+
+    private static boolean hasResponse(Throwable e) {
+        return e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() >= 400;
     }
 
     private static JsonObject answer(Response r) {
