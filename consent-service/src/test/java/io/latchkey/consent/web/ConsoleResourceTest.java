@@ -116,4 +116,16 @@ class ConsoleResourceTest {
         op.post("/admin/console/users/" + userId + "/bogus", Map.of("csrf", opCsrf)).then().statusCode(404);
         op.get("/admin/console/audit?user_id=" + userId).then().statusCode(200).body(containsString("user.disable"));
     }
+
+    @Test
+    void malformedConsoleQueriesGetAnErrorPageNotA500() {
+        Browser op = operator();
+        for (String q : new String[] {"/admin/console/users?q=%00", "/admin/console/users?limit=abc",
+                "/admin/console/users?q=a&q=b", "/admin/console/audit?user_id=nope", "/admin/console/audit?since=x",
+                "/admin/console/applications?status=maybe", "/admin/console/applications?cursor=!!"}) {
+            op.getEncoded(q).then().statusCode(400).contentType(containsString("text/html"))
+                    .body(containsString("Request refused"));
+        }
+        op.getEncoded("/admin/console/users/" + UUID.randomUUID() + "/disable").then().statusCode(405);
+    }
 }
