@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.latchkey.common.Form;
 import io.latchkey.common.error.OAuthError;
@@ -55,6 +58,38 @@ public record PageCursor(OffsetDateTime at, UUID id, int limit) {
 
     public boolean first() {
         return at == null;
+    }
+
+    /** One page of rows and the cursor of the next page (null on the last page). */
+    public record Slice<T>(List<T> items, String nextCursor) {
+    }
+
+    /**
+     * The page from rows read with one row more than the limit ({@code range(0, limit)}): at most {@code limit} rows,
+     * and a cursor naming the last of them when more follow.
+     */
+    public <T> Slice<T> slice(List<T> found, Function<T, OffsetDateTime> at, Function<T, UUID> id) {
+        if (found.size() <= limit) {
+            return new Slice<>(found, null);
+        }
+        List<T> shown = List.copyOf(found.subList(0, limit));
+        T last = shown.get(shown.size() - 1);
+        return new Slice<>(shown, after(at.apply(last), id.apply(last)));
+    }
+
+    /**
+     * Adds the keyset condition "after the cursor's row" to an HQL where clause, for rows ordered by
+     * {@code timeField, id} ascending, or descending when {@code newestFirst}.
+     */
+    public void restrict(StringBuilder where, Map<String, Object> params, String timeField, boolean newestFirst) {
+        if (first()) {
+            return;
+        }
+        String op = newestFirst ? "<" : ">";
+        where.append(" and (").append(timeField).append(' ').append(op).append(" :cursorAt or (").append(timeField)
+                .append(" = :cursorAt and id ").append(op).append(" :cursorId))");
+        params.put("cursorAt", at);
+        params.put("cursorId", id);
     }
 
     /** The cursor naming this row as the last one seen. */

@@ -118,14 +118,9 @@ public class UserAdmin {
     }
 
     public Uni<UserPage> list(String email, String q, PageCursor page) {
-        return users.page(email, q, page).map(found -> {
-            if (found.size() <= page.limit()) {
-                return new UserPage(found, null);
-            }
-            List<User> shown = found.subList(0, page.limit());
-            User last = shown.get(shown.size() - 1);
-            return new UserPage(List.copyOf(shown), PageCursor.after(last.createdAt, last.id));
-        });
+        return users.page(email, q, page)
+                .map(found -> page.slice(found, u -> u.createdAt, u -> u.id))
+                .map(slice -> new UserPage(slice.items(), slice.nextCursor()));
     }
 
     public Uni<User> find(UUID id) {

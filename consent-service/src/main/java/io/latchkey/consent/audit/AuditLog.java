@@ -47,11 +47,7 @@ public class AuditLog implements PanacheRepositoryBase<AuditEvent, UUID> {
             where.append(" and at < :until");
             params.put("until", f.until());
         }
-        if (!page.first()) {
-            where.append(" and (at < :at or (at = :at and id < :id))");
-            params.put("at", page.at());
-            params.put("id", page.id());
-        }
+        page.restrict(where, params, "at", true);
         return find(where + " order by at desc, id desc", params).range(0, page.limit()).list();
     }
 }

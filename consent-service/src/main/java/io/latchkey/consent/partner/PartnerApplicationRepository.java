@@ -41,11 +41,7 @@ public class PartnerApplicationRepository implements PanacheRepositoryBase<Partn
             where.append(" and status = :status");
             params.put("status", status);
         }
-        if (!page.first()) {
-            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
-            params.put("at", page.at());
-            params.put("id", page.id());
-        }
+        page.restrict(where, params, "createdAt", false);
         return find(where + " order by createdAt, id", params).range(0, page.limit()).list();
     }
 

@@ -97,14 +97,9 @@ public class PartnerPrograms {
     }
 
     public Uni<ApplicationPage> list(String status, PageCursor page) {
-        return applications.page(status, page).map(found -> {
-            if (found.size() <= page.limit()) {
-                return new ApplicationPage(found, null);
-            }
-            List<PartnerApplication> shown = List.copyOf(found.subList(0, page.limit()));
-            PartnerApplication last = shown.get(shown.size() - 1);
-            return new ApplicationPage(shown, PageCursor.after(last.createdAt, last.id));
-        });
+        return applications.page(status, page)
+                .map(found -> page.slice(found, a -> a.createdAt, a -> a.id))
+                .map(slice -> new ApplicationPage(slice.items(), slice.nextCursor()));
     }
 
     /**

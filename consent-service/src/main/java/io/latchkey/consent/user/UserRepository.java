@@ -55,11 +55,7 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
             where.append(" and (lower(username) like :q escape '!' or lower(displayName) like :q escape '!')");
             params.put("q", "%" + likeEscaped(q.toLowerCase(Locale.ROOT)) + "%");
         }
-        if (!page.first()) {
-            where.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
-            params.put("at", page.at());
-            params.put("id", page.id());
-        }
+        page.restrict(where, params, "createdAt", false);
         return find(where + " order by createdAt, id", params).range(0, page.limit()).list();
     }
 

@@ -65,12 +65,9 @@ public class AdminAuditResource {
         Form query = Form.query(request.query());
         AuditFilter filter = AuditFilter.of(query);
         PageCursor page = PageCursor.of(query);
-        return audit.search(filter, page).map(found -> {
-            List<AuditEvent> shown = found.size() > page.limit() ? found.subList(0, page.limit()) : found;
-            AuditEvent last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-            String next = found.size() > page.limit() ? PageCursor.after(last.at, last.id) : null;
-            return new EventList(shown.stream().map(this::view).toList(), next);
-        });
+        return audit.search(filter, page)
+                .map(found -> page.slice(found, e -> e.at, e -> e.id))
+                .map(slice -> new EventList(slice.items().stream().map(this::view).toList(), slice.nextCursor()));
     }
 
     private EventView view(AuditEvent e) {

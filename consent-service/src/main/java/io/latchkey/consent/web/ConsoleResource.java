@@ -202,14 +202,9 @@ public class ConsoleResource {
         AuditFilter filter = AuditFilter.of(query);
         PageCursor cursor = PageCursor.of(query);
         return page(sessionId, CONSOLE + "/audit", request, (session, caller) -> audit.search(filter, cursor)
-                .map(found -> {
-                    boolean more = found.size() > cursor.limit();
-                    var shown = more ? found.subList(0, cursor.limit()) : found;
-                    String next = more ? PageCursor.after(shown.get(shown.size() - 1).at, shown.get(shown.size() - 1).id)
-                            : null;
-                    return Pages.ok(ConsoleTemplates.audit(query.optional("user_id"), filter.clientId(), filter.kind(),
-                            shown.stream().map(EventRow::of).toList(), next));
-                }));
+                .map(found -> cursor.slice(found, e -> e.at, e -> e.id))
+                .map(slice -> Pages.ok(ConsoleTemplates.audit(query.optional("user_id"), filter.clientId(),
+                        filter.kind(), slice.items().stream().map(EventRow::of).toList(), slice.nextCursor()))));
     }
 
     /** A console page: signed in (else to the sign-in page), as an active operator (else 403). */
