@@ -7,6 +7,7 @@ import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.consent.user.OperatorRole;
 
 /** The rules of an authorization request, in the order RFC 6749 §4.1.2.1 and RFC 9700 §2.1 apply them. */
 final class RequestChecks {
@@ -63,10 +64,18 @@ final class RequestChecks {
         return pkce != null ? pkce : scopeProblem(r, client);
     }
 
-    /** RFC 6749 §3.3: without a scope the request gets the client's registered scopes. */
+    /**
+     * RFC 6749 §3.3: without a scope the request gets the client's registered scopes — except {@code admin}, which
+     * is granted only when asked for by name (and then shown on the consent page).
+     */
     static String effectiveScope(AuthorizationRequest r, ClientInfo client) {
         Set<String> requested = Scopes.parse(r.scope());
-        return Scopes.format(requested.isEmpty() ? new java.util.LinkedHashSet<>(client.scopes()) : requested);
+        if (!requested.isEmpty()) {
+            return Scopes.format(requested);
+        }
+        Set<String> registered = new java.util.LinkedHashSet<>(client.scopes());
+        registered.remove(OperatorRole.ADMIN_SCOPE);
+        return Scopes.format(registered);
     }
 
     private static AuthorizeError pkceProblem(AuthorizationRequest r, boolean publicClient) {

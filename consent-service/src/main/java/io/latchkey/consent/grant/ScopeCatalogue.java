@@ -15,7 +15,8 @@ public final class ScopeCatalogue {
             "openid", "Confirm who you are on Latchkey",
             "profile", "See your name and email address",
             "db:read", "Read your databases and their data",
-            "db:write", "Create, change and delete your databases and their data");
+            "db:write", "Create, change and delete your databases and their data",
+            "admin", "Administer Latchkey as an operator: manage users, partner apps, clients and keys");
 
     private ScopeCatalogue() {
     }

@@ -30,6 +30,7 @@ import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.device.DeviceAuthorization;
 import io.latchkey.consent.device.DeviceVerification;
 import io.latchkey.consent.device.DeviceVerification.DecisionStatus;
+import io.latchkey.consent.user.OperatorRole;
 import io.latchkey.consent.device.DeviceVerification.Lookup;
 import io.latchkey.common.UserCodes;
 import io.latchkey.consent.grant.ScopeCatalogue;
@@ -130,7 +131,7 @@ public class DeviceVerificationResource {
         return switch (found.status()) {
             case FOUND -> Pages.ok(Templates.deviceConfirm(session.csrf(), UserCodes.display(found.userCode()),
                     found.client(), ScopeCatalogue.describe(found.authorization().scope()),
-                    device(found.authorization())));
+                    device(found.authorization()), OperatorRole.asksForAdmin(found.authorization().scope())));
             case NOT_FOUND -> Pages.ok(Templates.deviceEntry(session.csrf(), null, INVALID_CODE));
             case ALREADY_USED -> Pages.ok(Templates.deviceEntry(session.csrf(), null, GONE));
             // RFC 8628 §5.1: user-code guessing is rate-limited
@@ -147,6 +148,9 @@ public class DeviceVerificationResource {
             case GONE -> Pages.message(410, "Code no longer valid", GONE);
             case NOT_THIS_SESSION -> Pages.message(403, "Start again",
                     "This approval was not started in this browser. Enter the code from your device again.");
+            case NOT_AN_OPERATOR -> Pages.message(403, "Administrator access refused",
+                    "The device asked for administrator access (scope admin), which only Latchkey operators can "
+                            + "approve. The request was denied; start again on the device without the admin scope.");
         };
     }
 

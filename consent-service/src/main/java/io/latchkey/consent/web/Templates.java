@@ -30,5 +30,5 @@ public class Templates {
                                                   boolean approvedBefore);
 
     public static native TemplateInstance deviceConfirm(String csrf, String userCode, ClientInfo client,
-                                                        List<ScopeLine> scopes, DeviceView device);
+                                                        List<ScopeLine> scopes, DeviceView device, boolean asksAdmin);
 }

@@ -35,6 +35,8 @@ public enum OAuthError {
     NOT_FOUND("not_found", 404),
     /** Not an RFC code: a route that exists but not for this HTTP method. */
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    /** Not an RFC code: the request conflicts with the resource's state (an email taken, an application decided). */
+    CONFLICT("conflict", 409),
     /**
      * Not an RFC code: a rate limit refused the request (RFC 6585 §4: 429 with Retry-After). Device-code polls that
      * come too fast get RFC 8628's slow_down instead.
