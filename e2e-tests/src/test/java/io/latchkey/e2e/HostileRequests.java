@@ -21,7 +21,8 @@ final class HostileRequests {
     /** Every public path of gateway RouteTable (sub-paths included), the same on the services that serve them. */
     static final List<String> PATHS = List.of(
             "/oauth/token", "/oauth/revoke", "/oauth/introspect", "/oauth/jwks", "/.well-known/oauth-authorization-server",
-            "/admin/clients", "/admin/clients/latchkey-cli", "/oauth/device_authorization", "/oauth/authorize", "/login",
+            "/admin/clients", "/admin/clients/latchkey-cli", "/admin/clients/latchkey-cli/secret",
+            "/admin/clients/latchkey-cli/disable", "/admin/keys/rotate", "/oauth/device_authorization", "/oauth/authorize", "/login",
             "/logout", "/consent", "/device", "/device/decision", "/account/authorized-apps",
             "/account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke", "/account/authorized-apps/x/revoke",
             "/api/v1/me", "/api/v1/authorized-apps", "/", "/openapi", "/openapi/token-service", "/openapi/device-service",
