@@ -207,7 +207,11 @@ public final class Platform {
 
     private void shutdown() {
         if (token2 != null) {
-            token2.stop();
+            try {
+                token2.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (ServiceProcess s : List.of(gateway2, gateway, consent, device, token)) {
             try {
