@@ -26,6 +26,8 @@ export LATCHKEY_ISSUER="${LATCHKEY_ISSUER:-http://localhost:$PORT}"
 # A value already set in the environment wins over the file.
 SECRETS="$ROOT/.run/secrets.env"
 random_secret() { head -c "$1" /dev/urandom | base64 | tr -d '\n'; }
+# URL-safe (RFC 4648 §5): a client secret travels in HTTP Basic, where '+' would be read as a space (RFC 6749 §2.3.1)
+random_client_secret() { head -c "$1" /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
 if [ ! -s "$SECRETS" ]; then
   mkdir -p "$ROOT/.run"
   ( umask 077
@@ -34,14 +36,18 @@ if [ ! -s "$SECRETS" ]; then
       echo "LATCHKEY_IDENTITY_SECRET='$(random_secret 36)'"   # X-Latchkey-Identity: the gateway vouches for identities
       echo "LATCHKEY_USER_CODE_KEY='$(random_secret 36)'"     # device-service's HMAC key for user codes in Redis
       echo "LATCHKEY_KEY_ENCRYPTION_KEY='$(random_secret 32)'" # AES-256 key for signing keys at rest (32 bytes)
-      echo "LATCHKEY_ADMIN_TOKEN='$(random_secret 36)'"       # bearer token for token-service's /admin/keys/rotate
+      echo "LATCHKEY_DEMO_OPERATOR_SECRET='$(random_client_secret 36)'" # client secret of the demo operator client latchkey-operator
       # this checkout's own database: its signing keys are encrypted with the key above, which no other checkout has
       echo "LATCHKEY_DB_NAME='latchkey_$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')'"
     } > "$SECRETS" )
   echo "Generated local secrets in .run/secrets.env (kept for later runs)."
 fi
 chmod 600 "$SECRETS"
-for name in LATCHKEY_INTERNAL_SECRET LATCHKEY_IDENTITY_SECRET LATCHKEY_USER_CODE_KEY LATCHKEY_KEY_ENCRYPTION_KEY LATCHKEY_ADMIN_TOKEN; do
+# A secrets file written before the admin API has no operator secret yet: add one.
+if ! grep -q "^LATCHKEY_DEMO_OPERATOR_SECRET=" "$SECRETS"; then
+  echo "LATCHKEY_DEMO_OPERATOR_SECRET='$(random_client_secret 36)'" >> "$SECRETS"
+fi
+for name in LATCHKEY_INTERNAL_SECRET LATCHKEY_IDENTITY_SECRET LATCHKEY_USER_CODE_KEY LATCHKEY_KEY_ENCRYPTION_KEY LATCHKEY_DEMO_OPERATOR_SECRET; do
   if [ -z "${!name:-}" ]; then
     value="$(sed -n "s/^$name='\(.*\)'\$/\1/p" "$SECRETS")"
     if [ -z "$value" ]; then echo "$name is missing from $SECRETS; delete the file to regenerate it." >&2; exit 1; fi
@@ -121,6 +127,8 @@ cat <<BANNER
   Metadata:           curl $LATCHKEY_ISSUER/.well-known/oauth-authorization-server
   Device flow client: latchkey-cli (public)
   Partner web app:    partner-web / partner-web-demo-secret-7c1e4a9b2f6d
+  Operator client:    latchkey-operator / \$LATCHKEY_DEMO_OPERATOR_SECRET (kept in .run/secrets.env:
+                      source .run/secrets.env; see the README's operator walk-through)
 
   Ctrl-C stops everything.
 BANNER

@@ -32,6 +32,8 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
     public static final Map<String, String[]> HINTS = new ConcurrentHashMap<>();
     /** token-service's record of when each grant last got tokens (grant id → ISO instant). */
     public static final Map<String, String> LAST_USED = new ConcurrentHashMap<>();
+    /** Clients registered through {@code POST /internal/clients} (client id → registration). */
+    public static final Map<String, JsonObject> REGISTERED = new ConcurrentHashMap<>();
     /** When set, token-service's grant routes answer 503 as if it were down. */
     public static volatile boolean grantsDown;
 
@@ -84,7 +86,10 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                 return;
             }
             String[] parts = req.path().split("/");
-            if (req.path().startsWith("/internal/clients/")) {
+            if (req.path().equals("/internal/clients") || (req.path().startsWith("/internal/clients/")
+                    && (parts.length > 4 || REGISTERED.containsKey(parts[3]) || "PUT".equals(req.method().name())))) {
+                registry(req, parts, body);
+            } else if (req.path().startsWith("/internal/clients/")) {
                 client(req, parts[3]);
             } else if (req.path().equals("/internal/id-token-hints")) {
                 idTokenHint(req, body);
@@ -130,6 +135,15 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                     .put("homepage_uri", "https://acme-insights.example/desktop").put("first_party", false));
             return;
         }
+        if ("ops-web".equals(clientId)) {
+            // a confidential client that may ask for scope admin (only operators may be granted it)
+            json(req, 200, new JsonObject()
+                    .put("client_id", "ops-web").put("client_name", "Ops Console").put("client_type", "confidential")
+                    .put("redirect_uris", List.of("https://ops.example/cb"))
+                    .put("grant_types", List.of("authorization_code", "refresh_token"))
+                    .put("scopes", List.of("profile", "admin")));
+            return;
+        }
         if ("own-desktop".equals(clientId)) {
             // a public client the operator marked first-party (token.clients.first_party)
             json(req, 200, new JsonObject()
@@ -150,6 +164,56 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                 .put("grant_types", List.of("urn:ietf:params:oauth:grant-type:device_code", "refresh_token"))
                 .put("scopes", List.of("openid", "profile", "db:read", "db:write"))
                 .put("homepage_uri", "https://cli.latchkey.dev").put("logo_uri", "https://cli.latchkey.dev/logo.png"));
+    }
+
+    /** token-service's client management (docs/internal-api.md): create, registration, update, secret, disable. */
+    private void registry(HttpServerRequest req, String[] parts, JsonObject body) {
+        String method = req.method().name();
+        if (parts.length == 3 && "POST".equals(method)) {
+            String id = body.getString("client_id", "c-" + java.util.UUID.randomUUID());
+            if (REGISTERED.containsKey(id)) {
+                json(req, 400, new JsonObject().put("error", "invalid_client_metadata")
+                        .put("error_description", "client_id is already taken."));
+                return;
+            }
+            JsonObject reg = body.copy().put("client_id", id).put("disabled", false);
+            REGISTERED.put(id, reg);
+            JsonObject answer = reg.copy();
+            if (!"none".equals(reg.getString("token_endpoint_auth_method"))) {
+                answer.put("client_secret", "secret-" + java.util.UUID.randomUUID());
+            }
+            json(req, 201, answer);
+            return;
+        }
+        if (parts.length == 3 && "GET".equals(method)) {
+            String q = req.getParam("q");
+            json(req, 200, new JsonObject().put("clients", new io.vertx.core.json.JsonArray(REGISTERED.values().stream()
+                    .filter(r -> q == null || r.getString("client_id").contains(q)).toList())).putNull("next_cursor"));
+            return;
+        }
+        JsonObject reg = parts.length > 3 ? REGISTERED.get(parts[3]) : null;
+        if (reg == null) {
+            json(req, 404, new JsonObject().put("error", "not_found"));
+            return;
+        }
+        String action = parts.length > 4 ? parts[4] : "";
+        if ("PUT".equals(method)) {
+            String uri = body.getJsonArray("redirect_uris").getString(0);
+            if (!uri.startsWith("https://") && !uri.startsWith("http://127.0.0.1")) {
+                json(req, 400, new JsonObject().put("error", "invalid_redirect_uri")
+                        .put("error_description", "A redirect URI must use https."));
+                return;
+            }
+            reg.put("redirect_uris", body.getJsonArray("redirect_uris"));
+            json(req, 200, reg);
+        } else if ("secret".equals(action)) {
+            json(req, 200, reg.copy().put("client_secret", "rotated-" + java.util.UUID.randomUUID()));
+        } else if ("disable".equals(action) || "enable".equals(action)) {
+            reg.put("disabled", "disable".equals(action));
+            json(req, 200, reg);
+        } else {
+            json(req, 200, reg);
+        }
     }
 
     /** token-service's code issuer: answers a fresh code, or 400 for a challenge it has seen before. */

@@ -120,7 +120,7 @@ class AuthorizedAppsE2ETest {
     }
 
     /** Calls /api/v1/me every 10 ms until the gateway refuses the token; the nanoTime of the first refusal. */
-    private static long firstRefusal(String gateway, String accessToken) {
+    static long firstRefusal(String gateway, String accessToken) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             int status = given().auth().oauth2(accessToken).get(gateway + "/api/v1/me").statusCode();

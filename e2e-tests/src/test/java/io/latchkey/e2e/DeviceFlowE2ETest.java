@@ -128,8 +128,13 @@ class DeviceFlowE2ETest {
 
     /** The user's part of the device flow: open the verification URI, sign in as the demo user, enter and approve. */
     static void approveInBrowser(Browser browser, String verificationUri, String userCode) {
+        approveInBrowser(browser, verificationUri, userCode, Platform.DEMO_USER, Platform.DEMO_PASSWORD);
+    }
+
+    /** The same, signed in as this user. */
+    static void approveInBrowser(Browser browser, String verificationUri, String userCode, String user, String password) {
         browser.open(verificationUri);
-        browser.signIn(Platform.DEMO_USER, Platform.DEMO_PASSWORD);
+        browser.signIn(user, password);
         // RFC 8628 §6.1: lower case and no dash still match
         browser.type(By.name("user_code"), userCode.replace("-", "").toLowerCase());
         browser.click(By.cssSelector("form[action='/device'] button[type=submit]"));

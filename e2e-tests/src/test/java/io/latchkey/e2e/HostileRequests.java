@@ -21,17 +21,25 @@ final class HostileRequests {
     /** Every public path of gateway RouteTable (sub-paths included), the same on the services that serve them. */
     static final List<String> PATHS = List.of(
             "/oauth/token", "/oauth/revoke", "/oauth/introspect", "/oauth/jwks", "/.well-known/oauth-authorization-server",
-            "/admin/clients", "/admin/clients/latchkey-cli", "/oauth/device_authorization", "/oauth/authorize", "/login",
+            "/admin/clients", "/admin/clients/latchkey-cli", "/admin/clients/latchkey-cli/secret",
+            "/admin/clients/latchkey-cli/disable", "/admin/keys/rotate", "/oauth/device_authorization", "/oauth/authorize", "/login",
             "/logout", "/consent", "/device", "/device/decision", "/account/authorized-apps",
             "/account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke", "/account/authorized-apps/x/revoke",
             "/api/v1/me", "/api/v1/authorized-apps", "/", "/openapi", "/openapi/token-service", "/openapi/device-service",
-            "/openapi/consent-service", "/.well-known/openid-configuration", "/oauth/userinfo", "/oauth/logout",
+            "/openapi/consent-service",
+            // issue 12: partner pages, operator console, consent-service's admin API
+            "/partners/apply", "/partners/apps", "/partners/apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11", "/admin",
+            "/admin/console/applications", "/admin/console/users", "/admin/console/clients", "/admin/console/audit",
+            "/admin/users", "/admin/users/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/disable", "/admin/partner-applications",
+            "/admin/audit-events", "/.well-known/openid-configuration", "/oauth/userinfo", "/oauth/logout",
             "/oauth/logout/confirm");
 
     /** The routes that read an application/x-www-form-urlencoded body. */
     static final List<String> FORM_PATHS = List.of("/oauth/token", "/oauth/revoke", "/oauth/introspect",
             "/oauth/device_authorization", "/login", "/logout", "/consent", "/device", "/device/decision",
-            "/account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke", "/oauth/logout", "/oauth/logout/confirm");
+            "/account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke",
+            "/partners/apply", "/partners/apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/secret",
+            "/admin/console/applications/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/reject", "/oauth/logout", "/oauth/logout/confirm");
 
     static final String FORM = "application/x-www-form-urlencoded";
 

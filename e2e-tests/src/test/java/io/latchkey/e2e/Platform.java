@@ -37,7 +37,9 @@ public final class Platform {
     static final String INTERNAL_SECRET = "e2e-internal-secret-" + UUID.randomUUID();
     static final String IDENTITY_SECRET = "e2e-identity-secret-" + UUID.randomUUID();
     static final String USER_CODE_KEY = "e2e-user-code-key-" + UUID.randomUUID();
-    static final String ADMIN_TOKEN = "e2e-admin-token-" + UUID.randomUUID();
+    /** The demo operator client (client_credentials, scope admin), seeded with this run's secret as run.sh does. */
+    public static final String OPERATOR_CLIENT = "latchkey-operator";
+    static final String OPERATOR_SECRET = "e2e-operator-secret-" + UUID.randomUUID();
 
     private static Platform instance;
 
@@ -51,6 +53,12 @@ public final class Platform {
     final ServiceProcess gateway;
     /** A second gateway replica on its own port: revocations must reach both. */
     final ServiceProcess gateway2;
+    /** A second token-service replica, started on demand ({@link #secondTokenService()}). */
+    private ServiceProcess token2;
+    private final Path root;
+    private final Path logs;
+    private final Map<String, String> env;
+    private final List<String> props;
 
     static synchronized Platform get() {
         if (instance == null) {
@@ -66,8 +74,8 @@ public final class Platform {
     }
 
     private Platform() throws IOException {
-        Path root = Path.of(System.getProperty("latchkey.root", "..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("e2e-tests/target/e2e-logs");
+        root = Path.of(System.getProperty("latchkey.root", "..")).toAbsolutePath().normalize();
+        logs = root.resolve("e2e-tests/target/e2e-logs");
         Files.createDirectories(logs);
         createDatabase();
         postgres = new FaultProxy(5432);
@@ -78,19 +86,19 @@ public final class Platform {
         int devicePort = freePort();
         int consentPort = freePort();
         String issuer = "http://localhost:" + gatewayPort;
-        Map<String, String> env = new LinkedHashMap<>();
+        env = new LinkedHashMap<>();
         env.put("LATCHKEY_ISSUER", issuer);
         env.put("LATCHKEY_INTERNAL_SECRET", INTERNAL_SECRET);
         env.put("LATCHKEY_IDENTITY_SECRET", IDENTITY_SECRET);
         env.put("LATCHKEY_USER_CODE_KEY", USER_CODE_KEY);
         // the services' own default; stated so that a change of default cannot silently open them up
         env.put("LATCHKEY_BIND_ADDRESS", "127.0.0.1");
-        env.put("LATCHKEY_ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("LATCHKEY_DEMO_OPERATOR_SECRET", OPERATOR_SECRET);
         env.put("LATCHKEY_KEY_ENCRYPTION_KEY", "ZTJlLXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5LTMyYiE=");
         env.put("LATCHKEY_DB_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);
         env.put("LATCHKEY_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database);
         env.put("LATCHKEY_REDIS_URL", "redis://127.0.0.1:" + redis.port());
-        List<String> props = List.of(
+        props = List.of(
                 "-Dlatchkey.seed.demo=true",
                 "-Dlatchkey.redis.key-prefix=lk-e2e-" + runId + ":",
                 "-Dlatchkey.services.token-url=http://127.0.0.1:" + tokenPort,
@@ -128,6 +136,28 @@ public final class Platform {
         for (ServiceProcess s : List.of(token, device, consent, gateway, gateway2)) {
             s.awaitReady(Duration.ofSeconds(90));
         }
+    }
+
+    /**
+     * A second token-service replica on its own port (same database, Redis and secrets), started the first time it is
+     * asked for. Its client cache lives 5 minutes, so only the pushed client changes can make it see one in time.
+     */
+    synchronized ServiceProcess secondTokenService() throws Exception {
+        if (token2 == null) {
+            List<String> longCache = new java.util.ArrayList<>(props);
+            longCache.add("-Dlatchkey.clients.cache-ttl=PT5M");
+            token2 = new ServiceProcess("token-service-2", "token-service", freePort(), root, env, longCache, logs);
+            token2.start();
+            token2.awaitReady(Duration.ofSeconds(90));
+        }
+        return token2;
+    }
+
+    /** An access token of the demo operator client with scope admin, from the gateway's token endpoint. */
+    public String operatorToken() {
+        return io.restassured.RestAssured.given().auth().preemptive().basic(OPERATOR_CLIENT, OPERATOR_SECRET)
+                .formParam("grant_type", "client_credentials").formParam("scope", "admin")
+                .post(baseUrl() + "/oauth/token").then().statusCode(200).extract().path("access_token");
     }
 
     /** The public base URL: the gateway, the only address a user needs. */
@@ -176,6 +206,13 @@ public final class Platform {
     }
 
     private void shutdown() {
+        if (token2 != null) {
+            try {
+                token2.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (ServiceProcess s : List.of(gateway2, gateway, consent, device, token)) {
             try {
                 s.stop();

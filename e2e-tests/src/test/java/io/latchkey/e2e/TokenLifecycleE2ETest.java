@@ -74,10 +74,11 @@ class TokenLifecycleE2ETest {
         String base = platform.baseUrl();
         SignedJWT old = SignedJWT.parse(FoundationE2ETest.clientCredentialsToken(base));
 
-        // the operator route is not public: operators call token-service itself
-        given().post(base + "/admin/keys/rotate").then().statusCode(404);
-        given().header("Authorization", "Bearer " + Platform.ADMIN_TOKEN)
-                .post(platform.token.url() + "/admin/keys/rotate").then().statusCode(200)
+        // the operator route: through the gateway, with an operator access token carrying scope admin
+        given().post(base + "/admin/keys/rotate").then().statusCode(401);
+        given().post(platform.token.url() + "/admin/keys/rotate").then().statusCode(401);
+        given().header("Authorization", "Bearer " + platform.operatorToken())
+                .post(base + "/admin/keys/rotate").then().statusCode(200)
                 .body("published_kids", hasItem(old.getHeader().getKeyID()));
 
         JWKSet jwks = JWKSet.parse(given().get(base + "/oauth/jwks").then().statusCode(200).extract().asString());

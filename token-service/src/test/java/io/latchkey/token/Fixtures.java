@@ -46,6 +46,26 @@ public final class Fixtures {
         return mint(clientId, scope, newGrantId());
     }
 
+    /** The gateway's identity proof in tests (%test latchkey.gateway.identity-secret). */
+    static final String IDENTITY_PROOF = "dev-identity-secret-0123456789abcdef";
+
+    /**
+     * A request as the gateway forwards an operator's: the verified token's identity headers (scope {@code scope})
+     * next to the gateway's proof, and the client address it computed.
+     */
+    static RequestSpecification operator(String scope) {
+        return given().header("X-Latchkey-Identity", IDENTITY_PROOF)
+                .header("X-Latchkey-Subject", "operator-user-1")
+                .header("X-Latchkey-Client-Id", "latchkey-operator")
+                .header("X-Latchkey-Scope", scope)
+                .header("X-Latchkey-Client-IP", "203.0.113.9");
+    }
+
+    /** {@link #operator(String)} with scope admin. */
+    static RequestSpecification operator() {
+        return operator("admin");
+    }
+
     /**
      * A request authenticated as the client: Basic for partner-web and the resource server, a bare client_id for the
      * public clients.

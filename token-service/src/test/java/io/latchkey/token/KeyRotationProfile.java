@@ -10,7 +10,6 @@ public class KeyRotationProfile extends TokenServiceProfile {
         Map<String, String> m = new HashMap<>(super.getConfigOverrides());
         m.put("latchkey.keys.rotation-interval", "PT3S");
         m.put("latchkey.keys.reload-interval", "1s");
-        m.put("latchkey.admin.token", "test-operator-token");
         return m;
     }
 }

@@ -33,20 +33,24 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(KeyRotationProfile.class)
 @QuarkusTestResource(FreshDatabase.class)
+@QuarkusTestResource(AuditReceiver.class)
 class KeyRotationTest {
-
-    private static final String OPERATOR = "test-operator-token";
 
     @Inject
     SigningKeys keys;
 
     @Test
-    void theRotationRouteNeedsTheOperatorToken() {
+    void theRotationRouteNeedsAnOperatorTokenWithScopeAdmin() {
         given().post("/admin/keys/rotate").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Bearer")).body("error", equalTo("invalid_token"));
-        given().header("Authorization", "Bearer wrong").post("/admin/keys/rotate").then().statusCode(401)
-                .header("WWW-Authenticate", containsString("error=\"invalid_token\""));
-        given().auth().preemptive().basic("operator", OPERATOR).post("/admin/keys/rotate").then().statusCode(401);
+        // a static bearer token is no longer anything: only the gateway's verified identity counts
+        given().header("Authorization", "Bearer dev-admin-token").post("/admin/keys/rotate").then().statusCode(401);
+        // identity headers without the gateway's proof are not believed
+        given().header("X-Latchkey-Subject", "x").header("X-Latchkey-Client-Id", "x").header("X-Latchkey-Scope", "admin")
+                .post("/admin/keys/rotate").then().statusCode(401);
+        // RFC 6750 §3.1: a token without the admin scope is insufficient_scope
+        Fixtures.operator("profile db:read").post("/admin/keys/rotate").then().statusCode(403)
+                .body("error", equalTo("insufficient_scope"));
     }
 
     @Test
@@ -54,7 +58,7 @@ class KeyRotationTest {
         SignedJWT old = SignedJWT.parse(clientCredentialsToken());
         String oldKid = old.getHeader().getKeyID();
 
-        String newKid = given().header("Authorization", "Bearer " + OPERATOR).post("/admin/keys/rotate")
+        String newKid = Fixtures.operator().post("/admin/keys/rotate")
                 .then().statusCode(200).body("published_kids", hasItem(oldKid)).extract().path("active_kid");
         assertNotEquals(oldKid, newKid);
 

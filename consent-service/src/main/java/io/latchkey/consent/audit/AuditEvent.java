@@ -8,7 +8,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One line of the audit trail: who authorized, denied or revoked which client, from where. */
+/**
+ * One line of the audit trail: who did what to which user or client, when, from where. Users' own actions
+ * (authorize, deny, revoke) name the user; admin actions name the {@code actor} (a user id or a client_id) and carry
+ * a small JSON {@code detail}.
+ */
 @Entity
 @Table(name = "audit_events", schema = "consent")
 public class AuditEvent {
@@ -16,6 +20,14 @@ public class AuditEvent {
     public static final String AUTHORIZE = "authorize";
     public static final String DENY = "deny";
     public static final String REVOKE = "revoke";
+    public static final String USER_CREATE = "user.create";
+    public static final String USER_DISABLE = "user.disable";
+    public static final String USER_ENABLE = "user.enable";
+    public static final String APPLICATION_SUBMIT = "partner_application.submit";
+    public static final String APPLICATION_APPROVE = "partner_application.approve";
+    public static final String APPLICATION_REJECT = "partner_application.reject";
+    public static final String PARTNER_SECRET_ROTATE = "partner_client.secret_rotate";
+    public static final String PARTNER_REDIRECTS_UPDATE = "partner_client.update";
 
     @Id
     public UUID id;
@@ -23,10 +35,10 @@ public class AuditEvent {
     @Column(nullable = false)
     public OffsetDateTime at;
 
-    @Column(name = "user_id", nullable = false)
+    @Column(name = "user_id")
     public UUID userId;
 
-    @Column(name = "client_id", nullable = false)
+    @Column(name = "client_id")
     public String clientId;
 
     @Column(nullable = false)
@@ -42,6 +54,12 @@ public class AuditEvent {
     @Column(name = "grant_id")
     public UUID grantId;
 
+    /** Who acted: a user id or a client_id (admin actions); null on a user's own actions (see userId). */
+    public String actor;
+
+    /** A JSON object with the details of an admin action, or null. */
+    public String detail;
+
     public static AuditEvent of(String action, UUID userId, String clientId, String scopes, UUID grantId,
                                 Origin origin) {
         AuditEvent e = new AuditEvent();
@@ -54,6 +72,20 @@ public class AuditEvent {
         e.grantId = grantId;
         e.ip = origin.ip();
         e.userAgent = origin.userAgent();
+        return e;
+    }
+
+    /** An admin action: {@code actor} did {@code kind}, concerning the user and/or client named, with details. */
+    public static AuditEvent admin(String kind, String actor, UUID userId, String clientId, String ip, String detail) {
+        AuditEvent e = new AuditEvent();
+        e.id = UUID.randomUUID();
+        e.at = OffsetDateTime.now();
+        e.action = kind;
+        e.actor = actor;
+        e.userId = userId;
+        e.clientId = clientId;
+        e.ip = ip;
+        e.detail = detail;
         return e;
     }
 }

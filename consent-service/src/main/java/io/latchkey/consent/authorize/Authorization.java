@@ -13,6 +13,8 @@ import io.latchkey.consent.grant.Grant;
 import io.latchkey.consent.grant.Grants;
 import io.latchkey.consent.login.Session;
 import io.latchkey.consent.login.OidcIdentity;
+import io.latchkey.consent.user.OperatorRole;
+import io.latchkey.consent.user.UserRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -46,14 +48,19 @@ public class Authorization {
     public record Redirect(String location) implements Step {
     }
 
+    private static final AuthorizeError NOT_AN_OPERATOR = new AuthorizeError("invalid_scope",
+            "The scope admin can be granted only to Latchkey operators.");
+
     private final ClientDirectory clients;
+    private final UserRepository users;
     private final Grants grants;
     private final AuthorizationCodes codes;
     private final String issuer;
 
-    public Authorization(ClientDirectory clients, Grants grants, AuthorizationCodes codes,
+    public Authorization(ClientDirectory clients, UserRepository users, Grants grants, AuthorizationCodes codes,
                          @ConfigProperty(name = "latchkey.issuer") String issuer) {
         this.clients = clients;
+        this.users = users;
         this.grants = grants;
         this.codes = codes;
         this.issuer = issuer;
@@ -163,7 +170,15 @@ public class Authorization {
             if (error != null) {
                 return Uni.createFrom().item(redirect(r, error));
             }
-            return next.run(r.withScope(RequestChecks.effectiveScope(r, client)), client);
+            AuthorizationRequest effective = r.withScope(RequestChecks.effectiveScope(r, client));
+            if (!OperatorRole.asksForAdmin(effective.scope())) {
+                return next.run(effective, client);
+            }
+            return users.findActiveById(session.userId())
+                    .flatMap(user -> OperatorRole.mayBeGranted(user, effective.scope())
+                            ? next.run(effective, client)
+                            // RFC 6749 §4.1.2.1: invalid_scope, sent back with state and iss; only operators hold admin
+                            : Uni.createFrom().item(redirect(effective, NOT_AN_OPERATOR)));
         });
     }
 

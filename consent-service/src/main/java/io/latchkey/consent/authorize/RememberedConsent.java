@@ -3,6 +3,7 @@ package io.latchkey.consent.authorize;
 import io.latchkey.consent.client.ClientInfo;
 import io.latchkey.consent.grant.Grant;
 import io.latchkey.consent.grant.Scopes;
+import io.latchkey.consent.user.OperatorRole;
 
 /** Whether a past approval may stand in for the consent page of a new authorization request. */
 public final class RememberedConsent {
@@ -34,6 +35,7 @@ public final class RememberedConsent {
         if (active == null || !Scopes.parse(active.scopes).containsAll(Scopes.parse(scope))) {
             return Outcome.ASK;
         }
-        return mayRemember(client) ? Outcome.SKIP_PAGE : Outcome.ASK_AGAIN;
+        // issue 12: admin is never granted without the page showing it
+        return mayRemember(client) && !OperatorRole.asksForAdmin(scope) ? Outcome.SKIP_PAGE : Outcome.ASK_AGAIN;
     }
 }

@@ -43,6 +43,16 @@ public class ClientDirectory {
                 .onFailure(ClientDirectory::notFound).recoverWithItem(() -> ClientInfo.unknown(clientId));
     }
 
+    /** Drops the entry: the client changed in token-service (consent-service {@code grant/ClientChangeGrants}). */
+    public void invalidate(String clientId) {
+        cache.remove(clientId);
+    }
+
+    /** Drops everything (the change subscription was down: changes may have been missed). */
+    public void clear() {
+        cache.clear();
+    }
+
     private void remember(String clientId, ClientInfo client) {
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();

@@ -9,6 +9,8 @@ import io.latchkey.consent.grant.Grant;
 import io.latchkey.consent.grant.Grants;
 import io.latchkey.consent.login.Session;
 import io.latchkey.consent.login.Sessions;
+import io.latchkey.consent.user.OperatorRole;
+import io.latchkey.consent.user.UserRepository;
 import io.smallrye.mutiny.Uni;
 
 /** The user's side of the device flow (RFC 8628 §3.3): look a user code up, then approve or deny it. */
@@ -17,7 +19,7 @@ public class DeviceVerification {
 
     public enum LookupStatus { FOUND, NOT_FOUND, ALREADY_USED, TOO_MANY_ATTEMPTS }
 
-    public enum DecisionStatus { APPROVED, DENIED, GONE, NOT_THIS_SESSION }
+    public enum DecisionStatus { APPROVED, DENIED, GONE, NOT_THIS_SESSION, NOT_AN_OPERATOR }
 
     /** What a lookup found; {@code authorization} and {@code client} only when FOUND. */
     public record Lookup(LookupStatus status, String userCode, DeviceAuthorization authorization, ClientInfo client) {
@@ -31,9 +33,11 @@ public class DeviceVerification {
     private final ClientDirectory clients;
     private final Sessions sessions;
     private final Grants grants;
+    private final UserRepository users;
 
     public DeviceVerification(DeviceAuthorizations devices, UserCodeAttempts attempts, ClientDirectory clients,
-                              Sessions sessions, Grants grants) {
+                              Sessions sessions, Grants grants, UserRepository users) {
+        this.users = users;
         this.devices = devices;
         this.attempts = attempts;
         this.clients = clients;
@@ -87,6 +91,19 @@ public class DeviceVerification {
     }
 
     private Uni<DecisionStatus> approve(Session session, Origin origin, String userCode, DeviceAuthorization found) {
+        if (!OperatorRole.asksForAdmin(found.scope())) {
+            return grantAndApprove(session, origin, userCode, found);
+        }
+        return users.findActiveById(session.userId())
+                .flatMap(user -> OperatorRole.mayBeGranted(user, found.scope())
+                        ? grantAndApprove(session, origin, userCode, found)
+                        // issue 12: only operators hold admin; the request is denied, so the device's poll gets access_denied
+                        : deny(session, origin, userCode, found)
+                                .map(denied -> denied == DecisionStatus.DENIED ? DecisionStatus.NOT_AN_OPERATOR : denied));
+    }
+
+    private Uni<DecisionStatus> grantAndApprove(Session session, Origin origin, String userCode,
+                                                DeviceAuthorization found) {
         return grants.authorize(session.userId(), found.clientId(), found.scope(), Grant.VIA_DEVICE, origin)
                 .flatMap(grant -> devices.approve(userCode,
                         new Approval(session.userId().toString(), grant.id.toString(), found.scope(),

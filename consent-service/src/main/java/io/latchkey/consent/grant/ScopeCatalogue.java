@@ -17,7 +17,8 @@ public final class ScopeCatalogue {
             "email", "See your email address",
             "offline_access", "Keep this access while you are away, until you remove it",
             "db:read", "Read your databases and their data",
-            "db:write", "Create, change and delete your databases and their data");
+            "db:write", "Create, change and delete your databases and their data",
+            "admin", "Administer Latchkey as an operator: manage users, partner apps, clients and keys");
 
     private ScopeCatalogue() {
     }

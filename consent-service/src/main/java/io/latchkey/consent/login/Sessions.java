@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Browser sessions in Redis under {@code <prefix>session:<sha256(id)>}: the raw id lives only in the cookie.
- * Each session has a TTL ({@code latchkey.session.ttl}).
+ * Each session has a TTL ({@code latchkey.session.ttl}). {@code <prefix>user-sessions:<user id>} is the set of a
+ * user's session keys (TTL: the newest session's), so disabling a user ends every session at once.
  */
 @ApplicationScoped
 public class Sessions {
@@ -27,7 +28,16 @@ public class Sessions {
     private static final String CREATE = """
             redis.call('HSET', KEYS[1], unpack(ARGV, 2))
             redis.call('EXPIRE', KEYS[1], ARGV[1])
+            redis.call('SADD', KEYS[2], KEYS[1])
+            redis.call('EXPIRE', KEYS[2], ARGV[1])
             return 1""";
+    /** Delete every session in the user's index, and the index; the number of sessions that were still alive. */
+    private static final String CLOSE_ALL = """
+            local keys = redis.call('SMEMBERS', KEYS[1])
+            local n = 0
+            for _, k in ipairs(keys) do n = n + redis.call('DEL', k) end
+            redis.call('DEL', KEYS[1])
+            return n""";
     /** Set one field only while the session still exists (keeps its TTL; never resurrects an expired key). */
     private static final String SET_IF_EXISTS = """
             if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -68,7 +78,7 @@ public class Sessions {
         String id = Tokens.random256();
         Session s = new Session(keyOf(id), user.id, user.username, user.displayName, Tokens.random256(),
                 Instant.now(), null);
-        return redis.execute("EVAL", CREATE, "1", s.key(), String.valueOf(ttl.toSeconds()),
+        return redis.execute("EVAL", CREATE, "2", s.key(), userIndex(user.id), String.valueOf(ttl.toSeconds()),
                         "user_id", s.userId().toString(),
                         "username", s.username(),
                         "display_name", s.displayName(),
@@ -93,6 +103,11 @@ public class Sessions {
         return redis.key().del(keyOf(id)).replaceWithVoid();
     }
 
+    /** Ends every browser session of the user (disabling a user); the number of live sessions ended. */
+    public Uni<Integer> closeAllOf(UUID userId) {
+        return redis.execute("EVAL", CLOSE_ALL, "1", userIndex(userId)).map(r -> r.toInteger());
+    }
+
     /** RFC 8628 §5.5: remember which user code this browser session looked up. */
     public Uni<Boolean> rememberDeviceCode(Session session, String userCode) {
         return setField(session, "device_user_code", userCode);
@@ -110,6 +125,10 @@ public class Sessions {
     private Uni<Boolean> setField(Session session, String field, String value) {
         return redis.execute("EVAL", SET_IF_EXISTS, "1", session.key(), field, value)
                 .map(r -> r.toInteger() == 1);
+    }
+
+    private String userIndex(UUID userId) {
+        return keys.key("user-sessions", userId.toString());
     }
 
     private String keyOf(String id) {

@@ -12,7 +12,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Inserts the demo user when {@code latchkey.seed.demo=true} (run script, e2e tests). Production seeds nothing.
+ * Inserts the demo user and the demo operator ({@value #OPERATOR_USERNAME}, role operator) when {@code latchkey.seed.demo=true} (run script, e2e tests). Production seeds nothing.
  * Runs on the start-up thread (which may block), never on the event loop.
  */
 @ApplicationScoped
@@ -21,6 +21,9 @@ public class DemoSeed {
     public static final String USERNAME = "demo@latchkey.dev";
     public static final String PASSWORD = "latchkey-demo";
     public static final String DISPLAY_NAME = "Demo User";
+    public static final String OPERATOR_USERNAME = "operator@latchkey.dev";
+    public static final String OPERATOR_PASSWORD = "latchkey-operator";
+    public static final String OPERATOR_DISPLAY_NAME = "Demo Operator";
 
     private static final Logger LOG = Logger.getLogger(DemoSeed.class);
 
@@ -29,13 +32,19 @@ public class DemoSeed {
         if (!seed) {
             return;
         }
-        String hash = hasher.hash(PASSWORD);
-        User inserted = VertxContextSupport.subscribeAndAwait(() -> users.findByUsername(USERNAME)
+        seed(users, User.create(USERNAME, DISPLAY_NAME, hasher.hash(PASSWORD)));
+        User operator = User.create(OPERATOR_USERNAME, OPERATOR_DISPLAY_NAME, hasher.hash(OPERATOR_PASSWORD));
+        operator.operator = true;
+        seed(users, operator);
+    }
+
+    private static void seed(UserRepository users, User user) throws Throwable {
+        User inserted = VertxContextSupport.subscribeAndAwait(() -> users.findByUsername(user.username)
                 .flatMap(existing -> existing != null
                         ? Uni.createFrom().nullItem()
-                        : users.insert(User.create(USERNAME, DISPLAY_NAME, hash))));
+                        : users.insert(user)));
         if (inserted != null) {
-            LOG.infof("Seeded demo user %s", USERNAME);
+            LOG.infof("Seeded demo %s %s", user.operator ? "operator" : "user", user.username);
         }
     }
 }

@@ -29,6 +29,10 @@ public class User {
     @Column(nullable = false)
     public boolean disabled;
 
+    /** The operator role: only operators may be granted scope {@code admin} ({@link OperatorRole}). */
+    @Column(nullable = false)
+    public boolean operator;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -135,7 +135,7 @@ public class AuthorizedAppsResource {
                 "Back to authorized apps"));
     }
 
-    private static Uni<Response> toLogin(String here) {
+    static Uni<Response> toLogin(String here) {
         return Uni.createFrom().item(Pages.seeOther("/login?return_to=" + java.net.URLEncoder.encode(here,
                 java.nio.charset.StandardCharsets.UTF_8)));
     }

@@ -30,6 +30,7 @@ import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.device.DeviceAuthorization;
 import io.latchkey.consent.device.DeviceVerification;
 import io.latchkey.consent.device.DeviceVerification.DecisionStatus;
+import io.latchkey.consent.user.OperatorRole;
 import io.latchkey.consent.device.DeviceVerification.Lookup;
 import io.latchkey.common.UserCodes;
 import io.latchkey.consent.grant.ScopeCatalogue;
@@ -133,7 +134,8 @@ public class DeviceVerificationResource {
                     device(found.authorization()),
                     // OIDC Core §11: say so when the device keeps access while the user is away
                     found.client().keepsAccessOffline(
-                            io.latchkey.consent.grant.Scopes.parse(found.authorization().scope()))));
+                            io.latchkey.consent.grant.Scopes.parse(found.authorization().scope())),
+                    OperatorRole.asksForAdmin(found.authorization().scope())));
             case NOT_FOUND -> Pages.ok(Templates.deviceEntry(session.csrf(), null, INVALID_CODE));
             case ALREADY_USED -> Pages.ok(Templates.deviceEntry(session.csrf(), null, GONE));
             // RFC 8628 §5.1: user-code guessing is rate-limited
@@ -150,6 +152,9 @@ public class DeviceVerificationResource {
             case GONE -> Pages.message(410, "Code no longer valid", GONE);
             case NOT_THIS_SESSION -> Pages.message(403, "Start again",
                     "This approval was not started in this browser. Enter the code from your device again.");
+            case NOT_AN_OPERATOR -> Pages.message(403, "Administrator access refused",
+                    "The device asked for administrator access (scope admin), which only Latchkey operators can "
+                            + "approve. The request was denied; start again on the device without the admin scope.");
         };
     }
 

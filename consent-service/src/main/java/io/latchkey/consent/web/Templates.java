@@ -33,5 +33,6 @@ public class Templates {
                                                         io.latchkey.consent.login.EndSession.Request request);
 
     public static native TemplateInstance deviceConfirm(String csrf, String userCode, ClientInfo client,
-                                                        List<ScopeLine> scopes, DeviceView device, boolean offline);
+                                                        List<ScopeLine> scopes, DeviceView device, boolean offline,
+                                                        boolean asksAdmin);
 }

@@ -37,7 +37,14 @@ import io.quarkus.test.junit.QuarkusTest;
 class HostilePageInputTest {
 
     static final List<String> FORM_ROUTES = List.of("login", "logout", "device", "device/decision", "consent",
-            "account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke");
+            "account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke",
+            // issue 12: partner pages and the operator console
+            "partners/apply", "partners/apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/secret",
+            "partners/apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/rotate",
+            "partners/apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/redirect-uris",
+            "admin/console/applications/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/approve",
+            "admin/console/applications/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/reject",
+            "admin/console/users/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/disable", "admin/console/clients/some-client/disable");
 
     @TestHTTPResource("/")
     URI root;

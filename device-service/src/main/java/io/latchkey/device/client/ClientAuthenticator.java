@@ -47,6 +47,16 @@ public class ClientAuthenticator {
                 .invoke(client -> remember(key, client));
     }
 
+    /** Drops every cached answer about this client (it changed: {@link ClientCacheInvalidation}). */
+    public void invalidate(String clientId) {
+        cache.values().removeIf(c -> clientId.equals(c.client.clientId()));
+    }
+
+    /** Drops everything (the change subscription was down: changes may have been missed). */
+    public void clear() {
+        cache.clear();
+    }
+
     private void remember(String key, ClientInfo client) {
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();

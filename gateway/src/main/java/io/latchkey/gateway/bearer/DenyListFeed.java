@@ -142,7 +142,9 @@ public final class DenyListFeed {
         return fetched.map(list -> {
             long now = System.currentTimeMillis();
             for (RevocationList.Entry e : list.revocations()) {
-                if (e.expiresAtMillis() >= now) {
+                if (e.expiresAtMillis() >= now && e.kind() == RevocationKind.CLIENT) {
+                    denyList.revokeClient(e.id(), e.revokedAtMillis(), e.expiresAtMillis());
+                } else if (e.expiresAtMillis() >= now) {
                     denyList.revoke(e.kind(), e.id(), e.expiresAtMillis());
                 }
             }
@@ -157,6 +159,10 @@ public final class DenyListFeed {
         }
         String channel = push.get(1).toString();
         String payload = push.get(2).toString().trim();
+        if (RevocationKind.CLIENT.channel(prefix).equals(channel)) {
+            onClientRevoked(payload);
+            return;
+        }
         for (RevocationKind kind : RevocationKind.values()) {
             if (kind.channel(prefix).equals(channel) && !payload.isEmpty()) {
                 int space = payload.indexOf(' ');
@@ -170,6 +176,19 @@ public final class DenyListFeed {
                 }
                 denyList.revoke(kind, space > 0 ? payload.substring(0, space) : payload, expiry);
             }
+        }
+    }
+
+    /** {@code "<client_id> <revoked_at epoch ms> <expiry epoch ms>"}; anything else is ignored (the reload has it). */
+    private void onClientRevoked(String payload) {
+        String[] parts = payload.split(" ");
+        if (parts.length != 3 || parts[0].isEmpty()) {
+            return;
+        }
+        try {
+            denyList.revokeClient(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        } catch (NumberFormatException ignored) {
+            // malformed: the periodic reload from the durable record brings it
         }
     }
 

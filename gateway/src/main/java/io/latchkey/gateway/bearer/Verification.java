@@ -50,7 +50,7 @@ public final class Verification {
     private VerifiedAccessToken notRevoked(VerifiedAccessToken t) {
         // revoked grants, refresh-token families and tokens: in memory, kept current by Redis pub/sub and rebuilt
         // from token-service's durable record (no round trip here)
-        if (denyList.revoked(t.grantId(), t.sessionId(), t.jti())) {
+        if (denyList.revoked(t.grantId(), t.sessionId(), t.jti(), t.clientId(), t.issuedAt())) {
             throw new TokenRejected("The access token has been revoked.");
         }
         return t;

@@ -12,13 +12,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What of a service's OpenAPI document the gateway publishes: every path but the internal API ({@code /internal/}),
- * operator-only routes ({@code /admin/}) and Quarkus management ({@code /q/}), and only the component schemas the
- * remaining document still refers to.
+ * What of a service's OpenAPI document the gateway publishes: every path but the internal API ({@code /internal/})
+ * and Quarkus management ({@code /q/}), and only the component schemas the remaining document still refers to. The
+ * admin API ({@code /admin/...}, bearer token with scope {@code admin}) is public API for operators and is published.
  */
 public final class PublicApi {
 
-    private static final List<String> HIDDEN_PREFIXES = List.of("/internal", "/admin", "/q");
+    private static final List<String> HIDDEN_PREFIXES = List.of("/internal", "/q");
     private static final String SCHEMA_REF = "#/components/schemas/";
 
     private PublicApi() {

@@ -30,6 +30,9 @@ import java.util.Set;
  */
 public final class RouteTable {
 
+    /** Every admin API route needs this scope ({@code OperatorIdentity.ADMIN_SCOPE}). */
+    private static final Set<String> ADMIN = Set.of(io.latchkey.common.trust.OperatorIdentity.ADMIN_SCOPE);
+
     /** The public path of the OpenAPI index. */
     public static final String OPENAPI_INDEX = "/openapi";
 
@@ -43,7 +46,9 @@ public final class RouteTable {
             new Route("/.well-known/oauth-authorization-server", EXACT, TOKEN, FORWARD),
             // OpenID Connect Discovery 1.0 §4: the same metadata document, same issuer
             new Route("/.well-known/openid-configuration", EXACT, TOKEN, FORWARD),
-            new Route("/admin/clients", WITH_SUB_PATHS, TOKEN, FORWARD),
+            // the admin API: operator access tokens with scope admin only (operator users and operator clients)
+            new Route("/admin/clients", WITH_SUB_PATHS, TOKEN, BEARER, ADMIN),
+            new Route("/admin/keys", WITH_SUB_PATHS, TOKEN, BEARER, ADMIN),
 
             // device-service: device authorizations (RFC 8628 §3.1)
             new Route("/oauth/device_authorization", EXACT, DEVICE, FORWARD)
@@ -58,6 +63,13 @@ public final class RouteTable {
             new Route("/consent", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/device", WITH_SUB_PATHS, CONSENT, FORWARD),
             new Route("/account/", PREFIX, CONSENT, FORWARD),
+            new Route("/admin/users", WITH_SUB_PATHS, CONSENT, BEARER, ADMIN),
+            new Route("/admin/partner-applications", WITH_SUB_PATHS, CONSENT, BEARER, ADMIN),
+            new Route("/admin/audit-events", WITH_SUB_PATHS, CONSENT, BEARER, ADMIN),
+            // the operator console and the partner pages are browser pages (session + CSRF), not bearer routes
+            new Route("/admin", EXACT, CONSENT, FORWARD),
+            new Route("/admin/console/", PREFIX, CONSENT, FORWARD),
+            new Route("/partners/", PREFIX, CONSENT, FORWARD),
             // protected resource APIs (RFC 6750): a valid access token, plus these scopes
             new Route("/api/v1/me", EXACT, CONSENT, BEARER, Set.of("profile")),
             // OIDC Core §5.3: UserInfo, served by the owner of users like /api/v1/me; needs an openid token

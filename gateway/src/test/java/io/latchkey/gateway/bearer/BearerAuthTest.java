@@ -323,6 +323,35 @@ class BearerAuthTest {
         me(token).statusCode(200);
     }
 
+    @Test
+    void aClientDisabledThroughPubSubLosesItsTokensWithinASecondButNotTheOnesIssuedAfterwards() throws Exception {
+        // disabling a client revokes all its grants: every token with its client_id and iat <= revoked_at
+        String clientId = "client-" + UUID.randomUUID();
+        long iat = System.currentTimeMillis() / 1000 - 5;
+        JsonObject claims = TestTokens.claims().put("client_id", clientId).put("iat", iat).put("sub", clientId);
+        claims.remove("gid");
+        String token = TestTokens.sign(claims);
+        me(token).statusCode(200);
+
+        long revokedAt = System.currentTimeMillis();
+        redis.pubsub(String.class).publish(prefix + "revoked-clients",
+                clientId + " " + revokedAt + " " + (revokedAt + 600_000));
+        long elapsedMillis = untilRejected(token);
+
+        assertTrue(elapsedMillis < 1000, "revoked after " + elapsedMillis + " ms");
+        invalidToken(token, "The access token has been revoked.");
+        // enabled again later: a token issued after the revocation works
+        me(TestTokens.sign(TestTokens.claims().put("client_id", clientId).put("iat", revokedAt / 1000 + 2))).statusCode(200);
+        // other clients are not affected
+        me(TestTokens.sign(TestTokens.claims().put("iat", iat))).statusCode(200);
+    }
+
+    @Test
+    void aClientDisabledBeforeTheGatewayStartedIsLoadedFromTheDurableRecord() {
+        invalidToken(TestTokens.sign(TestTokens.claims().put("client_id", StubServices.CLIENT_DISABLED_BEFORE_START)
+                        .put("iat", StubServices.CLIENT_DISABLED_AT / 1000 - 1)), "The access token has been revoked.");
+    }
+
     private static long untilRejected(String token) throws InterruptedException {
         long start = System.nanoTime();
         while (System.nanoTime() - start < 5_000_000_000L) {

@@ -32,8 +32,6 @@ class RouteTableTest {
             "/oauth/jwks, token-service",
             "/.well-known/oauth-authorization-server, token-service",
             "/.well-known/openid-configuration, token-service",
-            "/admin/clients, token-service",
-            "/admin/clients/latchkey-cli/secret, token-service",
             "/oauth/device_authorization, device-service",
             "/oauth/authorize, consent-service",
             "/login, consent-service",
@@ -46,6 +44,9 @@ class RouteTableTest {
             "/device/approve, consent-service",
             "/account/authorized-apps, consent-service",
             "/account/authorized-apps/42/revoke, consent-service",
+            "/admin, consent-service",
+            "/admin/console/applications, consent-service",
+            "/partners/apply, consent-service",
             "/, consent-service"})
     void eachPublicPathIsForwardedUnchangedToTheServiceThatOwnsIt(String path, String service) {
         given().get(path)
@@ -53,6 +54,37 @@ class RouteTableTest {
                 .body("service", equalTo(service))
                 .body("method", equalTo("GET"))
                 .body("path", equalTo(path));
+    }
+
+    @ParameterizedTest(name = "{0} needs an access token with scope admin")
+    @CsvSource({
+            "/admin/clients, token-service",
+            "/admin/clients/latchkey-cli/secret, token-service",
+            "/admin/keys/rotate, token-service",
+            "/admin/users, consent-service",
+            "/admin/users/42/disable, consent-service",
+            "/admin/partner-applications, consent-service",
+            "/admin/partner-applications/7/approve, consent-service",
+            "/admin/audit-events, consent-service"})
+    void everyAdminApiRouteIsBearerProtectedWithScopeAdmin(String path, String service) {
+        // RFC 6750 §3.1: no token → 401 with a bare challenge
+        given().post(path).then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer realm="));
+        // a valid token without the admin scope → 403 insufficient_scope naming it
+        given().header("Authorization", "Bearer " + io.latchkey.gateway.support.TestTokens.sign(
+                        io.latchkey.gateway.support.TestTokens.claims().put("scope", "profile db:read db:write")))
+                .post(path).then().statusCode(403)
+                .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
+                .header("WWW-Authenticate", containsString("scope=\"admin\""))
+                .body("error", equalTo("insufficient_scope"));
+        // with it: forwarded to its owner with the verified identity, never the token
+        given().header("Authorization", "Bearer " + io.latchkey.gateway.support.TestTokens.sign(
+                        io.latchkey.gateway.support.TestTokens.claims().put("scope", "admin").put("sub", "latchkey-operator")))
+                .post(path).then().statusCode(200)
+                .body("service", equalTo(service))
+                .body("path", equalTo(path))
+                .body("headers.'x-latchkey-scope'", equalTo("admin"))
+                .body("headers.'x-latchkey-subject'", equalTo("latchkey-operator"))
+                .body("headers.authorization", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
@@ -69,7 +101,7 @@ class RouteTableTest {
     @ValueSource(strings = {
             "/nothing-here", "/internal/clients/latchkey-cli", "/internal/device/user-codes/BCDF-GHJK",
             "/internal/tokens", "/q/openapi", "/q/metrics", "/q/dev-ui", "/oauth", "/oauth/tokens", "/loginx",
-            "/admin", "/admin/clientsx", "/api/v2/me", "/accountx", "/openapi/unknown-service"})
+            "/adminx", "/admin/clientsx", "/admin/consolex", "/admin/keysx", "/partnersx", "/api/v2/me", "/accountx", "/openapi/unknown-service"})
     void unknownInternalAndServiceQPathsGetA404JsonFromTheGateway(String path) {
         given().get(path)
                 .then().statusCode(404)

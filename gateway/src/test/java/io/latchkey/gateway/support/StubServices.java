@@ -27,8 +27,13 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     /** A grant revoked before the gateway started: only the list loaded from token-service at start-up knows it. */
     public static final String REVOKED_BEFORE_START = "grant-revoked-before-start";
     /** What the stub token-service's durable record holds; tests add to it. */
+    /** A client disabled before the gateway started (its tokens issued up to then are revoked). */
+    public static final String CLIENT_DISABLED_BEFORE_START = "client-disabled-before-start";
+    public static final long CLIENT_DISABLED_AT = System.currentTimeMillis();
     public static final List<RevocationList.Entry> REVOCATIONS = new CopyOnWriteArrayList<>(List.of(
-            new RevocationList.Entry(RevocationKind.GRANT, REVOKED_BEFORE_START, System.currentTimeMillis() + 600_000)));
+            new RevocationList.Entry(RevocationKind.GRANT, REVOKED_BEFORE_START, System.currentTimeMillis() + 600_000),
+            new RevocationList.Entry(RevocationKind.CLIENT, CLIENT_DISABLED_BEFORE_START,
+                    CLIENT_DISABLED_AT + 600_000, CLIENT_DISABLED_AT)));
     /** How many times a gateway has loaded {@code /internal/revocations}. */
     public static final AtomicInteger REVOCATION_LOADS = new AtomicInteger();
 

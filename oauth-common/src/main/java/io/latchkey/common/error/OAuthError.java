@@ -25,6 +25,9 @@ public enum OAuthError {
     EXPIRED_TOKEN("expired_token", 400),
     // RFC 7009 §2.2.1
     UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", 400),
+    // RFC 7591 §3.2.2: client registration errors (the admin API for clients)
+    INVALID_REDIRECT_URI("invalid_redirect_uri", 400),
+    INVALID_CLIENT_METADATA("invalid_client_metadata", 400),
     // RFC 6750 §3.1: protected resource errors
     INVALID_TOKEN("invalid_token", 401),
     INSUFFICIENT_SCOPE("insufficient_scope", 403),
@@ -32,6 +35,8 @@ public enum OAuthError {
     NOT_FOUND("not_found", 404),
     /** Not an RFC code: a route that exists but not for this HTTP method. */
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
+    /** Not an RFC code: the request conflicts with the resource's state (an email taken, an application decided). */
+    CONFLICT("conflict", 409),
     /**
      * Not an RFC code: a rate limit refused the request (RFC 6585 §4: 429 with Retry-After). Device-code polls that
      * come too fast get RFC 8628's slow_down instead.

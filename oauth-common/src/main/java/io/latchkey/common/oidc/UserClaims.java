@@ -25,7 +25,8 @@ public final class UserClaims {
             Claims.EMAIL, Claims.EMAIL_VERIFIED);
 
     /** Scopes a client gets only by asking for them, never by default: they turn a request into something else. */
-    private static final Set<String> ONLY_WHEN_ASKED = Set.of(OPENID, EMAIL, OFFLINE_ACCESS);
+    private static final Set<String> ONLY_WHEN_ASKED = Set.of(OPENID, EMAIL, OFFLINE_ACCESS,
+            io.latchkey.common.trust.OperatorIdentity.ADMIN_SCOPE);
 
     private UserClaims() {
     }
@@ -33,7 +34,8 @@ public final class UserClaims {
     /**
      * RFC 6749 §3.3: the default scope of a request without one is the client's registered scopes, except
      * openid (OIDC Core §3.1.2.1: an OpenID request says so), offline_access (§11: the user must be asked about it)
-     * and email (a claim no client got before OpenID Connect).
+     * email (a claim no client got before OpenID Connect) and admin (granted only when asked for by name, and then
+     * shown on the consent page).
      */
     public static List<String> defaultScopes(java.util.Collection<String> registered) {
         return registered.stream().filter(s -> !ONLY_WHEN_ASKED.contains(s)).toList();

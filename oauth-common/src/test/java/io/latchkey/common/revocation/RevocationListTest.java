@@ -16,8 +16,18 @@ class RevocationListTest {
         RevocationList list = new RevocationList(List.of(
                 new RevocationList.Entry(RevocationKind.GRANT, "g-1", 1000),
                 new RevocationList.Entry(RevocationKind.FAMILY, "f-1", 2000),
-                new RevocationList.Entry(RevocationKind.JTI, "j-1", 3000)));
+                new RevocationList.Entry(RevocationKind.JTI, "j-1", 3000),
+                new RevocationList.Entry(RevocationKind.CLIENT, "c-1", 4000, 1500)));
         assertEquals(list, RevocationList.fromJson(Buffer.buffer(list.toJson())));
+    }
+
+    @Test
+    void aClientEntryWithoutItsRevocationTimeIsSkipped() {
+        // it could not say which of the client's tokens it denies
+        String json = "{\"revocations\":[{\"kind\":\"client\",\"id\":\"c\",\"expires_at\":9},"
+                + "{\"kind\":\"client\",\"id\":\"d\",\"expires_at\":9,\"revoked_at\":5}]}";
+        assertEquals(List.of(new RevocationList.Entry(RevocationKind.CLIENT, "d", 9, 5)),
+                RevocationList.fromJson(Buffer.buffer(json)).revocations());
     }
 
     @Test
@@ -38,5 +48,6 @@ class RevocationListTest {
         assertEquals("lk:revoked-grants", RevocationKind.GRANT.channel("lk:"));
         assertEquals("lk:revoked-families", RevocationKind.FAMILY.channel("lk:"));
         assertEquals("lk:revoked-jtis", RevocationKind.JTI.channel("lk:"));
+        assertEquals("lk:revoked-clients", RevocationKind.CLIENT.channel("lk:"));
     }
 }

@@ -38,6 +38,10 @@ public class ClientCredentialsGrant implements GrantHandler {
         Set<String> granted = requested.isEmpty()
                 ? new java.util.LinkedHashSet<>(io.latchkey.common.oidc.UserClaims.defaultScopes(client.scopes()))
                 : requested;
+        // only operator clients can ever hold scope admin (RFC 6749 §3.3: the server decides which scopes it grants)
+        if (granted.contains(io.latchkey.common.trust.OperatorIdentity.ADMIN_SCOPE) && !client.operator()) {
+            throw OAuthError.INVALID_SCOPE.with("Only operator clients may ask for the admin scope.");
+        }
         // RFC 6749 §3.3: the server may refuse scopes the client was not registered for
         if (!client.allowsScopes(granted)) {
             throw OAuthError.INVALID_SCOPE.with("The requested scope exceeds what this client may ask for.");

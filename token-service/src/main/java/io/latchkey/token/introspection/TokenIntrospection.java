@@ -63,7 +63,7 @@ public class TokenIntrospection {
             return Uni.createFrom().item(IntrospectionResponse.INACTIVE);
         }
         // RFC 7009 §2.1: a revoked access token, one of a revoked grant or of a revoked refresh-token family is inactive
-        return revocations.denies(at.jti(), at.grantId(), familyOf(at))
+        return revocations.denies(at.jti(), at.grantId(), familyOf(at), at.clientId(), at.issuedAt())
                 .map(denied -> denied ? IntrospectionResponse.INACTIVE : active(at));
     }
 

@@ -34,10 +34,20 @@ public class RefreshTokenRepository {
                                                  Instant familyExpiresAt, String identity) {
         return pool.preparedQuery("INSERT INTO token.refresh_tokens (token_hash, family_id, grant_id, client_id, "
                         + "subject, scope, idle_expires_at, family_expires_at, identity) SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9 "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM token.revoked_grants WHERE grant_id = $3)")
+                        + "WHERE NOT EXISTS (SELECT 1 FROM token.revoked_grants WHERE grant_id = $3) "
+                        // a client disabled while its code was being redeemed starts no family
+                        + "AND NOT EXISTS (SELECT 1 FROM token.clients WHERE client_id = $4 AND disabled)")
                 .execute(Tuple.from(new Object[] {bytea(tokenHash), familyId, grantId, clientId, subject, scope,
                         utc(idleExpiresAt), utc(familyExpiresAt), identity}))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Revokes every live refresh token of a disabled or deleted client; returns how many. */
+    public Uni<Integer> revokeClient(SqlConnection conn, String clientId, Instant now) {
+        return conn.preparedQuery("UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'client_revoked' "
+                        + "WHERE client_id = $1 AND revoked_at IS NULL")
+                .execute(Tuple.of(clientId, utc(now)))
+                .map(rows -> rows.rowCount());
     }
 
     /** Runs {@code work} in one transaction. */

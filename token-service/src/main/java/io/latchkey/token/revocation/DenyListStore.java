@@ -67,11 +67,28 @@ public class DenyListStore {
                 Long.toString(revokedAtEpochSeconds), forgetAfterMillis, false);
     }
 
+    /**
+     * Every access token a disabled or deleted client was issued up to {@code revokedAtMillis}, until
+     * {@code forgetAfterMillis}. Message: {@code "<client_id> <revoked_at epoch ms> <expiry epoch ms>"}.
+     */
+    public Uni<Void> denyClient(String clientId, long revokedAtMillis, long forgetAfterMillis) {
+        long now = System.currentTimeMillis();
+        long ttlMillis = Math.max(1, forgetAfterMillis - now);
+        String message = clientId + " " + revokedAtMillis + " " + (now + ttlMillis);
+        return publish(RevocationKind.CLIENT, "revoked-client:", "revoked-clients:index", clientId,
+                Long.toString(revokedAtMillis), ttlMillis, now, message);
+    }
+
     private Uni<Void> deny(RevocationKind kind, String keyPart, String indexPart, String id, String value,
                            long forgetAfterMillis, boolean expiryInMessage) {
         long now = System.currentTimeMillis();
         long ttlMillis = Math.max(1, forgetAfterMillis - now);
         String message = expiryInMessage ? id + " " + (now + ttlMillis) : id;
+        return publish(kind, keyPart, indexPart, id, value, ttlMillis, now, message);
+    }
+
+    private Uni<Void> publish(RevocationKind kind, String keyPart, String indexPart, String id, String value,
+                              long ttlMillis, long now, String message) {
         return redis.execute("EVAL", DENY, "2", keyPrefix + keyPart + id, keyPrefix + indexPart, value,
                         Long.toString(ttlMillis), Long.toString(now), kind.channel(keyPrefix), message, id)
                 .replaceWithVoid()

@@ -26,13 +26,16 @@ public class RevocationRepository {
 
     private static final String DENIES = "SELECT EXISTS (SELECT 1 FROM token.revoked_access_tokens WHERE jti = $1) "
             + "OR EXISTS (SELECT 1 FROM token.revoked_grants WHERE grant_id = $2) "
-            + "OR EXISTS (SELECT 1 FROM token.revoked_families WHERE family_id = $3) AS revoked";
+            + "OR EXISTS (SELECT 1 FROM token.revoked_families WHERE family_id = $3) "
+            // a disabled or deleted client: its tokens issued up to the revocation (iat has second precision)
+            + "OR EXISTS (SELECT 1 FROM token.revoked_clients WHERE client_id = $4 AND $5 <= revoked_at) AS revoked";
 
     /** Every revocation still relevant: $1 = oldest relevant grant/family revocation, $2 = oldest relevant exp. */
     private static final String LIVE = "SELECT 'grant' AS kind, grant_id AS id, revoked_at AS at FROM token.revoked_grants "
             + "WHERE revoked_at > $1 "
             + "UNION ALL SELECT 'family', family_id::text, revoked_at FROM token.revoked_families WHERE revoked_at > $1 "
-            + "UNION ALL SELECT 'jti', jti, expires_at FROM token.revoked_access_tokens WHERE expires_at > $2";
+            + "UNION ALL SELECT 'jti', jti, expires_at FROM token.revoked_access_tokens WHERE expires_at > $2 "
+            + "UNION ALL SELECT 'client', client_id, revoked_at FROM token.revoked_clients WHERE revoked_at > $1";
 
     private final Pool pool;
     private final RevocationWindow window;
@@ -50,9 +53,10 @@ public class RevocationRepository {
                 .replaceWithVoid();
     }
 
-    /** One round trip over three primary keys: is this access token, its grant or its family revoked? */
-    public Uni<Boolean> denies(String jti, String grantId, UUID familyId) {
-        return pool.preparedQuery(DENIES).execute(Tuple.of(jti, grantId, familyId))
+    /** One round trip over four primary keys: is this access token, its grant, its family or its client revoked? */
+    public Uni<Boolean> denies(String jti, String grantId, UUID familyId, String clientId, long issuedAtEpochSeconds) {
+        return pool.preparedQuery(DENIES).execute(Tuple.of(jti, grantId, familyId, clientId,
+                        utc(Instant.ofEpochSecond(issuedAtEpochSeconds))))
                 .map(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean("revoked")));
     }
 
@@ -67,7 +71,8 @@ public class RevocationRepository {
                         Instant at = r.getOffsetDateTime("at").toInstant();
                         Instant forgetAfter = kind == RevocationKind.JTI ? window.forgetTokenAfter(at)
                                 : window.forgetSessionAfter(at);
-                        entries.add(new RevocationList.Entry(kind, r.getString("id"), forgetAfter.toEpochMilli()));
+                        entries.add(new RevocationList.Entry(kind, r.getString("id"), forgetAfter.toEpochMilli(),
+                                kind == RevocationKind.CLIENT ? at.toEpochMilli() : 0));
                     }
                     return new RevocationList(entries);
                 });

@@ -3,6 +3,7 @@ package io.latchkey.token.seed;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.OAuthParams;
+import io.latchkey.common.trust.OperatorIdentity;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.client.ClientRepository;
 import io.latchkey.token.client.Secrets;
@@ -37,28 +39,41 @@ public class DemoClients {
     /** Demo only, like the partner-web secret. */
     public static final String RESOURCE_SERVER_SECRET = "latchkey-api-demo-secret-3f9d0b6e1a2c";
 
+    /** The operator client: confidential, client_credentials only, scope admin; its secret comes from the environment. */
+    public static final String OPERATOR = "latchkey-operator";
+
     private static final Logger LOG = Logger.getLogger(DemoClients.class);
 
     private final ClientRepository clients;
     private final boolean enabled;
+    private final Optional<String> operatorSecret;
 
-    public DemoClients(ClientRepository clients, @ConfigProperty(name = "latchkey.seed.demo") boolean enabled) {
+    public DemoClients(ClientRepository clients, @ConfigProperty(name = "latchkey.seed.demo") boolean enabled,
+                       @ConfigProperty(name = "latchkey.seed.operator-secret") Optional<String> operatorSecret) {
         this.clients = clients;
         this.enabled = enabled;
+        this.operatorSecret = operatorSecret.filter(s -> !s.isBlank());
     }
 
     void onStart(@Observes StartupEvent ignored) {
         if (!enabled) {
             return;
         }
-        long inserted = Multi.createFrom().iterable(all())
+        List<Client> seed = new java.util.ArrayList<>(all());
+        if (operatorSecret.isPresent()) {
+            seed.add(operator(operatorSecret.get()));
+        } else {
+            LOG.infof("No operator secret (LATCHKEY_DEMO_OPERATOR_SECRET / latchkey.seed.operator-secret): the operator "
+                    + "client %s is not seeded", OPERATOR);
+        }
+        long inserted = Multi.createFrom().iterable(seed)
                 .onItem().transformToUniAndConcatenate(clients::insertIfAbsent)
                 .filter(Boolean::booleanValue)
                 .collect().asList()
                 .await().atMost(Duration.ofSeconds(30))
                 .size();
-        LOG.infof("Demo clients seeded (%d new): %s, %s, %s, %s", inserted, CLI, PARTNER_WEB, PARTNER_NATIVE,
-                RESOURCE_SERVER);
+        LOG.infof("Demo clients seeded (%d new): %s, %s, %s, %s%s", inserted, CLI, PARTNER_WEB, PARTNER_NATIVE,
+                RESOURCE_SERVER, operatorSecret.isPresent() ? ", " + OPERATOR : "");
     }
 
     /**
@@ -71,16 +86,19 @@ public class DemoClients {
         // OpenID Connect scopes too (issue 16); every demo client keeps getting refresh tokens without offline_access
         Set<String> scopes = set("openid", "profile", "email", "offline_access", "db:read", "db:write");
         return List.of(
+                // the CLI may ask for admin, so an operator user can run admin commands; consent-service grants it
+                // only to users with the operator role
                 new Client(CLI, "Latchkey CLI", Client.ClientType.PUBLIC, null, List.of(),
-                        set(OAuthParams.GRANT_DEVICE_CODE, OAuthParams.GRANT_REFRESH_TOKEN), scopes,
-                        "https://latchkey.dev/cli", null, false, false, false),
+                        set(OAuthParams.GRANT_DEVICE_CODE, OAuthParams.GRANT_REFRESH_TOKEN),
+                        with(scopes, OperatorIdentity.ADMIN_SCOPE),
+                        "https://latchkey.dev/cli", null, false, false, false).asOperator(),
                 new Client(PARTNER_WEB, "Acme Insights", Client.ClientType.CONFIDENTIAL,
                         Secrets.sha256(PARTNER_WEB_SECRET), List.of("http://127.0.0.1:9090/callback"),
                         set(OAuthParams.GRANT_AUTHORIZATION_CODE, OAuthParams.GRANT_REFRESH_TOKEN,
                                 OAuthParams.GRANT_CLIENT_CREDENTIALS, OAuthParams.GRANT_DEVICE_CODE), scopes,
-                        "https://acme-insights.example", null, false, false, false, true,
+                        "https://acme-insights.example", null, false, false, false)
                         // OpenID Connect RP-Initiated Logout 1.0 §3: where the partner's sign-out lands
-                        List.of(PARTNER_WEB_LOGGED_OUT)),
+                        .withPostLogoutRedirectUris(List.of(PARTNER_WEB_LOGGED_OUT)),
                 new Client(PARTNER_NATIVE, "Acme Desktop", Client.ClientType.PUBLIC, null,
                         List.of("http://127.0.0.1/callback"),
                         set(OAuthParams.GRANT_AUTHORIZATION_CODE, OAuthParams.GRANT_REFRESH_TOKEN), scopes,
@@ -88,6 +106,19 @@ public class DemoClients {
                 // RFC 7662 §4: the server decides who may introspect; this is the one demo client allowed to
                 new Client(RESOURCE_SERVER, "Latchkey API (resource server)", Client.ClientType.CONFIDENTIAL,
                         Secrets.sha256(RESOURCE_SERVER_SECRET), List.of(), set(), set(), null, null, false, false, true));
+    }
+
+    /** Only operator clients may hold scope admin; this one has nothing else. */
+    static Client operator(String secret) {
+        return new Client(OPERATOR, "Latchkey operator", Client.ClientType.CONFIDENTIAL, Secrets.sha256(secret),
+                List.of(), set(OAuthParams.GRANT_CLIENT_CREDENTIALS), set(OperatorIdentity.ADMIN_SCOPE), null, null,
+                false, false, false).asOperator();
+    }
+
+    private static Set<String> with(Set<String> scopes, String extra) {
+        Set<String> all = new LinkedHashSet<>(scopes);
+        all.add(extra);
+        return all;
     }
 
     private static Set<String> set(String... values) {

@@ -5,22 +5,23 @@ import java.util.List;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestHeader;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.latchkey.token.admin.OperatorToken;
+import io.latchkey.common.trust.OperatorIdentity;
+import io.latchkey.token.audit.AdminAudit;
 import io.latchkey.token.jwt.SigningKey;
 import io.latchkey.token.jwt.SigningKeys;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Operator route: rotate the signing key now (e.g. after a suspected key compromise, or to test rotation).
- * Not in the gateway's route table; operators call token-service directly (e.g. {@code kubectl port-forward}).
+ * Operator route: rotate the signing key now (e.g. after a suspected key compromise, or to test rotation). Through
+ * the gateway with an access token carrying scope {@code admin} ({@link OperatorIdentity}); audited first.
  */
 @Path("/admin/keys/rotate")
 public class KeyRotationResource {
@@ -29,20 +30,23 @@ public class KeyRotationResource {
                            @JsonProperty("published_kids") List<String> publishedKids) {
     }
 
-    private final OperatorToken operator;
+    private final OperatorIdentity operators;
     private final SigningKeys keys;
+    private final AdminAudit audit;
 
-    public KeyRotationResource(OperatorToken operator, SigningKeys keys) {
-        this.operator = operator;
+    public KeyRotationResource(OperatorIdentity operators, SigningKeys keys, AdminAudit audit) {
+        this.operators = operators;
         this.keys = keys;
+        this.audit = audit;
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rotate the signing key; older keys stay in the JWKS until their tokens have expired")
-    public Uni<Rotation> rotate(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        operator.check(authorization);
-        return keys.rotate()
+    public Uni<Rotation> rotate(@Context HttpHeaders headers) {
+        OperatorIdentity.Caller caller = operators.require(headers);
+        return audit.record(caller, "keys.rotated", null, null)
+                .chain(keys::rotate)
                 .map(active -> new Rotation(active.kid(), keys.published().stream().map(SigningKey::kid).toList()));
     }
 }

@@ -54,8 +54,16 @@ public class TokenResource {
         if (handler == null) {
             throw OAuthError.UNSUPPORTED_GRANT_TYPE.with("Unsupported grant_type.");
         }
-        return authenticator.authenticate(credentials)
+        return authenticator.identify(credentials)
                 .invoke(client -> {
+                    if (client.disabled()) {
+                        // a disabled client's grants are all revoked (RFC 6749 §5.2: invalid_grant for a revoked
+                        // refresh token or code); it can get no token of its own either
+                        throw grantType.equals(OAuthParams.GRANT_REFRESH_TOKEN)
+                                || grantType.equals(OAuthParams.GRANT_AUTHORIZATION_CODE)
+                                ? OAuthError.INVALID_GRANT.with("This client has been disabled; its grants are revoked.")
+                                : OAuthError.INVALID_CLIENT.with("Client authentication failed.");
+                    }
                     // RFC 6749 §5.2: unauthorized_client when the client may not use this grant type
                     if (!client.allowsGrant(grantType)) {
                         throw OAuthError.UNAUTHORIZED_CLIENT.with("This client is not registered for " + grantType + ".");

@@ -1,0 +1,37 @@
+package io.latchkey.device.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.latchkey.common.client.ClientChangeSubscriber;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+
+/**
+ * A client changed in token-service (created, updated, disabled, deleted, secret rotated): this replica forgets what
+ * it cached about it at once, instead of after {@code latchkey.device.client-cache-ttl} (oauth-common
+ * {@code ClientChange}, channel {@code <prefix>client-changes}).
+ */
+@ApplicationScoped
+public class ClientCacheInvalidation {
+
+    private final ClientChangeSubscriber subscriber;
+
+    public ClientCacheInvalidation(ClientAuthenticator clients, Vertx vertx, Redis redis,
+                                   @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix) {
+        this.subscriber = new ClientChangeSubscriber(vertx, redis, keyPrefix,
+                change -> clients.invalidate(change.clientId()), clients::clear);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        subscriber.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        subscriber.stop();
+    }
+}

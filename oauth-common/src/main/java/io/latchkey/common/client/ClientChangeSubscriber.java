@@ -1,0 +1,113 @@
+package io.latchkey.common.client;
+
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+
+/**
+ * Follows {@link ClientChange#channel} for one service's client cache: every message is handed to {@code onChange}
+ * (drop that client's entry). A message published while the subscription was down is lost, so after every
+ * (re)subscription {@code onResubscribed} runs too (drop every entry: the cache cannot know what it missed). The
+ * connection is retried with a back-off of 100 ms doubling to 2 s. Plain Vert.x Redis client: each service passes
+ * its own {@link Redis} and key prefix.
+ */
+public final class ClientChangeSubscriber {
+
+    private static final Logger LOG = Logger.getLogger(ClientChangeSubscriber.class);
+    private static final long MIN_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 2000;
+
+    private final Vertx vertx;
+    private final Redis redis;
+    private final String channel;
+    private final Consumer<ClientChange> onChange;
+    private final Runnable onResubscribed;
+    private volatile boolean stopped;
+    private volatile boolean subscribed;
+    private RedisConnection connection;
+    private long backoff = MIN_BACKOFF_MILLIS;
+    private int generation;
+
+    public ClientChangeSubscriber(Vertx vertx, Redis redis, String keyPrefix, Consumer<ClientChange> onChange,
+                                  Runnable onResubscribed) {
+        this.vertx = vertx;
+        this.redis = redis;
+        this.channel = ClientChange.channel(keyPrefix);
+        this.onChange = onChange;
+        this.onResubscribed = onResubscribed;
+    }
+
+    public void start() {
+        connect();
+    }
+
+    public void stop() {
+        stopped = true;
+        RedisConnection c = connection;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** True while the subscription is up. */
+    public boolean subscribed() {
+        return subscribed;
+    }
+
+    private synchronized void connect() {
+        if (stopped) {
+            return;
+        }
+        int attempt = ++generation;
+        redis.connect()
+                .compose(conn -> {
+                    connection = conn;
+                    conn.handler(this::onMessage);
+                    conn.exceptionHandler(e -> lost(attempt, e));
+                    conn.endHandler(v -> lost(attempt, null));
+                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel));
+                })
+                .onSuccess(ok -> {
+                    subscribed = true;
+                    backoff = MIN_BACKOFF_MILLIS;
+                    onResubscribed.run();
+                })
+                .onFailure(e -> lost(attempt, e));
+    }
+
+    private void onMessage(Response push) {
+        if (push == null || push.size() < 3 || !"message".equals(push.get(0).toString())
+                || !channel.equals(push.get(1).toString())) {
+            return;
+        }
+        ClientChange change = ClientChange.parse(push.get(2).toString());
+        if (change != null) {
+            onChange.accept(change);
+        }
+    }
+
+    private synchronized void lost(int attempt, Throwable failure) {
+        if (attempt != generation || stopped) {
+            return;
+        }
+        generation++;
+        subscribed = false;
+        RedisConnection c = connection;
+        connection = null;
+        if (c != null) {
+            c.close();
+        }
+        LOG.warnf("Client-change subscription lost (%s); subscribing again in %d ms",
+                failure == null ? "connection closed" : failure.toString(), backoff);
+        long delay = backoff;
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+        vertx.setTimer(delay, id -> connect());
+    }
+}
