@@ -21,6 +21,10 @@ public class DeviceAuthorizationIssuer {
     private final UserCodes userCodes;
     private final DeviceConfig config;
 
+    /** Counts each issued authorization (README, "Metrics"). */
+    @jakarta.inject.Inject
+    io.latchkey.device.metrics.DeviceMetrics metrics;
+
     public DeviceAuthorizationIssuer(DeviceAuthorizationStore store, DeviceCodes deviceCodes, UserCodes userCodes,
             UserCodeHasher userCodeHasher, DeviceConfig config) {
         this.store = store;
@@ -51,6 +55,7 @@ public class DeviceAuthorizationIssuer {
         return store.create(Hashes.sha256(deviceCode), userCodeHasher.hash(userCode), authorization, ttlMillis)
                 .chain(created -> {
                     if (created) {
+                        metrics.authorized(authorization.clientId());
                         return Uni.createFrom().item(
                                 new IssuedCodes(deviceCode, userCode, config.expiresIn(), config.interval()));
                     }

@@ -29,6 +29,10 @@ public class RefreshTokenGrant implements GrantHandler {
         this.usage = usage;
     }
 
+    /** Counts and logs each issuance (README, "Metrics" and "Logs"). */
+    @jakarta.inject.Inject
+    io.latchkey.token.metrics.TokenMetrics metrics;
+
     @Override
     public String grantType() {
         return OAuthParams.GRANT_REFRESH_TOKEN;
@@ -50,6 +54,7 @@ public class RefreshTokenGrant implements GrantHandler {
                 consumed.familyId());
         // "last used" on the Authorized apps page counts refreshes too
         usage.recordIssued(consumed.grantId());
+        metrics.issued(OAuthParams.GRANT_REFRESH_TOKEN, consumed.clientId(), consumed.subject());
         return new TokenResponse(at.token(), "Bearer", accessTokens.ttlSeconds(), scope, successor);
     }
 }

@@ -41,6 +41,10 @@ public class InternalTokenResource {
         this.minter = minter;
     }
 
+    /** Counts and logs each issuance (README, "Metrics" and "Logs"). */
+    @jakarta.inject.Inject
+    io.latchkey.token.metrics.TokenMetrics metrics;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +65,8 @@ public class InternalTokenResource {
                     if (!client.allowsScopes(Scopes.parse(r.scope()))) {
                         throw OAuthError.INVALID_SCOPE.with("Scope exceeds the client's registration.");
                     }
-                    return minter.forUser(client, r.subject(), r.scope(), r.grantId());
+                    return minter.forUser(client, r.subject(), r.scope(), r.grantId())
+                            .invoke(() -> metrics.issued(grantType, client.clientId(), r.subject()));
                 });
     }
 }

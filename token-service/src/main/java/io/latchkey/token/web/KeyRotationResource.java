@@ -25,6 +25,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/admin/keys/rotate")
 public class KeyRotationResource {
 
+    private static final org.jboss.logging.Logger ADMIN_LOG = org.jboss.logging.Logger.getLogger("io.latchkey.security");
+
     public record Rotation(@JsonProperty("active_kid") String activeKid,
                            @JsonProperty("published_kids") List<String> publishedKids) {
     }
@@ -42,6 +44,8 @@ public class KeyRotationResource {
     @Operation(summary = "Rotate the signing key; older keys stay in the JWKS until their tokens have expired")
     public Uni<Rotation> rotate(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         operator.check(authorization);
+        // a security event: the admin action itself (the key is logged by SigningKeys)
+        ADMIN_LOG.info("Admin action: POST /admin/keys/rotate by the operator token");
         return keys.rotate()
                 .map(active -> new Rotation(active.kid(), keys.published().stream().map(SigningKey::kid).toList()));
     }
