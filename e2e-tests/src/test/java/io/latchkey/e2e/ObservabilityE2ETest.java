@@ -83,9 +83,12 @@ class ObservabilityE2ETest {
         assertTrue(gateway.contains("latchkey_rate_limited_total{route=\"/oauth/device_authorization\"}"), "rate limits");
         assertTrue(gateway.contains("latchkey_gateway_requests_seconds_bucket{route=\"/oauth/token\",le=\"0.005\"}"),
                 "per-route histogram");
-        // PostgreSQL and Redis connection pools (Vert.x pool gauges)
-        assertTrue(token.contains("vertx_pool") && token.contains("pool_type=\"sql\""), "PostgreSQL pool gauges");
-        assertTrue(device.contains("vertx_pool") && device.contains("pool_type=\"redis\""), "Redis pool gauges");
+        // PostgreSQL and Redis connection pools (the Vert.x pool gauges: in use, idle, waiting)
+        for (String pool : new String[] {"sql", "redis"}) {
+            assertTrue(token.contains(pool + "_pool_active{") && token.contains(pool + "_pool_queue_size{"),
+                    pool + " pool gauges in token-service:\n" + poolLines(token));
+        }
+        assertTrue(device.contains("redis_pool_active{"), "Redis pool gauges in device-service:\n" + poolLines(device));
     }
 
     @Test
@@ -95,6 +98,10 @@ class ObservabilityE2ETest {
         for (ServiceProcess s : new ServiceProcess[] {platform.token, platform.device, platform.consent}) {
             given().get(s.url() + "/q/metrics").then().statusCode(404);
         }
+    }
+
+    private static String poolLines(String scrape) {
+        return String.join("\n", java.util.Arrays.stream(scrape.split("\n")).filter(l -> l.contains("pool")).toList());
     }
 
     static String scrape(ServiceProcess s) {

@@ -20,7 +20,7 @@ import io.latchkey.gateway.limit.RateLimiter;
 import io.latchkey.gateway.limit.RateLimiting;
 import io.latchkey.gateway.metrics.GatewayMetrics;
 import io.latchkey.gateway.openapi.OpenApiDocument;
-import io.latchkey.gateway.openapi.OpenApiIndex;
+import io.latchkey.gateway.openapi.OpenApiDocuments;
 import io.latchkey.gateway.proxy.BufferedBody;
 import io.latchkey.gateway.proxy.ClientGoneFailures;
 import io.latchkey.gateway.proxy.Upstream;
@@ -113,8 +113,22 @@ public class GatewayRouter {
                 router.route(path).handler(timing).handler(canonical).handler(forward);
             }
         }
-        router.route(RouteTable.OPENAPI_INDEX).handler(canonical).handler(new OpenApiIndex(RouteTable.ROUTES));
+        OpenApiDocuments documents = new OpenApiDocuments(List.of(upstreams.get(Service.TOKEN),
+                upstreams.get(Service.DEVICE), upstreams.get(Service.CONSENT)));
+        documents.start(vertx, config.openapiRefreshInterval().toMillis());
+        getOnly(router, RouteTable.OPENAPI_INDEX, canonical, documents.publicHandler());
+        getOnly(router, RouteTable.OPENAPI_ADMIN, canonical, documents.adminHandler());
         router.route().order(LAST).handler(ctx -> EdgeResponses.send(ctx, 404, EdgeResponses.NOT_FOUND));
+    }
+
+    /** A document is only read: GET; every other method is 405 (RFC 9110 §15.5.6) with Allow. */
+    private static void getOnly(Router router, String path, Handler<RoutingContext> canonical,
+                                Handler<RoutingContext> handler) {
+        router.get(path).handler(canonical).handler(handler);
+        router.route(path).handler(canonical).handler(ctx -> {
+            ctx.response().putHeader("Allow", "GET");
+            EdgeResponses.send(ctx, 405, EdgeResponses.METHOD_NOT_ALLOWED);
+        });
     }
 
     void close(@Observes ShutdownEvent event) {

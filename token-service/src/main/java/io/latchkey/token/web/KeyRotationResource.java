@@ -1,5 +1,11 @@
 package io.latchkey.token.web;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import java.util.List;
 
 import jakarta.ws.rs.POST;
@@ -41,8 +47,15 @@ public class KeyRotationResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rotate the signing key; older keys stay in the JWKS until their tokens have expired")
-    public Uni<Rotation> rotate(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+    @Tag(name = "Admin")
+    @Operation(operationId = "rotateSigningKey",
+            summary = "Rotate the signing key; older keys stay in the JWKS until their tokens have expired")
+    @SecurityRequirement(name = io.latchkey.common.openapi.OAuthComponents.BEARER)
+    @APIResponse(responseCode = "200", description = "The new active key and every published one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rotation.class)))
+    @APIResponse(responseCode = "401", ref = io.latchkey.common.openapi.OAuthComponents.INVALID_TOKEN)
+    @APIResponse(responseCode = "503", ref = io.latchkey.common.openapi.OAuthComponents.UNAVAILABLE)
+    public Uni<Rotation> rotate(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         operator.check(authorization);
         // a security event: the admin action itself (the key is logged by SigningKeys)
         ADMIN_LOG.info("Admin action: POST /admin/keys/rotate by the operator token");

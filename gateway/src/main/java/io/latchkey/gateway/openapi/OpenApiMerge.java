@@ -1,0 +1,145 @@
+package io.latchkey.gateway.openapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One OpenAPI 3.1 document from the services' own: the paths {@code include} accepts, in path order, with the
+ * components they use (schemas, security schemes, shared responses...). A component two services define differently
+ * is a conflict: the first definition is kept and the conflict reported (a test keeps the list empty). The output
+ * depends only on the inputs, so the document served at {@code /openapi} is byte for byte the one the build merges
+ * from the services' build output (e2e-tests generates its client from that).
+ */
+public final class OpenApiMerge {
+
+    /** What the gateway publishes at {@code /openapi}: every public path (not internal, admin or management). */
+    public static final Predicate<String> PUBLIC = path -> !PublicApi.hidden(path);
+    /** What it publishes at {@code /openapi/admin}: every operator path any service offers. */
+    public static final Predicate<String> ADMIN = path -> path.equals("/admin") || path.startsWith("/admin/");
+
+    private static final List<String> SECTIONS = List.of("schemas", "responses", "parameters", "examples",
+            "requestBodies", "headers", "securitySchemes");
+
+    /** The merged document and the components that did not agree ("schemas/Foo"). */
+    public record Result(JsonObject document, List<String> conflicts) {
+    }
+
+    static final String VERSION = "1.0.0";
+
+    private OpenApiMerge() {
+    }
+
+    /** {@code /openapi}: the whole public API, from the services' documents in the given order. */
+    public static Result publicDocument(List<JsonObject> services) {
+        return merge("Latchkey", VERSION, "The public OAuth 2.0 API of Latchkey, through the gateway: the device "
+                + "authorization grant (RFC 8628), the authorization code grant with PKCE, client credentials, "
+                + "refresh, revocation (RFC 7009), introspection (RFC 7662), metadata (RFC 8414), the JWKS, the "
+                + "sign-in and consent pages and the protected API under /api/ (RFC 6750).", services, PUBLIC);
+    }
+
+    /** {@code /openapi/admin}: every operator operation the services publish (bearer token with scope admin). */
+    public static Result adminDocument(List<JsonObject> services) {
+        return merge("Latchkey admin API", VERSION, "Operator operations of every Latchkey service.", services, ADMIN);
+    }
+
+    /**
+     * The build's merge (e2e-tests runs it before generating its client): {@code public-out admin-out doc...}, each
+     * doc a service's build-time OpenAPI JSON, in the gateway's order (token, device, consent).
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        List<JsonObject> docs = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) {
+            docs.add(new JsonObject(java.nio.file.Files.readString(java.nio.file.Path.of(args[i]))));
+        }
+        write(java.nio.file.Path.of(args[0]), publicDocument(docs));
+        write(java.nio.file.Path.of(args[1]), adminDocument(docs));
+    }
+
+    private static void write(java.nio.file.Path out, Result result) throws java.io.IOException {
+        if (!result.conflicts().isEmpty()) {
+            throw new IllegalStateException("OpenAPI components defined differently by two services: " + result.conflicts());
+        }
+        java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+        java.nio.file.Files.write(out, result.document().toBuffer().getBytes());
+    }
+
+    public static Result merge(String title, String version, String description, List<JsonObject> documents,
+                               Predicate<String> include) {
+        Map<String, Object> paths = new TreeMap<>();
+        Map<String, Map<String, Object>> components = new TreeMap<>();
+        Map<String, Object> tags = new TreeMap<>();
+        List<String> conflicts = new ArrayList<>();
+        for (JsonObject doc : documents) {
+            JsonObject docPaths = doc.getJsonObject("paths", new JsonObject());
+            for (String path : docPaths.fieldNames()) {
+                if (include.test(path) && paths.putIfAbsent(path, docPaths.getValue(path)) != null) {
+                    conflicts.add("paths/" + path);
+                }
+            }
+            JsonObject docComponents = doc.getJsonObject("components", new JsonObject());
+            for (String section : SECTIONS) {
+                JsonObject entries = docComponents.getJsonObject(section, new JsonObject());
+                Map<String, Object> merged = components.computeIfAbsent(section, s -> new TreeMap<>());
+                for (String name : entries.fieldNames()) {
+                    Object mine = entries.getValue(name);
+                    Object known = merged.putIfAbsent(name, mine);
+                    if (known != null && !known.equals(mine)) {
+                        conflicts.add(section + "/" + name);
+                    }
+                }
+            }
+            JsonArray docTags = doc.getJsonArray("tags", new JsonArray());
+            for (Object tag : docTags) {
+                if (tag instanceof JsonObject t && t.getString("name") != null) {
+                    tags.putIfAbsent(t.getString("name"), t);
+                }
+            }
+        }
+        JsonObject out = new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", title).put("version", version).put("description", description))
+                .put("paths", new JsonObject(paths));
+        JsonObject outComponents = new JsonObject();
+        for (Map.Entry<String, Map<String, Object>> section : components.entrySet()) {
+            if (!section.getValue().isEmpty()) {
+                outComponents.put(section.getKey(), new JsonObject(section.getValue()));
+            }
+        }
+        if (!outComponents.isEmpty()) {
+            out.put("components", outComponents);
+        }
+        PublicApi.pruneSchemas(out);
+        List<Object> usedTags = usedTags(out, tags);
+        if (!usedTags.isEmpty()) {
+            out.put("tags", new JsonArray(usedTags));
+        }
+        return new Result(out, List.copyOf(conflicts));
+    }
+
+    /** The tag objects of the tags the kept operations name, in name order. */
+    private static List<Object> usedTags(JsonObject doc, Map<String, Object> tags) {
+        TreeSet<String> used = new TreeSet<>();
+        JsonObject paths = doc.getJsonObject("paths");
+        for (String path : paths.fieldNames()) {
+            if (paths.getValue(path) instanceof JsonObject item) {
+                for (String method : item.fieldNames()) {
+                    if (item.getValue(method) instanceof JsonObject op && op.getValue("tags") instanceof JsonArray named) {
+                        named.forEach(n -> used.add(String.valueOf(n)));
+                    }
+                }
+            }
+        }
+        List<Object> out = new ArrayList<>();
+        for (String name : used) {
+            out.add(tags.getOrDefault(name, new JsonObject().put("name", name)));
+        }
+        return out;
+    }
+}
