@@ -25,7 +25,7 @@ final class HostileRequests {
             "/logout", "/consent", "/device", "/device/decision", "/account/authorized-apps",
             "/account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke", "/account/authorized-apps/x/revoke",
             "/api/v1/me", "/api/v1/authorized-apps", "/", "/openapi", "/openapi/token-service", "/openapi/device-service",
-            "/openapi/consent-service");
+            "/openapi/consent-service", "/openapi/admin");
 
     /** The routes that read an application/x-www-form-urlencoded body. */
     static final List<String> FORM_PATHS = List.of("/oauth/token", "/oauth/revoke", "/oauth/introspect",

@@ -46,13 +46,17 @@ public class MeResource {
     public static final String GRANT_ID = TrustHeaders.GRANT_ID;
     static final String PROFILE = "profile";
 
+    // named for the merged /openapi, where other services' schemas live too (token-service has a ClientView)
+    @Schema(name = "MeUser")
     public record UserView(@JsonProperty("id") String id, @JsonProperty("email") String email,
                            @JsonProperty("display_name") String displayName) {
     }
 
+    @Schema(name = "MeClient")
     public record ClientView(@JsonProperty("client_id") String clientId, @JsonProperty("client_name") String clientName) {
     }
 
+    @Schema(name = "Me")
     public record Me(@JsonProperty("user") UserView user, @JsonProperty("client") ClientView client,
                      @JsonProperty("scopes") Set<String> scopes, @JsonProperty("grant_id") String grantId) {
     }

@@ -116,6 +116,9 @@ public final class OpenApiMerge {
             out.put("components", outComponents);
         }
         PublicApi.pruneSchemas(out);
+        // a conflict matters only where it is published: a schema pruned with its (hidden) paths is no conflict
+        JsonObject kept = out.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
+        conflicts.removeIf(c -> c.startsWith("schemas/") && !kept.containsKey(c.substring("schemas/".length())));
         List<Object> usedTags = usedTags(out, tags);
         if (!usedTags.isEmpty()) {
             out.put("tags", new JsonArray(usedTags));
