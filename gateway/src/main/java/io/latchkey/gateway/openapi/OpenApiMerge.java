@@ -79,7 +79,7 @@ public final class OpenApiMerge {
         for (JsonObject doc : documents) {
             JsonObject docPaths = doc.getJsonObject("paths", new JsonObject());
             for (String path : docPaths.fieldNames()) {
-                if (include.test(path) && paths.putIfAbsent(path, docPaths.getValue(path)) != null) {
+                if (include.test(path) && paths.putIfAbsent(path, withSecurity(docPaths.getValue(path))) != null) {
                     conflicts.add("paths/" + path);
                 }
             }
@@ -105,6 +105,9 @@ public final class OpenApiMerge {
         JsonObject out = new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", title).put("version", version).put("description", description))
+                // relative: the gateway that served the document (its issuer differs per deployment)
+                .put("servers", new JsonArray().add(new JsonObject().put("url", "/")
+                        .put("description", "The Latchkey gateway that served this document")))
                 .put("paths", new JsonObject(paths));
         JsonObject outComponents = new JsonObject();
         for (Map.Entry<String, Map<String, Object>> section : components.entrySet()) {
@@ -124,6 +127,21 @@ public final class OpenApiMerge {
             out.put("tags", new JsonArray(usedTags));
         }
         return new Result(out, List.copyOf(conflicts));
+    }
+
+    /**
+     * An operation that names no security needs none (the pages sign users in themselves; JWKS and metadata are
+     * public): said explicitly, {@code security: []}, so clients and linters need not guess.
+     */
+    private static Object withSecurity(Object pathItem) {
+        if (pathItem instanceof JsonObject item) {
+            for (String method : item.fieldNames()) {
+                if (item.getValue(method) instanceof JsonObject op && !op.containsKey("security")) {
+                    op.put("security", new JsonArray());
+                }
+            }
+        }
+        return pathItem;
     }
 
     /** The tag objects of the tags the kept operations name, in name order. */

@@ -46,6 +46,10 @@ class OpenApiMergeTest {
         assertTrue(doc.getJsonObject("components").getJsonObject("securitySchemes").containsKey("clientBasic"));
         assertEquals(List.of(new JsonObject().put("name", "OAuth")).toString(), doc.getJsonArray("tags").getList().toString());
         assertTrue(r.conflicts().isEmpty(), r.conflicts().toString());
+        // relative server (the gateway that served it); an operation that names no security says it needs none
+        assertEquals("/", doc.getJsonArray("servers").getJsonObject(0).getString("url"));
+        assertEquals(0, doc.getJsonObject("paths").getJsonObject("/oauth/token").getJsonObject("post")
+                .getJsonArray("security").size());
     }
 
     @Test
