@@ -4,15 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +20,6 @@ import io.restassured.path.json.JsonPath;
  * gateway or on a service's public port.
  */
 class ObservabilityE2ETest {
-
-    static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     static Platform platform;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -119,30 +112,11 @@ class ObservabilityE2ETest {
     }
 
     /**
-     * GET /login for the CSRF cookie and field, then a POST for an account nobody has (a wrong password for the demo
-     * user would count towards its back-off, which other tests must not meet).
+     * A sign-in for an account nobody has (a wrong password for the demo user would count towards its back-off,
+     * which other tests must not meet).
      */
     static HttpRequest failedSignIn(HttpClient http, String base) throws Exception {
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher field = CSRF_FIELD.matcher(form.body());
-        assertTrue(field.find(), "the sign-in form carries a CSRF field");
-        String cookie = form.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("lk_csrf="))
-                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
-                .findFirst().orElseThrow();
-        String body = "username=" + enc("nobody-" + java.util.UUID.randomUUID() + "@latchkey.dev")
-                + "&password=" + enc("not-the-password")
-                + "&csrf=" + enc(field.group(1));
-        return HttpRequest.newBuilder(URI.create(base + "/login"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return SignInStormE2ETest.signInRequest(http, base, "nobody-" + java.util.UUID.randomUUID() + "@latchkey.dev",
+                "not-the-password");
     }
 }

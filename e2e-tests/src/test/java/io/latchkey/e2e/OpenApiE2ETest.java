@@ -136,6 +136,12 @@ class OpenApiE2ETest {
                 {"/oauth/introspect", "post"}, {"/oauth/revoke", "post"}, {"/api/v1/me", "get"}}) {
             JsonNode operation = doc.path("paths").path(op[0]).path(op[1]);
             assertTrue(operation.path("security").isArray() && operation.path("security").size() > 0, op[0] + " security");
+            // every form-encoded OAuth endpoint documents each error it can answer (oauth-common OAuthErrorResponses)
+            List<String> codes = "get".equals(op[1]) ? List.of("401", "403", "503")
+                    : List.of("400", "401", "413", "429", "500", "503");
+            for (String code : codes) {
+                assertTrue(operation.path("responses").has(code), op[0] + " documents " + code);
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = operation.path("responses").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> r = it.next();
                 if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {

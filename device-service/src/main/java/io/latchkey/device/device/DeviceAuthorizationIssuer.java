@@ -6,6 +6,7 @@ import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.device.client.ClientInfo;
 import io.latchkey.device.config.DeviceConfig;
+import io.latchkey.device.metrics.DeviceMetrics;
 import io.latchkey.device.store.DeviceAuthorizationStore;
 import io.smallrye.mutiny.Uni;
 
@@ -22,12 +23,12 @@ public class DeviceAuthorizationIssuer {
     private final DeviceConfig config;
 
     /** Counts each issued authorization (README, "Metrics"). */
-    @jakarta.inject.Inject
-    io.latchkey.device.metrics.DeviceMetrics metrics;
+    private final DeviceMetrics metrics;
 
     public DeviceAuthorizationIssuer(DeviceAuthorizationStore store, DeviceCodes deviceCodes, UserCodes userCodes,
-            UserCodeHasher userCodeHasher, DeviceConfig config) {
+            UserCodeHasher userCodeHasher, DeviceConfig config, DeviceMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.userCodeHasher = userCodeHasher;
         this.deviceCodes = deviceCodes;
         this.userCodes = userCodes;

@@ -57,7 +57,7 @@ public class DeviceAuthorizationResource {
     // RFC 8628 §3.1: the request is application/x-www-form-urlencoded
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Tag(name = "OAuth")
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
     @Operation(operationId = "deviceAuthorization", summary = "Start a device authorization (RFC 8628 §3.1)",
             description = "Returns device_code, user_code, verification_uri(_complete), expires_in and interval. "
                     + "Public clients send client_id; confidential clients authenticate with HTTP Basic.")
@@ -74,12 +74,6 @@ public class DeviceAuthorizationResource {
             examples = @ExampleObject(name = "issued", value = "{\"device_code\":\"kJ3qZ\",\"user_code\":\"WDJB-MJHT\","
                     + "\"verification_uri\":\"http://localhost:8080/device\",\"verification_uri_complete\":"
                     + "\"http://localhost:8080/device?user_code=WDJB-MJHT\",\"expires_in\":600,\"interval\":5}")))
-    @APIResponse(responseCode = "400", ref = io.latchkey.common.openapi.OAuthComponents.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = io.latchkey.common.openapi.OAuthComponents.UNAUTHORIZED)
-    @APIResponse(responseCode = "413", ref = io.latchkey.common.openapi.OAuthComponents.TOO_LARGE)
-    @APIResponse(responseCode = "429", ref = io.latchkey.common.openapi.OAuthComponents.TOO_MANY)
-    @APIResponse(responseCode = "500", ref = io.latchkey.common.openapi.OAuthComponents.SERVER_ERROR)
-    @APIResponse(responseCode = "503", ref = io.latchkey.common.openapi.OAuthComponents.UNAVAILABLE)
     public Uni<Response> authorize(byte[] body,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The request id that ties one request's log lines together across the gateway and every service
- * ({@code X-Request-Id}, README "Logs"). The gateway assigns it; an inbound value is kept only when it is
- * well formed: 8 to 64 characters of {@code A-Z a-z 0-9 - _ . :}, in exactly one header line. Anything else — too
- * long, control characters, spaces, repeated — is replaced, so a client can neither forge log lines nor bloat them.
+ * ({@code X-Request-Id}, README "Logs"). The gateway assigns it; it keeps an inbound value only from a trusted proxy
+ * and only when it is well formed: 8 to 64 characters of {@code A-Z a-z 0-9 - _ . :}, in exactly one header line.
+ * Anything else — too long, control characters, spaces, repeated — is replaced, so nobody can forge or bloat log
+ * lines with it. Services apply the same rule before they log an inbound id.
  */
 public final class RequestIds {
 

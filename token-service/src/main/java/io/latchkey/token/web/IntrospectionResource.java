@@ -46,7 +46,7 @@ public class IntrospectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Tag(name = "OAuth")
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
     @Operation(operationId = "introspect", summary = "Is this token active, and for whom (RFC 7662)",
             description = "Confidential clients only; active:true only to the token's own client or a client allowed "
                     + "to introspect (RFC 7662 §4), anyone else learns {\"active\":false}.")
@@ -65,12 +65,6 @@ public class IntrospectionResource {
                             + "\"client_id\":\"partner-web\",\"sub\":\"partner-web\",\"exp\":1767225600,"
                             + "\"iat\":1767225000,\"iss\":\"http://localhost:8080\",\"aud\":\"https://api.latchkey.dev\","
                             + "\"token_type\":\"Bearer\",\"jti\":\"5f0c\"}")))
-    @APIResponse(responseCode = "400", ref = io.latchkey.common.openapi.OAuthComponents.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = io.latchkey.common.openapi.OAuthComponents.UNAUTHORIZED)
-    @APIResponse(responseCode = "413", ref = io.latchkey.common.openapi.OAuthComponents.TOO_LARGE)
-    @APIResponse(responseCode = "429", ref = io.latchkey.common.openapi.OAuthComponents.TOO_MANY)
-    @APIResponse(responseCode = "500", ref = io.latchkey.common.openapi.OAuthComponents.SERVER_ERROR)
-    @APIResponse(responseCode = "503", ref = io.latchkey.common.openapi.OAuthComponents.UNAVAILABLE)
     public Uni<Response> introspect(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                                     @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                     byte[] body) {

@@ -28,7 +28,7 @@ public class JwksResource {
 
     @GET
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
-    @Tag(name = "OAuth")
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
     @Operation(operationId = "jwks", summary = "The JWK Set that verifies access tokens (RFC 7517)")
     @APIResponse(responseCode = "200", description = "The published keys (the active one and those still verifying)",
             content = @Content(mediaType = "application/jwk-set+json", schema = @Schema(name = "JwkSet",

@@ -32,7 +32,7 @@ public class MetadataResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Tag(name = "OAuth")
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
     @Operation(operationId = "authorizationServerMetadata", summary = "Authorization server metadata (RFC 8414 §3)")
     @APIResponse(responseCode = "200", description = "RFC 8414 §3.2", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "AuthorizationServerMetadata",

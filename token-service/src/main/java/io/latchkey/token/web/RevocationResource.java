@@ -43,7 +43,7 @@ public class RevocationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Tag(name = "OAuth")
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
     @Operation(operationId = "revoke", summary = "Revoke a refresh token (and its family) or an access token (RFC 7009)")
     @SecurityRequirementsSet(@SecurityRequirement(name = OAuthComponents.CLIENT_BASIC))
     @SecurityRequirementsSet
@@ -57,12 +57,6 @@ public class RevocationResource {
                                     description = "Public clients (confidential ones use HTTP Basic)")}),
             examples = @ExampleObject(name = "refresh token", value = "token=R4nd0m&token_type_hint=refresh_token&client_id=latchkey-cli")))
     @APIResponse(responseCode = "200", description = "Revoked, or the token was unknown or already revoked (RFC 7009 §2.2)")
-    @APIResponse(responseCode = "400", ref = io.latchkey.common.openapi.OAuthComponents.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = io.latchkey.common.openapi.OAuthComponents.UNAUTHORIZED)
-    @APIResponse(responseCode = "413", ref = io.latchkey.common.openapi.OAuthComponents.TOO_LARGE)
-    @APIResponse(responseCode = "429", ref = io.latchkey.common.openapi.OAuthComponents.TOO_MANY)
-    @APIResponse(responseCode = "500", ref = io.latchkey.common.openapi.OAuthComponents.SERVER_ERROR)
-    @APIResponse(responseCode = "503", ref = io.latchkey.common.openapi.OAuthComponents.UNAVAILABLE)
     public Uni<Response> revoke(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                                 @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                 byte[] body) {

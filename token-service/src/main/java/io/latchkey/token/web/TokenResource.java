@@ -58,7 +58,7 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Tag(name = "OAuth")
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
     @Operation(operationId = "token", summary = "Token endpoint (RFC 6749 §3.2)",
             description = "grant_type decides which fields count: client_credentials (scope), authorization_code "
                     + "(code, redirect_uri, code_verifier), refresh_token (refresh_token, scope) and, routed by the "
@@ -91,12 +91,6 @@ public class TokenResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class),
                     examples = @ExampleObject(name = "client_credentials", value = "{\"access_token\":\"eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiJwYXJ0bmVyLXdlYiJ9.c2ln\","
                             + "\"token_type\":\"Bearer\",\"expires_in\":600,\"scope\":\"db:read\"}")))
-    @APIResponse(responseCode = "400", ref = io.latchkey.common.openapi.OAuthComponents.BAD_REQUEST)
-    @APIResponse(responseCode = "401", ref = io.latchkey.common.openapi.OAuthComponents.UNAUTHORIZED)
-    @APIResponse(responseCode = "413", ref = io.latchkey.common.openapi.OAuthComponents.TOO_LARGE)
-    @APIResponse(responseCode = "429", ref = io.latchkey.common.openapi.OAuthComponents.TOO_MANY)
-    @APIResponse(responseCode = "500", ref = io.latchkey.common.openapi.OAuthComponents.SERVER_ERROR)
-    @APIResponse(responseCode = "503", ref = io.latchkey.common.openapi.OAuthComponents.UNAVAILABLE)
     public Uni<Response> token(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                                @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                byte[] body) {
