@@ -62,6 +62,28 @@ class ObservabilityE2ETest {
     }
 
     @Test
+    void aRefusedClientAndARevokedTokenGrowTheirCountersByExactlyOne() {
+        String refused = "latchkey_token_errors_total{error=\"invalid_client\",grant_type=\"client_credentials\"}";
+        String revoked = "latchkey_revocations_total{kind=\"jti\"}";
+        double refusedBefore = counter(platform.token, refused);
+        double revokedBefore = counter(platform.token, revoked);
+
+        String base = platform.baseUrl();
+        given().auth().preemptive().basic(Platform.PARTNER_WEB, "not-the-secret")
+                .formParam("grant_type", "client_credentials").post(base + "/oauth/token").then().statusCode(401);
+        String token = given().auth().preemptive().basic(Platform.PARTNER_WEB, Platform.PARTNER_WEB_SECRET)
+                .formParam("grant_type", "client_credentials").post(base + "/oauth/token").then().statusCode(200)
+                .extract().path("access_token");
+        // RFC 7009 §2.1: the token's own client revokes it
+        given().auth().preemptive().basic(Platform.PARTNER_WEB, Platform.PARTNER_WEB_SECRET)
+                .formParam("token", token).formParam("token_type_hint", "access_token")
+                .post(base + "/oauth/revoke").then().statusCode(200);
+
+        assertEquals(refusedBefore + 1, counter(platform.token, refused), refused);
+        assertEquals(revokedBefore + 1, counter(platform.token, revoked), revoked);
+    }
+
+    @Test
     void everyServiceExportsItsPoolsAndCountersBeforeTheirFirstEvent() {
         // every outcome label exists from the start (0), so dashboards and alerts see the series at once
         String device = scrape(platform.device);
