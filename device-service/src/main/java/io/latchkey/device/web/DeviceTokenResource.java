@@ -33,8 +33,8 @@ public class DeviceTokenResource {
     // RFC 8628 §3.4: the request is application/x-www-form-urlencoded
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    // hidden: the public contract is token-service's POST /oauth/token, whose grant_type the gateway routes here
-    @Operation(hidden = true, summary = "Poll for the tokens of a device authorization",
+    // through the gateway /oauth/token is token-service's operation (the merged /openapi takes it from there)
+    @Operation(summary = "Poll for the tokens of a device authorization",
             description = "grant_type=urn:ietf:params:oauth:grant-type:device_code; answers the token response "
                     + "once approved, otherwise authorization_pending, slow_down, access_denied or expired_token.")
     public Uni<Response> token(byte[] body,

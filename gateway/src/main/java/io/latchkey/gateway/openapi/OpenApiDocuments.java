@@ -1,13 +1,16 @@
 package io.latchkey.gateway.openapi;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
 import io.latchkey.gateway.edge.EdgeResponses;
 import io.latchkey.gateway.proxy.Upstream;
+import io.latchkey.gateway.routes.Service;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -34,7 +37,7 @@ public final class OpenApiDocuments {
     private volatile Buffer publicDocument;
     private volatile Buffer adminDocument;
 
-    /** {@code services} in the merge order (token, device, consent). */
+    /** The services whose documents are merged (each path from the one the route table sends it to). */
     public OpenApiDocuments(List<Upstream> services) {
         this.services = List.copyOf(services);
     }
@@ -53,9 +56,9 @@ public final class OpenApiDocuments {
             fetches.add(fetch(service));
         }
         return Future.all(fetches).map(all -> {
-            List<JsonObject> docs = new ArrayList<>();
-            for (Future<JsonObject> f : fetches) {
-                docs.add(f.result());
+            Map<Service, JsonObject> docs = new EnumMap<>(Service.class);
+            for (int i = 0; i < services.size(); i++) {
+                docs.put(services.get(i).service(), fetches.get(i).result());
             }
             OpenApiMerge.Result pub = OpenApiMerge.publicDocument(docs);
             OpenApiMerge.Result admin = OpenApiMerge.adminDocument(docs);

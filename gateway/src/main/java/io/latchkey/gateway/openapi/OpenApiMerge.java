@@ -1,12 +1,16 @@
 package io.latchkey.gateway.openapi;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import io.latchkey.gateway.routes.Route;
+import io.latchkey.gateway.routes.RouteTable;
+import io.latchkey.gateway.routes.Service;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -37,7 +41,7 @@ public final class OpenApiMerge {
     }
 
     /** {@code /openapi}: the whole public API, from the services' documents in the given order. */
-    public static Result publicDocument(List<JsonObject> services) {
+    public static Result publicDocument(Map<Service, JsonObject> services) {
         return merge("Latchkey", VERSION, "The public OAuth 2.0 API of Latchkey, through the gateway: the device "
                 + "authorization grant (RFC 8628), the authorization code grant with PKCE, client credentials, "
                 + "refresh, revocation (RFC 7009), introspection (RFC 7662), metadata (RFC 8414), the JWKS, the "
@@ -45,7 +49,7 @@ public final class OpenApiMerge {
     }
 
     /** {@code /openapi/admin}: every operator operation the services publish (bearer token with scope admin). */
-    public static Result adminDocument(List<JsonObject> services) {
+    public static Result adminDocument(Map<Service, JsonObject> services) {
         return merge("Latchkey admin API", VERSION, "Operator operations of every Latchkey service.", services, ADMIN);
     }
 
@@ -54,9 +58,9 @@ public final class OpenApiMerge {
      * doc a service's build-time OpenAPI JSON, in the gateway's order (token, device, consent).
      */
     public static void main(String[] args) throws java.io.IOException {
-        List<JsonObject> docs = new ArrayList<>();
+        Map<Service, JsonObject> docs = new EnumMap<>(Service.class);
         for (int i = 2; i < args.length; i++) {
-            docs.add(new JsonObject(java.nio.file.Files.readString(java.nio.file.Path.of(args[i]))));
+            docs.put(Service.values()[i - 2], new JsonObject(java.nio.file.Files.readString(java.nio.file.Path.of(args[i]))));
         }
         write(java.nio.file.Path.of(args[0]), publicDocument(docs));
         write(java.nio.file.Path.of(args[1]), adminDocument(docs));
@@ -70,16 +74,23 @@ public final class OpenApiMerge {
         java.nio.file.Files.write(out, result.document().toBuffer().getBytes());
     }
 
-    public static Result merge(String title, String version, String description, List<JsonObject> documents,
+    public static Result merge(String title, String version, String description, Map<Service, JsonObject> documents,
                                Predicate<String> include) {
         Map<String, Object> paths = new TreeMap<>();
         Map<String, Map<String, Object>> components = new TreeMap<>();
         Map<String, Object> tags = new TreeMap<>();
         List<String> conflicts = new ArrayList<>();
-        for (JsonObject doc : documents) {
+        for (Map.Entry<Service, JsonObject> entry : documents.entrySet()) {
+            JsonObject doc = entry.getValue();
             JsonObject docPaths = doc.getJsonObject("paths", new JsonObject());
             for (String path : docPaths.fieldNames()) {
-                if (include.test(path) && paths.putIfAbsent(path, withSecurity(docPaths.getValue(path))) != null) {
+                // a path the route table sends to another service is that service's to document (device-service
+                // answers /oauth/token on its own port too, but through the gateway the path is token-service's)
+                Service owner = owner(path);
+                if (!include.test(path) || (owner != null && owner != entry.getKey())) {
+                    continue;
+                }
+                if (paths.putIfAbsent(path, withSecurity(docPaths.getValue(path))) != null) {
                     conflicts.add("paths/" + path);
                 }
             }
@@ -127,6 +138,21 @@ public final class OpenApiMerge {
             out.put("tags", new JsonArray(usedTags));
         }
         return new Result(out, List.copyOf(conflicts));
+    }
+
+    /** The service the route table sends {@code path} (an OpenAPI path template) to, or null when none does. */
+    static Service owner(String path) {
+        for (Route route : RouteTable.ROUTES) {
+            boolean matches = switch (route.match()) {
+                case EXACT -> path.equals(route.path());
+                case WITH_SUB_PATHS -> path.equals(route.path()) || path.startsWith(route.path() + "/");
+                case PREFIX -> path.startsWith(route.path());
+            };
+            if (matches && route.kind() != Route.Kind.OPENAPI_DOCUMENT) {
+                return route.service();
+            }
+        }
+        return null;
     }
 
     /**
