@@ -114,9 +114,9 @@ public final class Platform {
         // run.sh's consent-service heap: sign-in storms must fit in it (SignInStormE2ETest)
         consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs)
                 .jvm("-Xmx" + CONSENT_HEAP, "-XX:TieredStopAtLevel=1");
-        // the gateways also write their access log (off by default): RequestIdE2ETest follows one request through it
+        // the gateways also log a line per request (off by default): RequestIdE2ETest follows one request through it
         List<String> gatewayProps = new java.util.ArrayList<>(props);
-        gatewayProps.add("-Dquarkus.http.access-log.enabled=true");
+        gatewayProps.add("-Dquarkus.log.category.\"io.latchkey.gateway.edge.RequestIdentity\".level=DEBUG");
         gateway = new ServiceProcess("gateway", gatewayPort, root, env, gatewayProps, logs);
         // the second replica also plays the gateway behind a trusted, appending proxy (the test client on loopback)
         List<String> behindProxy = new java.util.ArrayList<>(gatewayProps);

@@ -42,7 +42,7 @@ class RequestIdE2ETest {
         assertEquals(401, signIn.statusCode());
         String id = signIn.headers().firstValue("X-Request-Id").orElseThrow();
         assertTrue(FRESH.matcher(id).matches(), id);
-        // the gateway's access log line and consent-service's security event (JSON, the id in its MDC)
+        // the gateway's request line and consent-service's security event (JSON, the id in its MDC)
         awaitLogLine(platform.gateway, id, "POST /login");
         awaitLogLine(platform.consent, id, "Sign-in failed");
 

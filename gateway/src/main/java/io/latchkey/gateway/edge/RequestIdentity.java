@@ -25,6 +25,8 @@ public final class RequestIdentity implements Handler<RoutingContext> {
     static final CharSequence HEADER = HttpHeaders.createOptimized(RequestIds.HEADER);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RequestIdentity.class);
+
     private final TrustedProxies trustedProxies;
 
     public RequestIdentity(TrustedProxies trustedProxies) {
@@ -46,6 +48,10 @@ public final class RequestIdentity implements Handler<RoutingContext> {
         headers.set(HEADER, id);
         ctx.response().headers().set(HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
+        if (LOG.isDebugEnabled()) {
+            // one line a request when asked for (this category at DEBUG); the id comes with the MDC
+            LOG.debugf("%s %s", request.method(), request.path());
+        }
         ctx.next();
     }
 

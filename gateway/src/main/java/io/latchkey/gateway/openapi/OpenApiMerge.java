@@ -130,6 +130,13 @@ public final class OpenApiMerge {
             out.put("components", outComponents);
         }
         PublicApi.pruneSchemas(out);
+        // keys in name order below the top level: services order their own keys differently at build and at run
+        // time, and the document served must be the bytes the build generated its client from
+        for (String key : List.of("paths", "components")) {
+            if (out.getValue(key) instanceof JsonObject section) {
+                out.put(key, canonical(section));
+            }
+        }
         // a conflict matters only where it is published: a schema pruned with its (hidden) paths is no conflict
         JsonObject kept = out.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
         conflicts.removeIf(c -> c.startsWith("schemas/") && !kept.containsKey(c.substring("schemas/".length())));
@@ -138,6 +145,25 @@ public final class OpenApiMerge {
             out.put("tags", new JsonArray(usedTags));
         }
         return new Result(out, List.copyOf(conflicts));
+    }
+
+    /** {@code node} with every object's keys in name order (arrays keep theirs). */
+    static Object canonical(Object node) {
+        if (node instanceof JsonObject o) {
+            Map<String, Object> sorted = new TreeMap<>();
+            for (Map.Entry<String, Object> e : o) {
+                sorted.put(e.getKey(), canonical(e.getValue()));
+            }
+            return new JsonObject(sorted);
+        }
+        if (node instanceof JsonArray a) {
+            List<Object> items = new ArrayList<>(a.size());
+            for (Object item : a) {
+                items.add(canonical(item));
+            }
+            return new JsonArray(items);
+        }
+        return node;
     }
 
     /** The service the route table sends {@code path} (an OpenAPI path template) to, or null when none does. */

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * The error answers every form-encoded OAuth endpoint can give (token, revocation, introspection, device
  * authorization), added in one place to each operation tagged {@value #OAUTH_TAG} that reads a form: the RFC error
  * body on 400 (RFC 6749 §5.2), 401 invalid_client, 413, 429 (RFC 6585 §4), 500 and 503 (each service names this class
- * in {@code mp.openapi.filter}; it runs at build time, so the stored and the served document agree). An operation
- * that documents one of these codes itself keeps its own.
+ * in {@code mp.openapi.filter}). An operation that documents one of these codes itself keeps its own; a bare
+ * description smallrye adds by itself (its default "400 Bad Request") is replaced.
  */
 public class OAuthErrorResponses implements OASFilter {
 
@@ -41,7 +41,8 @@ public class OAuthErrorResponses implements OASFilter {
             operation.setResponses(responses);
         }
         for (Map.Entry<String, String> error : FORM_ERRORS.entrySet()) {
-            if (responses.getAPIResponse(error.getKey()) == null) {
+            org.eclipse.microprofile.openapi.models.responses.APIResponse own = responses.getAPIResponse(error.getKey());
+            if (own == null || (own.getRef() == null && own.getContent() == null)) {
                 responses.addAPIResponse(error.getKey(), OASFactory.createAPIResponse().ref(error.getValue()));
             }
         }
