@@ -49,7 +49,7 @@ public class OAuthComponents implements OASModelReader {
                         .addResponse(UNAUTHORIZED, error("Client authentication failed (RFC 6749 §5.2, invalid_client; "
                                 + "with WWW-Authenticate)", "invalid_client", "Client authentication failed."))
                         .addResponse(INVALID_TOKEN, error("No, or an invalid, expired or revoked access token (RFC 6750 "
-                                + "§3.1; WWW-Authenticate says which)", "invalid_token", "The access token is malformed."))
+                                + "§3.1; WWW-Authenticate says which; without a token the body may be empty)", "invalid_token", "The access token is malformed."))
                         .addResponse(FORBIDDEN, error("The access token lacks a scope this route needs (RFC 6750 §3.1)",
                                 "insufficient_scope", "The access token lacks the required scope."))
                         .addResponse(TOO_LARGE, error("The body is over the size limit", "invalid_request",
