@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * "Logs"): never a password; a failed attempt names the account only by a short hash of the typed name, since
  * people type passwords into the name field too.
  */
+// created at start-up, so every series is exported (at 0) before its first event
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class SignInMetrics {
 

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * device-code polls per outcome (RFC 8628 §3.5). Meters are registered once; a poll costs one array read and one
  * increment.
  */
+// created at start-up, so every series is exported (at 0) before its first event
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class DeviceMetrics {
 

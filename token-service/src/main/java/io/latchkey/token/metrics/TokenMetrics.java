@@ -20,6 +20,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * errors per grant type and RFC error code, revocations per kind. Every meter is registered once; the hot paths only
  * look counters up (two map reads) and increment them.
  */
+// created at start-up, so every series is exported (at 0) before its first event
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class TokenMetrics {
 
