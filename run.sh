@@ -5,11 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$(pwd)"
-deploy/local/backends.sh
+RUN_START=$SECONDS
+step() { echo "==> $*"; }
+took() { echo "    done in $(( SECONDS - $1 )) s"; }
+
+step "PostgreSQL and Redis on 127.0.0.1 (installed from apt where missing)"
+t=$SECONDS; deploy/local/backends.sh; took $t
 
 if [ "${LATCHKEY_SKIP_BUILD:-0}" != "1" ]; then
-  echo "Building the services (./mvnw package -DskipTests)..."
-  ./mvnw -B -q -ntp package -DskipTests
+  step "Building the four services (./mvnw package -DskipTests; a first build downloads Maven and the dependencies)"
+  t=$SECONDS; ./mvnw -B -q -ntp package -DskipTests; took $t
+else
+  step "Skipping the build (LATCHKEY_SKIP_BUILD=1)"
 fi
 
 # Run on Java 25 where installed (ES256 signing is ~3x faster there); the bytecode targets Java 17.
@@ -19,6 +26,8 @@ for j in /usr/lib/jvm/temurin-25*/bin/java; do [ -x "$j" ] && JAVA_BIN="$j"; don
 PORT="${LATCHKEY_PORT:-8080}"
 # The back services' ports (only the gateway's is public); change them to run a second copy side by side.
 TOKEN_PORT="${LATCHKEY_TOKEN_PORT:-8081}"; DEVICE_PORT="${LATCHKEY_DEVICE_PORT:-8082}"; CONSENT_PORT="${LATCHKEY_CONSENT_PORT:-8083}"
+# Each service's management port (Prometheus at /q/metrics): 9080 gateway, 9081 token, 9082 device, 9083 consent.
+MGMT_BASE="${LATCHKEY_MANAGEMENT_PORT_BASE:-9080}"
 export LATCHKEY_ISSUER="${LATCHKEY_ISSUER:-http://localhost:$PORT}"
 
 # Secrets: random, generated once per checkout into .run/secrets.env (git-ignored, mode 0600) and reused on later
@@ -74,7 +83,15 @@ case "$LATCHKEY_BIND_ADDRESS" in
 esac
 export LATCHKEY_DB_URL="postgresql://127.0.0.1:5432/$DB"
 export LATCHKEY_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
-LOGS="$ROOT/.run/logs"; mkdir -p "$LOGS"
+# Keep the previous run's logs: .run/logs moves to .run/logs.prev (the one before that is dropped).
+LOGS="$ROOT/.run/logs"
+if [ -d "$LOGS" ] && [ -n "$(ls -A "$LOGS" 2>/dev/null)" ]; then
+  rm -rf "$ROOT/.run/logs.prev"; mv "$LOGS" "$ROOT/.run/logs.prev"
+  step "Previous run's logs kept in .run/logs.prev/"
+fi
+mkdir -p "$LOGS"
+# Plain-text logs here (production logs JSON, one object a line); LATCHKEY_LOG_JSON=true for JSON.
+export LATCHKEY_LOG_JSON="${LATCHKEY_LOG_JSON:-false}"
 # Fewer glibc malloc arenas: the JVMs' native memory (RSS) shrinks a lot with many threads.
 export MALLOC_ARENA_MAX=2
 # Small heaps: the four JVMs together stay under the 600 MB budget (native images in production use far less).
@@ -92,43 +109,64 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-start() { # name port max-heap [extra JVM options]
-  local name="$1" port="$2" heap="$3"; shift 3
-  "$JAVA_BIN" "${JVM_OPTS[@]}" -Xmx"$heap" "$@" -Dquarkus.http.port="$port" -Dlatchkey.seed.demo=true \
+start() { # name port management-port max-heap [extra JVM options]
+  local name="$1" port="$2" mgmt="$3" heap="$4"; shift 4
+  echo "    starting $name on port $port (metrics: http://$REACH:$mgmt/q/metrics, log: .run/logs/$name.log)"
+  STARTED[$name]=$SECONDS
+  "$JAVA_BIN" "${JVM_OPTS[@]}" -Xmx"$heap" "$@" -Dquarkus.http.port="$port" -Dquarkus.management.port="$mgmt" \
+    -Dlatchkey.seed.demo=true \
     -Dquarkus.http.host="$LATCHKEY_BIND_ADDRESS" \
     -Dlatchkey.services.token-url="http://$REACH:$TOKEN_PORT" -Dlatchkey.services.device-url="http://$REACH:$DEVICE_PORT" \
     -Dlatchkey.services.consent-url="http://$REACH:$CONSENT_PORT" \
     -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOGS/$name.log" 2>&1 &
   pids+=($!)
 }
+declare -A STARTED
 wait_ready() { # name port
   for _ in $(seq 1 120); do
-    if curl -fsS "http://$REACH:$2/q/health/ready" >/dev/null 2>&1; then return 0; fi
+    if curl -fsS "http://$REACH:$2/q/health/ready" >/dev/null 2>&1; then
+      echo "    $1 ready after $(( SECONDS - ${STARTED[$1]} )) s"; return 0
+    fi
     sleep 0.5
   done
   echo "$1 did not become ready; see $LOGS/$1.log" >&2; tail -20 "$LOGS/$1.log" >&2; exit 1
 }
 
-start token-service "$TOKEN_PORT" 96m
-start device-service "$DEVICE_PORT" 64m
+step "Starting the services (database $DB, Java: $JAVA_BIN)"
+start token-service "$TOKEN_PORT" "$((MGMT_BASE + 1))" 96m
+start device-service "$DEVICE_PORT" "$((MGMT_BASE + 2))" 64m
 # consent-service serves pages, not a hot path: the C1 compiler alone is plenty and much smaller.
-start consent-service "$CONSENT_PORT" 112m -XX:TieredStopAtLevel=1
-start gateway "$PORT" 64m
+start consent-service "$CONSENT_PORT" "$((MGMT_BASE + 3))" 112m -XX:TieredStopAtLevel=1
+start gateway "$PORT" "$MGMT_BASE" 64m
+step "Waiting for each service to be ready (/q/health/ready)"
 wait_ready token-service "$TOKEN_PORT"; wait_ready device-service "$DEVICE_PORT"; wait_ready consent-service "$CONSENT_PORT"
 wait_ready gateway "$PORT"
 
 cat <<BANNER
 
-  Latchkey is running at $LATCHKEY_ISSUER   (logs: .run/logs/)
-  Listening on $LATCHKEY_BIND_ADDRESS only (LATCHKEY_BIND_ADDRESS); secrets in .run/secrets.env
+  Latchkey is running at $LATCHKEY_ISSUER   (started in $(( SECONDS - RUN_START )) s)
+  Listening on $LATCHKEY_BIND_ADDRESS only (LATCHKEY_BIND_ADDRESS)
 
-  Sign in:            $LATCHKEY_ISSUER/login
-    demo user         demo@latchkey.dev / latchkey-demo
-  Metadata:           curl $LATCHKEY_ISSUER/.well-known/oauth-authorization-server
-  Device flow client: latchkey-cli (public)
-  Partner web app:    partner-web / partner-web-demo-secret-7c1e4a9b2f6d
-  Operator client:    latchkey-operator / \$LATCHKEY_DEMO_OPERATOR_SECRET (kept in .run/secrets.env:
-                      source .run/secrets.env; see the README's operator walk-through)
+  Pages
+    Home / sign in:        $LATCHKEY_ISSUER/   $LATCHKEY_ISSUER/login
+    Device approval:       $LATCHKEY_ISSUER/device
+    Authorized apps:       $LATCHKEY_ISSUER/account/authorized-apps
+  Demo user                demo@latchkey.dev / latchkey-demo
+  Operator user            operator@latchkey.dev / latchkey-operator   (console: $LATCHKEY_ISSUER/admin)
+  Partner program          $LATCHKEY_ISSUER/partners/apply
+  Demo clients
+    latchkey-cli           public, device flow
+    partner-web            confidential, secret partner-web-demo-secret-7c1e4a9b2f6d, redirect http://127.0.0.1:9090/callback
+    partner-native         public, redirect http://127.0.0.1/callback (any port)
+    latchkey-api           resource server, secret latchkey-api-demo-secret-3f9d0b6e1a2c (may introspect)
+    latchkey-operator      operator client (client_credentials, scope admin), secret \$LATCHKEY_DEMO_OPERATOR_SECRET
+  API
+    Metadata:              curl $LATCHKEY_ISSUER/.well-known/oauth-authorization-server
+    OpenAPI:               curl $LATCHKEY_ISSUER/openapi
+  Operators
+    Secrets:               .run/secrets.env   (source it for \$LATCHKEY_DEMO_OPERATOR_SECRET; README, operator walk-through)
+    Metrics (Prometheus):  http://$REACH:$MGMT_BASE/q/metrics (gateway), :$((MGMT_BASE + 1)) token, :$((MGMT_BASE + 2)) device, :$((MGMT_BASE + 3)) consent
+    Logs:                  .run/logs/<service>.log   (previous run: .run/logs.prev/)
 
   Ctrl-C stops everything.
 BANNER

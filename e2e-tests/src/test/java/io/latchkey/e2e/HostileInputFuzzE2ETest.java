@@ -139,7 +139,9 @@ class HostileInputFuzzE2ETest {
         for (ServiceProcess s : services()) {
             String added = tail(s, logStarts.get(s));
             for (String line : added.split("\n")) {
-                if (line.contains(" ERROR ") || line.startsWith("\tat ")) {
+                // the services log JSON as in production: a level field and an exception object; plain text elsewhere
+                if (line.contains(" ERROR ") || line.startsWith("\tat ") || line.contains("\"level\":\"ERROR\"")
+                        || line.contains("\"exception\":")) {
                     if (errors.size() < 30) {
                         errors.add(s.name + ": " + line);
                     }

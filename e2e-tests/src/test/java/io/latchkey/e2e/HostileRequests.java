@@ -32,7 +32,7 @@ final class HostileRequests {
             "/admin/console/applications", "/admin/console/users", "/admin/console/clients", "/admin/console/audit",
             "/admin/users", "/admin/users/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/disable", "/admin/partner-applications",
             "/admin/audit-events", "/.well-known/openid-configuration", "/oauth/userinfo", "/oauth/logout",
-            "/oauth/logout/confirm");
+            "/oauth/logout/confirm", "/openapi/admin");
 
     /** The routes that read an application/x-www-form-urlencoded body. */
     static final List<String> FORM_PATHS = List.of("/oauth/token", "/oauth/revoke", "/oauth/introspect",

@@ -122,9 +122,12 @@ public final class Platform {
         // run.sh's consent-service heap: sign-in storms must fit in it (SignInStormE2ETest)
         consent = new ServiceProcess("consent-service", consentPort, root, env, props, logs)
                 .jvm("-Xmx" + CONSENT_HEAP, "-XX:TieredStopAtLevel=1");
-        gateway = new ServiceProcess("gateway", gatewayPort, root, env, props, logs);
+        // the gateways also log a line per request (off by default): RequestIdE2ETest follows one request through it
+        List<String> gatewayProps = new java.util.ArrayList<>(props);
+        gatewayProps.add("-Dquarkus.log.category.\"io.latchkey.gateway.edge.RequestIdentity\".level=DEBUG");
+        gateway = new ServiceProcess("gateway", gatewayPort, root, env, gatewayProps, logs);
         // the second replica also plays the gateway behind a trusted, appending proxy (the test client on loopback)
-        List<String> behindProxy = new java.util.ArrayList<>(props);
+        List<String> behindProxy = new java.util.ArrayList<>(gatewayProps);
         behindProxy.add("-Dlatchkey.gateway.trusted-proxies=127.0.0.1");
         gateway2 = new ServiceProcess("gateway-2", "gateway", gateway2Port, root, env, behindProxy, logs);
     }

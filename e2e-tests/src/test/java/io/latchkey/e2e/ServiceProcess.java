@@ -19,6 +19,8 @@ final class ServiceProcess {
 
     final String name;
     final int port;
+    /** Its management interface (Prometheus /q/metrics), a free port of its own. */
+    final int managementPort;
     private final Path jar;
     private final Map<String, String> env;
     private final List<String> properties;
@@ -36,6 +38,7 @@ final class ServiceProcess {
                    Path logDir) {
         this.name = name;
         this.port = port;
+        this.managementPort = freeManagementPort();
         this.jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         this.env = env;
         this.properties = properties;
@@ -52,6 +55,19 @@ final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management interface's base URL: {@code /q/metrics} lives there, never on {@link #url()}. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    private static int freeManagementPort() {
+        try {
+            return Platform.freePort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void start() throws IOException {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
@@ -61,6 +77,7 @@ final class ServiceProcess {
         cmd.addAll(jvmOptions);
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Dquarkus.http.port=" + port);
+        cmd.add("-Dquarkus.management.port=" + managementPort);
         cmd.addAll(properties);
         cmd.add("-jar");
         cmd.add(jar.toString());

@@ -51,7 +51,7 @@ class SignInStormE2ETest {
         for (int i = 0; i < CONCURRENT; i++) {
             // half real users with the right password, half guesses at accounts that do not exist
             boolean real = i % 2 == 0;
-            posts.add(signInRequest(base, real ? Platform.DEMO_USER : "nobody-" + i + "@latchkey.dev",
+            posts.add(signInRequest(http, base, real ? Platform.DEMO_USER : "nobody-" + i + "@latchkey.dev",
                     real ? Platform.DEMO_PASSWORD : "guess-" + i));
         }
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
@@ -75,13 +75,13 @@ class SignInStormE2ETest {
         assertFalse(log.contains("OutOfMemoryError"), "consent-service ran out of memory");
 
         // and right after the storm a user signs in normally
-        HttpResponse<String> after = http.send(signInRequest(base, Platform.DEMO_USER, Platform.DEMO_PASSWORD),
+        HttpResponse<String> after = http.send(signInRequest(http, base, Platform.DEMO_USER, Platform.DEMO_PASSWORD),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(after.statusCode() == 303, "after the storm: " + after.statusCode());
     }
 
     /** GET /login for a CSRF cookie and field, then the POST that submits the form with them. */
-    private HttpRequest signInRequest(String base, String username, String password) throws Exception {
+    static HttpRequest signInRequest(HttpClient http, String base, String username, String password) throws Exception {
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher field = CSRF_FIELD.matcher(form.body());

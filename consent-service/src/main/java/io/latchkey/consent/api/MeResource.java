@@ -1,5 +1,8 @@
 package io.latchkey.consent.api;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -43,13 +46,17 @@ public class MeResource {
     public static final String GRANT_ID = TrustHeaders.GRANT_ID;
     static final String PROFILE = "profile";
 
+    // named for the merged /openapi, where other services' schemas live too (token-service has a ClientView)
+    @Schema(name = "MeUser")
     public record UserView(@JsonProperty("id") String id, @JsonProperty("email") String email,
                            @JsonProperty("display_name") String displayName) {
     }
 
+    @Schema(name = "MeClient")
     public record ClientView(@JsonProperty("client_id") String clientId, @JsonProperty("client_name") String clientName) {
     }
 
+    @Schema(name = "Me")
     public record Me(@JsonProperty("user") UserView user, @JsonProperty("client") ClientView client,
                      @JsonProperty("scopes") Set<String> scopes, @JsonProperty("grant_id") String grantId) {
     }
@@ -65,11 +72,21 @@ public class MeResource {
     }
 
     @GET
-    @Operation(summary = "The signed-in user's profile, and which app and scopes the access token carries")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Me.class)))
-    @APIResponse(responseCode = "401", description = "invalid_token: no valid access token (checked by the gateway)")
-    @APIResponse(responseCode = "403", description = "insufficient_scope: the token lacks the profile scope")
-    public Uni<Me> me(@Context HttpHeaders headers) {
+    @Tag(name = "API")
+    @Operation(operationId = "me",
+            summary = "The signed-in user's profile, and which app and scopes the access token carries")
+    @SecurityRequirement(name = io.latchkey.common.openapi.OAuthComponents.BEARER, scopes = "profile")
+    @APIResponse(responseCode = "200", description = "The token's user, client and scopes", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class),
+            examples = @ExampleObject(name = "demo", value = "{\"user\":{\"id\":\"7d0c5b1e-7a51-4d8e-9a55-2f4b1c3e9a10\","
+                    + "\"email\":\"demo@latchkey.dev\",\"display_name\":\"Demo User\"},\"client\":{\"client_id\":"
+                    + "\"latchkey-cli\",\"client_name\":\"Latchkey CLI\"},\"scopes\":[\"profile\",\"db:read\"],"
+                    + "\"grant_id\":\"0b9f3c2a-1d4e-4f6a-8b7c-9d0e1f2a3b4c\"}")))
+    @APIResponse(responseCode = "401", ref = io.latchkey.common.openapi.OAuthComponents.INVALID_TOKEN)
+    @APIResponse(responseCode = "403", ref = io.latchkey.common.openapi.OAuthComponents.FORBIDDEN)
+    @APIResponse(responseCode = "429", ref = io.latchkey.common.openapi.OAuthComponents.TOO_MANY)
+    @APIResponse(responseCode = "503", ref = io.latchkey.common.openapi.OAuthComponents.UNAVAILABLE)
+    public Uni<Me> me(@Parameter(hidden = true) @Context HttpHeaders headers) {
         BearerIdentity token = BearerIdentity.of(headers, gateway);
         token.require(PROFILE);
         UUID userId = token.userId();

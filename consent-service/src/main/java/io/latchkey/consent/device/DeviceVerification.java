@@ -19,6 +19,9 @@ public class DeviceVerification {
 
     public enum LookupStatus { FOUND, NOT_FOUND, ALREADY_USED, TOO_MANY_ATTEMPTS }
 
+    private static final org.jboss.logging.Logger SECURITY_LOG =
+            org.jboss.logging.Logger.getLogger("io.latchkey.security");
+
     public enum DecisionStatus { APPROVED, DENIED, GONE, NOT_THIS_SESSION, NOT_AN_OPERATOR }
 
     /** What a lookup found; {@code authorization} and {@code client} only when FOUND. */
@@ -113,7 +116,8 @@ public class DeviceVerification {
                                         .contains(io.latchkey.common.oidc.UserClaims.OPENID)
                                         ? io.latchkey.consent.login.OidcIdentity.ofSession(session, null) : null)))
                 .map(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
-                        ? DecisionStatus.APPROVED : DecisionStatus.GONE);
+                        ? DecisionStatus.APPROVED : DecisionStatus.GONE)
+                .invoke(status -> logDecision(status, session, found));
     }
 
     private Uni<DecisionStatus> deny(Session session, Origin origin, String userCode, DeviceAuthorization found) {
@@ -121,6 +125,16 @@ public class DeviceVerification {
                 .flatMap(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
                         ? grants.deny(session.userId(), found.clientId(), found.scope(), origin)
                                 .replaceWith(DecisionStatus.DENIED)
-                        : Uni.createFrom().item(DecisionStatus.GONE));
+                        : Uni.createFrom().item(DecisionStatus.GONE))
+                .invoke(status -> logDecision(status, session, found));
+    }
+
+    /** A security event at INFO (README, "Logs"): who decided which client's device request; never a code. */
+    private static void logDecision(DecisionStatus status, Session session, DeviceAuthorization found) {
+        if (status == DecisionStatus.APPROVED || status == DecisionStatus.DENIED) {
+            SECURITY_LOG.infof("Device %s: user_id=%s client_id=%s scope=%s",
+                    status == DecisionStatus.APPROVED ? "approved" : "denied", session.userId(), found.clientId(),
+                    found.scope());
+        }
     }
 }

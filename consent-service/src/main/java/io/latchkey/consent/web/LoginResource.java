@@ -24,6 +24,7 @@ import io.latchkey.consent.login.Authenticator;
 import io.latchkey.consent.login.Csrf;
 import io.latchkey.consent.login.LoginThrottle;
 import io.latchkey.consent.login.PasswordChecks;
+import io.latchkey.consent.login.SignInMetrics;
 import io.latchkey.consent.login.Sessions;
 import io.latchkey.consent.user.User;
 import io.smallrye.mutiny.Uni;
@@ -77,6 +78,10 @@ public class LoginResource {
                         Pages.ok(Templates.login(csrf, target, username, null), cookies.csrf(csrf)), source));
     }
 
+    /** Counts and logs each sign-in outcome (README, "Metrics" and "Logs"). */
+    @jakarta.inject.Inject
+    io.latchkey.consent.login.SignInMetrics signIns;
+
     @POST
     @Path("login")
     // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
@@ -100,7 +105,8 @@ public class LoginResource {
         return throttle.admit(name, ip)
                 .flatMap(admission -> admission.counted()
                         ? checkPassword(name, password, ip, csrfCookie, oldSessionId, target)
-                        : Uni.createFrom().item(SignInPages.tooManyAttempts(admission)));
+                        : Uni.createFrom().item(SignInPages.tooManyAttempts(admission))
+                                .invoke(() -> signIns.refused(SignInMetrics.Outcome.THROTTLED, name, ip)));
     }
 
     @POST
@@ -127,9 +133,10 @@ public class LoginResource {
                                         String oldSessionId, String target) {
         return authenticator.authenticate(name, password)
                 .flatMap(user -> user == null
-                        ? rejected(name, csrfCookie, target)
-                        : signedIn(user, name, ip, oldSessionId, target))
+                        ? rejected(name, csrfCookie, target).invoke(() -> signIns.failed(name, ip))
+                        : signedIn(user, name, ip, oldSessionId, target).invoke(() -> signIns.succeeded(user.id, ip)))
                 .onFailure(PasswordChecks.Busy.class).recoverWithUni(() -> throttle.notChecked(name, ip)
+                        .invoke(() -> signIns.refused(SignInMetrics.Outcome.BUSY, name, ip))
                         .map(ignored -> SignInPages.busy()));
     }
 

@@ -6,6 +6,7 @@ import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.device.client.ClientInfo;
 import io.latchkey.device.config.DeviceConfig;
+import io.latchkey.device.metrics.DeviceMetrics;
 import io.latchkey.device.store.DeviceAuthorizationStore;
 import io.smallrye.mutiny.Uni;
 
@@ -21,9 +22,13 @@ public class DeviceAuthorizationIssuer {
     private final UserCodes userCodes;
     private final DeviceConfig config;
 
+    /** Counts each issued authorization (README, "Metrics"). */
+    private final DeviceMetrics metrics;
+
     public DeviceAuthorizationIssuer(DeviceAuthorizationStore store, DeviceCodes deviceCodes, UserCodes userCodes,
-            UserCodeHasher userCodeHasher, DeviceConfig config) {
+            UserCodeHasher userCodeHasher, DeviceConfig config, DeviceMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.userCodeHasher = userCodeHasher;
         this.deviceCodes = deviceCodes;
         this.userCodes = userCodes;
@@ -51,6 +56,7 @@ public class DeviceAuthorizationIssuer {
         return store.create(Hashes.sha256(deviceCode), userCodeHasher.hash(userCode), authorization, ttlMillis)
                 .chain(created -> {
                     if (created) {
+                        metrics.authorized(authorization.clientId());
                         return Uni.createFrom().item(
                                 new IssuedCodes(deviceCode, userCode, config.expiresIn(), config.interval()));
                     }

@@ -10,6 +10,7 @@ import io.latchkey.device.client.ClientCredentials;
 import io.latchkey.device.client.TokenMinter;
 import io.latchkey.device.client.UserStatuses;
 import io.latchkey.device.config.DeviceConfig;
+import io.latchkey.device.metrics.DeviceMetrics;
 import io.latchkey.device.store.DeviceAuthorizationStore;
 import io.smallrye.mutiny.Uni;
 
@@ -24,13 +25,15 @@ public class DeviceTokenGrant {
     private final ClientAuthenticator authenticator;
     private final TokenMinter minter;
     private final UserStatuses users;
+    private final DeviceMetrics metrics;
     private final long toleranceMillis;
     /** How long an approved authorization stays claimed by the poll that is minting its tokens. */
     static final long MINT_LEASE_MILLIS = 15_000;
 
     public DeviceTokenGrant(DeviceAuthorizationStore store, ClientAuthenticator authenticator, TokenMinter minter,
-            UserStatuses users, DeviceConfig config) {
+            UserStatuses users, DeviceConfig config, DeviceMetrics metrics) {
         this.users = users;
+        this.metrics = metrics;
         this.store = store;
         this.authenticator = authenticator;
         this.minter = minter;
@@ -50,9 +53,12 @@ public class DeviceTokenGrant {
     private Uni<String> poll(String deviceCodeHash, String clientId, boolean authenticated) {
         return store.poll(deviceCodeHash, clientId, authenticated, System.currentTimeMillis(), toleranceMillis,
                         MINT_LEASE_MILLIS)
-                .chain(outcome -> outcome.kind() == PollOutcome.Kind.APPROVED
-                        ? mint(deviceCodeHash, clientId, outcome)
-                        : Uni.createFrom().failure(toError(outcome)));
+                .chain(outcome -> {
+                    metrics.polled(outcome.kind());
+                    return outcome.kind() == PollOutcome.Kind.APPROVED
+                            ? mint(deviceCodeHash, clientId, outcome)
+                            : Uni.createFrom().failure(toError(outcome));
+                });
     }
 
     /**

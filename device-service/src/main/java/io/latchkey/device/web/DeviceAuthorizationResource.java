@@ -1,5 +1,15 @@
 package io.latchkey.device.web;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -47,12 +57,27 @@ public class DeviceAuthorizationResource {
     // RFC 8628 §3.1: the request is application/x-www-form-urlencoded
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start a device authorization",
-            description = "Returns device_code, user_code, verification_uri(_complete), expires_in and interval.")
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
+    @Operation(operationId = "deviceAuthorization", summary = "Start a device authorization (RFC 8628 §3.1)",
+            description = "Returns device_code, user_code, verification_uri(_complete), expires_in and interval. "
+                    + "Public clients send client_id; confidential clients authenticate with HTTP Basic.")
+    @SecurityRequirementsSet(@SecurityRequirement(name = io.latchkey.common.openapi.OAuthComponents.CLIENT_BASIC))
+    @SecurityRequirementsSet
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(name = "DeviceAuthorizationRequest", type = SchemaType.OBJECT, properties = {
+                    @SchemaProperty(name = "client_id", type = SchemaType.STRING,
+                            description = "Required for public clients (RFC 8628 §3.1)"),
+                    @SchemaProperty(name = "scope", type = SchemaType.STRING, description = "Space-separated scopes")}),
+            examples = @ExampleObject(name = "cli", value = "client_id=latchkey-cli&scope=profile%20db%3Aread")))
+    @APIResponse(responseCode = "200", description = "RFC 8628 §3.2", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeviceAuthorizationResponse.class),
+            examples = @ExampleObject(name = "issued", value = "{\"device_code\":\"kJ3qZ\",\"user_code\":\"WDJB-MJHT\","
+                    + "\"verification_uri\":\"http://localhost:8080/device\",\"verification_uri_complete\":"
+                    + "\"http://localhost:8080/device?user_code=WDJB-MJHT\",\"expires_in\":600,\"interval\":5}")))
     public Uni<Response> authorize(byte[] body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
             @Context HttpServerRequest request) {
         // RFC 8628 §3.1: the raw bytes, decoded by the one strict form reader
         Form form = Form.body(contentType, body);

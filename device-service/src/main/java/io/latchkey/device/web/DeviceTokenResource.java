@@ -33,6 +33,7 @@ public class DeviceTokenResource {
     // RFC 8628 §3.4: the request is application/x-www-form-urlencoded
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
+    // through the gateway /oauth/token is token-service's operation (the merged /openapi takes it from there)
     @Operation(summary = "Poll for the tokens of a device authorization",
             description = "grant_type=urn:ietf:params:oauth:grant-type:device_code; answers the token response "
                     + "once approved, otherwise authorization_pending, slow_down, access_denied or expired_token.")

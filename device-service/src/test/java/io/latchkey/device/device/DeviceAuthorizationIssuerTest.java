@@ -1,5 +1,6 @@
 package io.latchkey.device.device;
 
+import io.latchkey.device.metrics.DeviceMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -29,7 +30,8 @@ class DeviceAuthorizationIssuerTest {
     @Test
     void aUserCodeCollisionIsRetriedWithAFreshCode() {
         CollidingStore store = new CollidingStore(2);
-        DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(store, new DeviceCodes(), new UserCodes(), HASHER, config());
+        DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(store, new DeviceCodes(), new UserCodes(), HASHER, config(),
+                METRICS);
 
         IssuedCodes codes = issuer.issue(CLI, null, "127.0.0.1", "ua").await().atMost(Duration.ofSeconds(1));
 
@@ -41,11 +43,13 @@ class DeviceAuthorizationIssuerTest {
     @Test
     void endlessCollisionsEndInTemporarilyUnavailable() {
         DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(new CollidingStore(1000), new DeviceCodes(),
-                new UserCodes(), HASHER, config());
+                new UserCodes(), HASHER, config(), METRICS);
         OAuthException e = assertThrows(OAuthException.class,
                 () -> issuer.issue(CLI, null, null, null).await().atMost(Duration.ofSeconds(1)));
         assertEquals(OAuthError.TEMPORARILY_UNAVAILABLE, e.error());
     }
+
+    static final DeviceMetrics METRICS = new DeviceMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
     private static DeviceConfig config() {
         return new DeviceConfig() {

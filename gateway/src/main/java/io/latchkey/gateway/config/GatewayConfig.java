@@ -65,4 +65,8 @@ public interface GatewayConfig {
     /** Shortest time between two JWKS fetches for unknown kids (made-up kids must not flood token-service). */
     @WithDefault("PT5S")
     Duration jwksMinRefetchInterval();
+
+    /** How often the gateway fetches the services' OpenAPI documents again and re-merges /openapi and /openapi/admin. */
+    @WithDefault("PT5M")
+    Duration openapiRefreshInterval();
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.latchkey.gateway.edge.ClientAddress;
 import io.latchkey.gateway.proxy.BufferedBody;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -24,9 +25,12 @@ public final class RateLimiting implements ProxyInterceptor {
     private final List<Limit> limits;
     private final List<Limit> nonPostLimits;
     private final boolean perClient;
+    private final Counter refused;
 
-    public RateLimiting(RateLimiter limiter, List<Limit> limits) {
+    /** {@code refused} counts this route's refusals ({@code latchkey_rate_limited_total{route}}). */
+    public RateLimiting(RateLimiter limiter, List<Limit> limits, Counter refused) {
         this.limiter = limiter;
+        this.refused = refused;
         this.limits = List.copyOf(limits);
         this.nonPostLimits = limits.stream().filter(l -> !l.postOnly()).toList();
         this.perClient = limits.stream().anyMatch(l -> l.key() == Limit.Key.CLIENT);
@@ -54,7 +58,12 @@ public final class RateLimiting implements ProxyInterceptor {
         return limiter.check(applicable, ClientAddress.of(ctx), clientId)
                 .compose(verdict -> verdict.admitted()
                         ? ctx.sendRequest()
-                        : Future.succeededFuture(Rejections.instead(ctx, verdict)));
+                        : Future.succeededFuture(refuse(ctx, verdict)));
+    }
+
+    private ProxyResponse refuse(ProxyContext ctx, Verdict verdict) {
+        refused.increment();
+        return Rejections.instead(ctx, verdict);
     }
 
     /** The limits that count a request with this method. */

@@ -40,6 +40,11 @@ public final class PublicApi {
         if (document.getValue("paths") instanceof JsonObject paths) {
             paths.getMap().keySet().removeIf(PublicApi::hidden);
         }
+        return pruneSchemas(document);
+    }
+
+    /** Removes the component schemas nothing else in {@code document} refers to, in place; returns it. */
+    public static JsonObject pruneSchemas(JsonObject document) {
         if (document.getValue("components") instanceof JsonObject components
                 && components.getValue("schemas") instanceof JsonObject schemas) {
             Object kept = components.remove("schemas");

@@ -12,13 +12,15 @@ import io.latchkey.gateway.config.GatewayConfig;
 import io.latchkey.gateway.config.ServicesConfig;
 import io.latchkey.gateway.edge.EdgeResponses;
 import io.latchkey.gateway.edge.ForwardingHeaders;
+import io.latchkey.gateway.edge.RequestIdentity;
 import io.latchkey.gateway.edge.WellFormedHeaders;
 import io.latchkey.gateway.edge.SecurityHeaders;
 import io.latchkey.gateway.edge.TrustedProxies;
 import io.latchkey.gateway.limit.RateLimiter;
 import io.latchkey.gateway.limit.RateLimiting;
+import io.latchkey.gateway.metrics.GatewayMetrics;
 import io.latchkey.gateway.openapi.OpenApiDocument;
-import io.latchkey.gateway.openapi.OpenApiIndex;
+import io.latchkey.gateway.openapi.OpenApiDocuments;
 import io.latchkey.gateway.proxy.BufferedBody;
 import io.latchkey.gateway.proxy.ClientGoneFailures;
 import io.latchkey.gateway.proxy.Upstream;
@@ -61,20 +63,27 @@ public class GatewayRouter {
     @Inject
     RateLimiter limiter;
 
+    @Inject
+    GatewayMetrics metrics;
+
     private Upstreams upstreams;
 
     void init(@Observes Router router) {
         upstreams = Upstreams.connect(vertx, services, config);
         ClientGoneFailures.install(vertx);
-        ProxyInterceptor forwarding = new ForwardingHeaders(TrustedProxies.of(config.trustedProxies().orElse(List.of())),
-                config.identitySecret().orElse(null));
+        TrustedProxies proxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
+        ProxyInterceptor forwarding = new ForwardingHeaders(proxies, config.identitySecret().orElse(null));
         Handler<RoutingContext> canonical = new CanonicalPath();
         // RFC 9112 §3.2: no Host, no route (before every other handler, the gateway's own /q/health included)
         router.route().order(Integer.MIN_VALUE).handler(new WellFormedHeaders());
+        // then every request gets its X-Request-Id (README, "Logs")
+        router.route().order(Integer.MIN_VALUE + 1).handler(new RequestIdentity(proxies));
 
         for (Route route : RouteTable.ROUTES) {
             Upstream upstream = upstreams.get(route.service());
-            RateLimiting limits = new RateLimiting(limiter, route.limits());
+            GatewayMetrics.RouteMeters meters = metrics.forRoute(route);
+            Handler<RoutingContext> timing = meters.timing();
+            RateLimiting limits = new RateLimiting(limiter, route.limits(), meters.rateLimited());
             ProxyHandler forward = switch (route.kind()) {
                 case OPENAPI_DOCUMENT -> proxy(upstream, upstream, forwarding, new OpenApiDocument());
                 // RFC 6750: after the inbound X-Latchkey-* headers are dropped, the verified identity is added
@@ -90,22 +99,36 @@ public class GatewayRouter {
                     ProxyHandler tokenEndpoint = proxy(upstream, GrantRouting.CHOSEN_ORIGIN, forwarding,
                             new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE),
                                     config.maxTokenBody(), limits));
-                    router.post(path).handler(canonical).handler(tokenEndpoint);
+                    router.post(path).handler(timing).handler(canonical).handler(tokenEndpoint);
                 }
                 if (route.kind() == Route.Kind.OPENAPI_DOCUMENT) {
                     // a document is only read: GET; every other method is 405 (RFC 9110 §15.5.6) with Allow
-                    router.get(path).handler(canonical).handler(forward);
-                    router.route(path).handler(canonical).handler(ctx -> {
+                    router.get(path).handler(timing).handler(canonical).handler(forward);
+                    router.route(path).handler(timing).handler(canonical).handler(ctx -> {
                         ctx.response().putHeader("Allow", "GET");
                         EdgeResponses.send(ctx, 405, EdgeResponses.METHOD_NOT_ALLOWED);
                     });
                     continue;
                 }
-                router.route(path).handler(canonical).handler(forward);
+                router.route(path).handler(timing).handler(canonical).handler(forward);
             }
         }
-        router.route(RouteTable.OPENAPI_INDEX).handler(canonical).handler(new OpenApiIndex(RouteTable.ROUTES));
+        OpenApiDocuments documents = new OpenApiDocuments(List.of(upstreams.get(Service.TOKEN),
+                upstreams.get(Service.DEVICE), upstreams.get(Service.CONSENT)));
+        documents.start(vertx, config.openapiRefreshInterval().toMillis());
+        getOnly(router, RouteTable.OPENAPI_INDEX, canonical, documents.publicHandler());
+        getOnly(router, RouteTable.OPENAPI_ADMIN, canonical, documents.adminHandler());
         router.route().order(LAST).handler(ctx -> EdgeResponses.send(ctx, 404, EdgeResponses.NOT_FOUND));
+    }
+
+    /** A document is only read: GET; every other method is 405 (RFC 9110 §15.5.6) with Allow. */
+    private static void getOnly(Router router, String path, Handler<RoutingContext> canonical,
+                                Handler<RoutingContext> handler) {
+        router.get(path).handler(canonical).handler(handler);
+        router.route(path).handler(canonical).handler(ctx -> {
+            ctx.response().putHeader("Allow", "GET");
+            EdgeResponses.send(ctx, 405, EdgeResponses.METHOD_NOT_ALLOWED);
+        });
     }
 
     void close(@Observes ShutdownEvent event) {

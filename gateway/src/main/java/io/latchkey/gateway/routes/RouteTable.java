@@ -25,7 +25,9 @@ import java.util.Set;
 /**
  * The gateway's table of contents: every public path and the service that answers it. A path that is not here —
  * including every service's {@code /internal/...} and {@code /q/...} — gets a 404 {@code not_found} from the gateway.
- * The gateway itself also answers {@code /openapi} (an index of the documents below) and its own {@code /q/health}.
+ * The gateway itself also answers {@code /openapi} (the whole public API in one OpenAPI 3.1 document, merged from
+ * the services' documents), {@code /openapi/admin} (every service's {@code /admin/} operations) and its own
+ * {@code /q/health}.
  * A route's {@code limitedBy} names the rate limits that count its requests (README, "Rate limits").
  */
 public final class RouteTable {
@@ -33,8 +35,10 @@ public final class RouteTable {
     /** Every admin API route needs this scope ({@code OperatorIdentity.ADMIN_SCOPE}). */
     private static final Set<String> ADMIN = Set.of(io.latchkey.common.trust.OperatorIdentity.ADMIN_SCOPE);
 
-    /** The public path of the OpenAPI index. */
+    /** The public API as one OpenAPI document (gateway/openapi/OpenApiDocuments). */
     public static final String OPENAPI_INDEX = "/openapi";
+    /** The admin API as one OpenAPI document: whatever {@code /admin/} operations the services publish. */
+    public static final String OPENAPI_ADMIN = "/openapi/admin";
 
     public static final List<Route> ROUTES = List.of(
             // token-service: OAuth clients, signing keys, codes, refresh tokens

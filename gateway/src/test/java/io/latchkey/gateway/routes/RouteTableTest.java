@@ -137,14 +137,20 @@ class RouteTableTest {
         assertEquals("invalid_request", response.json().getString("error"));
     }
 
-    @Test
-    void openapiIndexListsTheThreeServiceDocuments() {
-        given().get("/openapi")
+    @ParameterizedTest(name = "{0} is one merged OpenAPI 3.1 document, GET only")
+    @ValueSource(strings = {"/openapi", "/openapi/admin"})
+    void openapiIsOneMergedDocument(String path) throws InterruptedException {
+        // merged from the (stub) services' documents shortly after start: 503 with Retry-After until then
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (given().get(path).statusCode() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        given().get(path)
                 .then().statusCode(200)
                 .contentType(startsWith("application/json"))
-                .body("documents.service", hasItems("token-service", "device-service", "consent-service"))
-                .body("documents.url", hasItems("/openapi/token-service", "/openapi/device-service",
-                        "/openapi/consent-service"));
+                .body("openapi", equalTo("3.1.0"))
+                .body("info.title", startsWith("Latchkey"));
+        given().post(path).then().statusCode(405).header("Allow", "GET");
     }
 
     @ParameterizedTest(name = "/openapi/{0} is that service's /q/openapi as JSON")

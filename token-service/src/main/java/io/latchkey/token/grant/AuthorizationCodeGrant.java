@@ -35,6 +35,10 @@ public class AuthorizationCodeGrant implements GrantHandler {
         this.minter = minter;
     }
 
+    /** Counts and logs each issuance (README, "Metrics" and "Logs"). */
+    @jakarta.inject.Inject
+    io.latchkey.token.metrics.TokenMetrics metrics;
+
     @Override
     public String grantType() {
         return OAuthParams.GRANT_AUTHORIZATION_CODE;
@@ -67,7 +71,9 @@ public class AuthorizationCodeGrant implements GrantHandler {
                             .chain(replayed -> replayed
                                     ? replays.revoke(tokens).replaceWith(
                                             Uni.createFrom().failure(OAuthError.INVALID_GRANT.with(INVALID_CODE)))
-                                    : Uni.createFrom().item(issued.response()));
+                                    : Uni.createFrom().item(issued.response()))
+                            .invoke(() -> metrics.issued(OAuthParams.GRANT_AUTHORIZATION_CODE, client.clientId(),
+                                    bound.subject()));
                 });
     }
 

@@ -22,6 +22,10 @@ public class ClientCredentialsGrant implements GrantHandler {
         this.minter = minter;
     }
 
+    /** Counts and logs each issuance (README, "Metrics" and "Logs"). */
+    @jakarta.inject.Inject
+    io.latchkey.token.metrics.TokenMetrics metrics;
+
     @Override
     public String grantType() {
         return OAuthParams.GRANT_CLIENT_CREDENTIALS;
@@ -46,6 +50,8 @@ public class ClientCredentialsGrant implements GrantHandler {
         if (!client.allowsScopes(granted)) {
             throw OAuthError.INVALID_SCOPE.with("The requested scope exceeds what this client may ask for.");
         }
-        return Uni.createFrom().item(minter.forClient(client, Scopes.format(granted)));
+        TokenResponse response = minter.forClient(client, Scopes.format(granted));
+        metrics.issued(OAuthParams.GRANT_CLIENT_CREDENTIALS, client.clientId(), client.clientId());
+        return Uni.createFrom().item(response);
     }
 }

@@ -34,6 +34,10 @@ public class RefreshTokenGrant implements GrantHandler {
         this.minter = minter;
     }
 
+    /** Counts and logs each issuance (README, "Metrics" and "Logs"). */
+    @jakarta.inject.Inject
+    io.latchkey.token.metrics.TokenMetrics metrics;
+
     @Override
     public String grantType() {
         return OAuthParams.GRANT_REFRESH_TOKEN;
@@ -55,6 +59,7 @@ public class RefreshTokenGrant implements GrantHandler {
                 consumed.familyId());
         // "last used" on the Authorized apps page counts refreshes too
         usage.recordIssued(consumed.grantId());
+        metrics.issued(OAuthParams.GRANT_REFRESH_TOKEN, consumed.clientId(), consumed.subject());
         // OIDC Core §12.2: a refresh may return a new ID Token: same iss, sub, aud and auth_time (kept with the
         // family, so no round trip to consent-service), no nonce; only while the scope still has openid
         String idToken = minter.idToken(consumed.subject(), consumed.clientId(), Scopes.parse(scope),

@@ -45,6 +45,10 @@ public class InternalTokenResource {
         this.minter = minter;
     }
 
+    /** Counts and logs each issuance (README, "Metrics" and "Logs"). */
+    @jakarta.inject.Inject
+    io.latchkey.token.metrics.TokenMetrics metrics;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -66,7 +70,8 @@ public class InternalTokenResource {
                         throw OAuthError.INVALID_SCOPE.with("Scope exceeds the client's registration.");
                     }
                     return minter.forUser(client, r.subject(), r.scope(), r.grantId(),
-                            IdentityChecks.checked(r.identity()));
+                            IdentityChecks.checked(r.identity()))
+                            .invoke(() -> metrics.issued(grantType, client.clientId(), r.subject()));
                 });
     }
 }

@@ -95,7 +95,9 @@ public class SigningKeys {
 
     /** Creates a new signing key; older keys stay published until every token they signed has expired. */
     public Uni<SigningKey> rotate() {
-        return rotateWhen(conn -> Uni.createFrom().item(true)).map(ignored -> current());
+        return rotateWhen(conn -> Uni.createFrom().item(true))
+                .map(ignored -> current())
+                .invoke(key -> LOG.infof("On-demand rotation: now signing with key %s", key.kid()));
     }
 
     /**

@@ -29,6 +29,9 @@ public class DenyListStore {
     private static final Logger LOG = Logger.getLogger(DenyListStore.class);
 
     private final ReactiveRedisDataSource redis;
+    /** Counts and logs each revocation (README, "Metrics" and "Logs"). */
+    @jakarta.inject.Inject
+    io.latchkey.token.metrics.TokenMetrics metrics;
     private final String keyPrefix;
 
     public DenyListStore(ReactiveRedisDataSource redis,
@@ -81,6 +84,7 @@ public class DenyListStore {
 
     private Uni<Void> deny(RevocationKind kind, String keyPart, String indexPart, String id, String value,
                            long forgetAfterMillis, boolean expiryInMessage) {
+        metrics.revoked(kind, id);
         long now = System.currentTimeMillis();
         long ttlMillis = Math.max(1, forgetAfterMillis - now);
         String message = expiryInMessage ? id + " " + (now + ttlMillis) : id;

@@ -1,5 +1,15 @@
 package io.latchkey.token.web;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +24,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 import io.latchkey.common.ClientCredentials;
 import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
+import io.latchkey.common.openapi.OAuthComponents;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.client.ClientAuthenticator;
@@ -35,9 +46,27 @@ public class IntrospectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Is this token active, and for whom (RFC 7662)")
-    public Uni<Response> introspect(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-                                    @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
+    @Operation(operationId = "introspect", summary = "Is this token active, and for whom (RFC 7662)",
+            description = "Confidential clients only; active:true only to the token's own client or a client allowed "
+                    + "to introspect (RFC 7662 §4), anyone else learns {\"active\":false}.")
+    @SecurityRequirement(name = OAuthComponents.CLIENT_BASIC)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(name = "IntrospectionRequest", type = SchemaType.OBJECT, requiredProperties = "token",
+                    properties = {
+                            @SchemaProperty(name = "token", type = SchemaType.STRING),
+                            @SchemaProperty(name = "token_type_hint", type = SchemaType.STRING,
+                                    enumeration = {"access_token", "refresh_token"})}),
+            examples = @ExampleObject(name = "access token", value = "token=eyJhbGciOiJFUzI1NiJ9.e30.c2ln")))
+    @APIResponse(responseCode = "200", description = "RFC 7662 §2.2",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IntrospectionResponse.class),
+                    examples = @ExampleObject(name = "active", value = "{\"active\":true,\"scope\":\"db:read\","
+                            + "\"client_id\":\"partner-web\",\"sub\":\"partner-web\",\"exp\":1767225600,"
+                            + "\"iat\":1767225000,\"iss\":\"http://localhost:8080\",\"aud\":\"https://api.latchkey.dev\","
+                            + "\"token_type\":\"Bearer\",\"jti\":\"5f0c\"}")))
+    public Uni<Response> introspect(@Parameter(hidden = true) @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                                    @Parameter(hidden = true) @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                     byte[] body) {
         // the raw bytes, decoded by the one strict reader (RFC 7662 §2.1: application/x-www-form-urlencoded)
         Form form = Form.body(contentType, body);

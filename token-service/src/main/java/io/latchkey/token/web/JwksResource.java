@@ -1,5 +1,13 @@
 package io.latchkey.token.web;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +28,14 @@ public class JwksResource {
 
     @GET
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
+    @Operation(operationId = "jwks", summary = "The JWK Set that verifies access tokens (RFC 7517)")
+    @APIResponse(responseCode = "200", description = "The published keys (the active one and those still verifying)",
+            content = @Content(mediaType = "application/jwk-set+json", schema = @Schema(name = "JwkSet",
+                    type = SchemaType.OBJECT, requiredProperties = "keys", properties = @SchemaProperty(name = "keys",
+                            type = SchemaType.ARRAY, implementation = Object.class)),
+                    examples = @ExampleObject(name = "keys", value = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\","
+                            + "\"kid\":\"k1\",\"use\":\"sig\",\"alg\":\"ES256\",\"x\":\"…\",\"y\":\"…\"}]}")))
     public Response jwks() {
         return Response.ok(keys.jwksJson(), "application/jwk-set+json")
                 // short cache: verifiers that meet an unknown kid refetch anyway

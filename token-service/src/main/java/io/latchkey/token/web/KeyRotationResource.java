@@ -1,5 +1,11 @@
 package io.latchkey.token.web;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import java.util.List;
 
 import jakarta.ws.rs.POST;
@@ -26,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/admin/keys/rotate")
 public class KeyRotationResource {
 
+    private static final org.jboss.logging.Logger ADMIN_LOG = org.jboss.logging.Logger.getLogger("io.latchkey.security");
+
     public record Rotation(@JsonProperty("active_kid") String activeKid,
                            @JsonProperty("published_kids") List<String> publishedKids) {
     }
@@ -42,9 +50,19 @@ public class KeyRotationResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rotate the signing key; older keys stay in the JWKS until their tokens have expired")
-    public Uni<Rotation> rotate(@Context HttpHeaders headers) {
+    @Tag(name = "Admin")
+    @Operation(operationId = "rotateSigningKey",
+            summary = "Rotate the signing key; older keys stay in the JWKS until their tokens have expired")
+    @SecurityRequirement(name = io.latchkey.common.openapi.OAuthComponents.BEARER)
+    @APIResponse(responseCode = "200", description = "The new active key and every published one",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rotation.class)))
+    @APIResponse(responseCode = "401", ref = io.latchkey.common.openapi.OAuthComponents.INVALID_TOKEN)
+    @APIResponse(responseCode = "503", ref = io.latchkey.common.openapi.OAuthComponents.UNAVAILABLE)
+    public Uni<Rotation> rotate(@Parameter(hidden = true) @Context HttpHeaders headers) {
         OperatorIdentity.Caller caller = operators.require(headers);
+        // a security event: the admin action itself (the key is logged by SigningKeys)
+        ADMIN_LOG.infof("Admin action: POST /admin/keys/rotate by subject %s, client %s, from %s", caller.subject(),
+                caller.clientId(), caller.ip());
         return audit.record(caller, "keys.rotated", null, null)
                 .chain(keys::rotate)
                 .map(active -> new Rotation(active.kid(), keys.published().stream().map(SigningKey::kid).toList()));

@@ -1,5 +1,13 @@
 package io.latchkey.token.web;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +37,17 @@ public class MetadataResource {
     @GET
     @Path("/oauth-authorization-server")
     @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = io.latchkey.common.openapi.OAuthErrorResponses.OAUTH_TAG)
+    @Operation(operationId = "authorizationServerMetadata", summary = "Authorization server metadata (RFC 8414 §3)")
+    @APIResponse(responseCode = "200", description = "RFC 8414 §3.2", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(name = "AuthorizationServerMetadata",
+                    type = SchemaType.OBJECT, requiredProperties = {"issuer", "token_endpoint"}, properties = {
+                            @SchemaProperty(name = "issuer", type = SchemaType.STRING),
+                            @SchemaProperty(name = "token_endpoint", type = SchemaType.STRING),
+                            @SchemaProperty(name = "device_authorization_endpoint", type = SchemaType.STRING),
+                            @SchemaProperty(name = "jwks_uri", type = SchemaType.STRING)}),
+            examples = @ExampleObject(name = "metadata", value = "{\"issuer\":\"http://localhost:8080\","
+                    + "\"token_endpoint\":\"http://localhost:8080/oauth/token\"}")))
     public Response metadata() {
         return document();
     }
