@@ -1,6 +1,5 @@
 package io.latchkey.common;
 
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -14,7 +13,7 @@ public final class Scopes {
 
     public static Set<String> parse(String scope) {
         if (scope == null || scope.isBlank()) {
-            return Collections.emptySet();
+            return new LinkedHashSet<>();
         }
         Set<String> out = new LinkedHashSet<>();
         for (String s : scope.trim().split(" +")) {
@@ -30,7 +29,29 @@ public final class Scopes {
         return out;
     }
 
-    public static String format(Set<String> scopes) {
+    public static String format(java.util.Collection<String> scopes) {
         return String.join(" ", scopes);
+    }
+
+    /**
+     * The scope to grant a client that may ask for {@code allowed}: the requested scopes when all are allowed, or
+     * the default when none was asked for. Fails with {@code invalid_scope} otherwise.
+     */
+    public static String resolve(String requested, java.util.Collection<String> allowed) {
+        if (requested == null || requested.isBlank()) {
+            // RFC 6749 §3.3: without a scope parameter the server uses a pre-defined default (the client's scopes
+            // but those a client must ask for by name)
+            java.util.List<String> defaults = io.latchkey.common.oidc.UserClaims.defaultScopes(allowed);
+            if (defaults.isEmpty()) {
+                throw OAuthError.INVALID_SCOPE.with("The client has no scopes.");
+            }
+            return String.join(" ", defaults);
+        }
+        // RFC 6749 §3.3: space-delimited, case-sensitive scope tokens
+        Set<String> scopes = parse(requested);
+        if (!allowed.containsAll(scopes)) {
+            throw OAuthError.INVALID_SCOPE.with("A requested scope is not allowed for this client.");
+        }
+        return format(scopes);
     }
 }

@@ -10,7 +10,7 @@ import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.trust.GatewayProof;
 import io.latchkey.common.trust.TrustHeaders;
-import io.latchkey.consent.grant.Scopes;
+import io.latchkey.common.Scopes;
 
 /**
  * The verified access token of a bearer route, as the gateway forwards it in X-Latchkey-* headers next to its

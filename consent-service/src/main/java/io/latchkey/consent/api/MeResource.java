@@ -26,7 +26,7 @@ import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.trust.GatewayProof;
 import io.latchkey.common.trust.TrustHeaders;
 import io.latchkey.consent.client.ClientDirectory;
-import io.latchkey.consent.grant.Scopes;
+import io.latchkey.common.Scopes;
 import io.latchkey.consent.user.UserRepository;
 import io.smallrye.mutiny.Uni;
 

@@ -137,7 +137,7 @@ public class Authorization {
         }
         return clients.find(r.clientId())
                 .map(client -> RequestChecks.clientProblem(r, client) == null
-                        ? RedirectUris.formActionSource(r.redirectUri()) : null);
+                        ? FormActionSource.of(r.redirectUri()) : null);
     }
 
     private interface Next {

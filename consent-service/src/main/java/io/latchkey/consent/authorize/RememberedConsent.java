@@ -2,7 +2,7 @@ package io.latchkey.consent.authorize;
 
 import io.latchkey.consent.client.ClientInfo;
 import io.latchkey.consent.grant.Grant;
-import io.latchkey.consent.grant.Scopes;
+import io.latchkey.common.Scopes;
 import io.latchkey.consent.user.OperatorRole;
 
 /** Whether a past approval may stand in for the consent page of a new authorization request. */

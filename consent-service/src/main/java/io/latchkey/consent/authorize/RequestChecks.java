@@ -36,7 +36,7 @@ final class RequestChecks {
         if (client.clientType() == null) {
             return "The application that sent you here is not registered with Latchkey.";
         }
-        if (r.repeated().contains(OAuthParams.REDIRECT_URI) || !RedirectUris.registered(client, r.redirectUri())) {
+        if (r.repeated().contains(OAuthParams.REDIRECT_URI) || !client.registersRedirectUri(r.redirectUri())) {
             return "The application sent you here with a return address it has not registered, so Latchkey will not "
                     + "send you back to it.";
         }

@@ -21,11 +21,11 @@ public class ClientDirectory {
     private record Cached(ClientInfo client, long expiresAtMillis) {
     }
 
-    private final TokenServiceApi api;
+    private final TokenClientLookupApi api;
     private final long ttlMillis;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public ClientDirectory(@RestClient TokenServiceApi api,
+    public ClientDirectory(@RestClient TokenClientLookupApi api,
                            @ConfigProperty(name = "latchkey.clients.cache-ttl", defaultValue = "60s") Duration ttl) {
         this.api = api;
         this.ttlMillis = ttl.toMillis();

@@ -52,6 +52,11 @@ public record ClientInfo(String clientId, String clientName, String clientType, 
         return CONFIDENTIAL.equals(clientType);
     }
 
+    /** RFC 9700 §4.1.3: exact match against a registered redirect URI (one implementation, in oauth-common). */
+    public boolean registersRedirectUri(String presented) {
+        return io.latchkey.common.RedirectUris.matches(redirectUris, isPublic(), presented);
+    }
+
     public boolean isPublic() {
         return PUBLIC.equals(clientType);
     }

@@ -25,12 +25,12 @@ public class DeviceAuthorizations {
     }
 
     /** The authorization for this code, or null when unknown or expired. */
-    public Uni<DeviceAuthorization> find(String userCode) {
+    public Uni<PendingDeviceAuthorization> find(String userCode) {
         return api.find(userCode)
                 .onFailure(e -> status(e) == 404).recoverWithNull();
     }
 
-    public Uni<Outcome> approve(String userCode, Approval approval) {
+    public Uni<Outcome> approve(String userCode, DeviceApprovalBody approval) {
         return outcome(api.approve(userCode, approval));
     }
 

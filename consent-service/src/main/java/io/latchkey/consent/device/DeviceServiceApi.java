@@ -23,12 +23,12 @@ public interface DeviceServiceApi {
 
     @GET
     @Path("/{user_code}")
-    Uni<DeviceAuthorization> find(@PathParam("user_code") String userCode);
+    Uni<PendingDeviceAuthorization> find(@PathParam("user_code") String userCode);
 
     @POST
     @Path("/{user_code}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Void> approve(@PathParam("user_code") String userCode, Approval approval);
+    Uni<Void> approve(@PathParam("user_code") String userCode, DeviceApprovalBody approval);
 
     @POST
     @Path("/{user_code}/deny")

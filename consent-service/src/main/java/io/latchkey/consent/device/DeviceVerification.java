@@ -25,7 +25,7 @@ public class DeviceVerification {
     public enum DecisionStatus { APPROVED, DENIED, GONE, NOT_THIS_SESSION, NOT_AN_OPERATOR }
 
     /** What a lookup found; {@code authorization} and {@code client} only when FOUND. */
-    public record Lookup(LookupStatus status, String userCode, DeviceAuthorization authorization, ClientInfo client) {
+    public record Lookup(LookupStatus status, String userCode, PendingDeviceAuthorization authorization, ClientInfo client) {
         static Lookup of(LookupStatus status, String userCode) {
             return new Lookup(status, userCode, null, null);
         }
@@ -87,13 +87,13 @@ public class DeviceVerification {
                                 : Uni.createFrom().item(Lookup.of(LookupStatus.ALREADY_USED, userCode))));
     }
 
-    private Uni<Lookup> confirm(Session session, String userCode, DeviceAuthorization found) {
+    private Uni<Lookup> confirm(Session session, String userCode, PendingDeviceAuthorization found) {
         return sessions.rememberDeviceCode(session, userCode)
                 .flatMap(ignored -> clients.find(found.clientId()))
                 .map(client -> new Lookup(LookupStatus.FOUND, userCode, found, client));
     }
 
-    private Uni<DecisionStatus> approve(Session session, Origin origin, String userCode, DeviceAuthorization found) {
+    private Uni<DecisionStatus> approve(Session session, Origin origin, String userCode, PendingDeviceAuthorization found) {
         if (!OperatorRole.asksForAdmin(found.scope())) {
             return grantAndApprove(session, origin, userCode, found);
         }
@@ -106,13 +106,13 @@ public class DeviceVerification {
     }
 
     private Uni<DecisionStatus> grantAndApprove(Session session, Origin origin, String userCode,
-                                                DeviceAuthorization found) {
+                                                PendingDeviceAuthorization found) {
         return grants.authorize(session.userId(), found.clientId(), found.scope(), Grant.VIA_DEVICE, origin)
                 .flatMap(grant -> devices.approve(userCode,
-                        new Approval(session.userId().toString(), grant.id.toString(), found.scope(),
+                        new DeviceApprovalBody(session.userId().toString(), grant.id.toString(), found.scope(),
                                 // OIDC Core §2 for the device flow: the ID Token tells who approved and when they
                                 // signed in (the device flow has no nonce)
-                                io.latchkey.consent.grant.Scopes.parse(found.scope())
+                                io.latchkey.common.Scopes.parse(found.scope())
                                         .contains(io.latchkey.common.oidc.UserClaims.OPENID)
                                         ? io.latchkey.consent.login.OidcIdentity.ofSession(session, null) : null)))
                 .map(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
@@ -120,7 +120,7 @@ public class DeviceVerification {
                 .invoke(status -> logDecision(status, session, found));
     }
 
-    private Uni<DecisionStatus> deny(Session session, Origin origin, String userCode, DeviceAuthorization found) {
+    private Uni<DecisionStatus> deny(Session session, Origin origin, String userCode, PendingDeviceAuthorization found) {
         return devices.deny(userCode)
                 .flatMap(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
                         ? grants.deny(session.userId(), found.clientId(), found.scope(), origin)
@@ -130,7 +130,7 @@ public class DeviceVerification {
     }
 
     /** A security event at INFO (README, "Logs"): who decided which client's device request; never a code. */
-    private static void logDecision(DecisionStatus status, Session session, DeviceAuthorization found) {
+    private static void logDecision(DecisionStatus status, Session session, PendingDeviceAuthorization found) {
         if (status == DecisionStatus.APPROVED || status == DecisionStatus.DENIED) {
             SECURITY_LOG.infof("Device %s: user_id=%s client_id=%s scope=%s",
                     status == DecisionStatus.APPROVED ? "approved" : "denied", session.userId(), found.clientId(),

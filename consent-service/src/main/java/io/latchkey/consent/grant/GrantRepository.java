@@ -1,5 +1,6 @@
 package io.latchkey.consent.grant;
 
+import io.latchkey.common.Scopes;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ public class GrantRepository implements PanacheRepositoryBase<Grant, UUID> {
                         .setParameter("id", UUID.randomUUID())
                         .setParameter("userId", userId)
                         .setParameter("clientId", clientId)
-                        .setParameter("scopes", Scopes.join(Scopes.parse(scopes)))
+                        .setParameter("scopes", Scopes.format(Scopes.parse(scopes)))
                         .setParameter("via", via)
                         .getSingleResult());
     }

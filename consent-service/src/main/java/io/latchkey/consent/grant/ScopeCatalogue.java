@@ -1,5 +1,6 @@
 package io.latchkey.consent.grant;
 
+import io.latchkey.common.Scopes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,7 @@ import io.latchkey.common.Form;
 import io.latchkey.common.client.ClientMetadata;
 import io.latchkey.common.client.ClientMetadataRules;
 import io.latchkey.common.error.OAuthException;
-import io.latchkey.consent.grant.Scopes;
+import io.latchkey.common.Scopes;
 
 /**
  * The partner application form ({@code /partners/apply}) read and checked server-side. The client it asks for is
@@ -74,7 +74,7 @@ public record PartnerForm(String appName, String description, String homepageUri
         if (!offeredScopes.containsAll(chosen)) {
             return problem("Choose only the scopes offered.");
         }
-        String scope = Scopes.join(chosen);
+        String scope = Scopes.format(chosen);
         try {
             ClientMetadataRules.validate(metadata(type, uris, scope, null), offeredScopes);
         } catch (OAuthException e) {

@@ -2,7 +2,7 @@ package io.latchkey.consent.user;
 
 import java.util.Set;
 
-import io.latchkey.consent.grant.Scopes;
+import io.latchkey.common.Scopes;
 
 /**
  * Scope {@code admin} opens the admin API; of all users only operators may ever hold it (issue 12). The check is

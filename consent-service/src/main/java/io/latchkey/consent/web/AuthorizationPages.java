@@ -11,7 +11,7 @@ import io.latchkey.consent.authorize.Authorization.ErrorPage;
 import io.latchkey.consent.authorize.Authorization.Redirect;
 import io.latchkey.consent.authorize.Authorization.SignIn;
 import io.latchkey.consent.authorize.Authorization.Step;
-import io.latchkey.consent.authorize.RedirectUris;
+import io.latchkey.consent.authorize.FormActionSource;
 import io.latchkey.consent.grant.ScopeCatalogue;
 import io.latchkey.consent.login.Session;
 
@@ -43,8 +43,8 @@ final class AuthorizationPages {
                             c.approvedBefore(),
                             // OIDC Core §11: say so when the app keeps access while the user is away
                             c.client().keepsAccessOffline(
-                                    io.latchkey.consent.grant.Scopes.parse(c.request().scope())))),
-                    RedirectUris.formActionSource(c.request().redirectUri()));
+                                    io.latchkey.common.Scopes.parse(c.request().scope())))),
+                    FormActionSource.of(c.request().redirectUri()));
         }
         // RFC 9700 §4.12: 303 See Other back to the client
         return Pages.seeOther(((Redirect) step).location());

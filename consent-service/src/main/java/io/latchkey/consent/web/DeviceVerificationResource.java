@@ -27,7 +27,7 @@ import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.consent.audit.Origin;
-import io.latchkey.consent.device.DeviceAuthorization;
+import io.latchkey.consent.device.PendingDeviceAuthorization;
 import io.latchkey.consent.device.DeviceVerification;
 import io.latchkey.consent.device.DeviceVerification.DecisionStatus;
 import io.latchkey.consent.user.OperatorRole;
@@ -134,7 +134,7 @@ public class DeviceVerificationResource {
                     device(found.authorization()),
                     // OIDC Core §11: say so when the device keeps access while the user is away
                     found.client().keepsAccessOffline(
-                            io.latchkey.consent.grant.Scopes.parse(found.authorization().scope())),
+                            io.latchkey.common.Scopes.parse(found.authorization().scope())),
                     OperatorRole.asksForAdmin(found.authorization().scope())));
             case NOT_FOUND -> Pages.ok(Templates.deviceEntry(session.csrf(), null, INVALID_CODE));
             case ALREADY_USED -> Pages.ok(Templates.deviceEntry(session.csrf(), null, GONE));
@@ -171,7 +171,7 @@ public class DeviceVerificationResource {
         return UserCodes.display(UserCodes.normalize(userCode));
     }
 
-    private static Templates.DeviceView device(DeviceAuthorization a) {
+    private static Templates.DeviceView device(PendingDeviceAuthorization a) {
         return new Templates.DeviceView(a.deviceIp(), a.deviceUserAgent(), when(a.requestedAt()));
     }
 

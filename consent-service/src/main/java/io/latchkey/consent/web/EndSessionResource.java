@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
-import io.latchkey.consent.authorize.RedirectUris;
+import io.latchkey.consent.authorize.FormActionSource;
 import io.latchkey.consent.login.Csrf;
 import io.latchkey.consent.login.EndSession;
 import io.latchkey.consent.login.Session;
@@ -90,7 +90,7 @@ public class EndSessionResource {
         if (outcome instanceof EndSession.Confirm c) {
             Response page = Pages.ok(Templates.logoutConfirm(session.csrf(), c.client(), c.request()));
             return c.request().postLogoutRedirectUri() == null ? page
-                    : Pages.withFormTarget(page, RedirectUris.formActionSource(c.request().postLogoutRedirectUri()));
+                    : Pages.withFormTarget(page, FormActionSource.of(c.request().postLogoutRedirectUri()));
         }
         String location = ((EndSession.SignedOut) outcome).location();
         return location == null

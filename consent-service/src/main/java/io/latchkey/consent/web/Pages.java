@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.TemplateInstance;
 
-/** Builds HTML page and redirect responses. Security headers are added by {@link SecurityHeaders}. */
+/** Builds HTML page and redirect responses. Security headers are added by {@link PageSecurityHeaders}. */
 public final class Pages {
 
     public static final String HTML = "text/html;charset=UTF-8";
@@ -41,10 +41,10 @@ public final class Pages {
         return r.build();
     }
 
-    /** The page with a policy that lets its form lead to {@code source} (see {@link SecurityHeaders#withFormTarget}). */
+    /** The page with a policy that lets its form lead to {@code source} (see {@link PageSecurityHeaders#withFormTarget}). */
     public static Response withFormTarget(Response page, String source) {
         return source == null ? page
-                : Response.fromResponse(page).header("Content-Security-Policy", SecurityHeaders.withFormTarget(source)).build();
+                : Response.fromResponse(page).header("Content-Security-Policy", PageSecurityHeaders.withFormTarget(source)).build();
     }
 
     public static Response forbidden() {

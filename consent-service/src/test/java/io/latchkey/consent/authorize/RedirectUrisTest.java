@@ -37,7 +37,7 @@ class RedirectUrisTest {
             "native, com.example.app:/oauth, true",
             "native, com.example.app:/oauth2, false"})
     void redirectUrisMatchExactlyExceptANativeLoopbackPort(String client, String presented, boolean expected) {
-        assertEquals(expected, RedirectUris.registered("web".equals(client) ? WEB : NATIVE, presented));
+        assertEquals(expected, ("web".equals(client) ? WEB : NATIVE).registersRedirectUri(presented));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -47,6 +47,6 @@ class RedirectUrisTest {
             "http://[::1]:4000/cb, http://[::1]:4000",
             "com.example.app:/oauth, com.example.app:"})
     void formActionSourceIsTheRedirectOrigin(String uri, String source) {
-        assertEquals(source, RedirectUris.formActionSource(uri));
+        assertEquals(source, FormActionSource.of(uri));
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import io.latchkey.consent.Browser;
 import io.latchkey.consent.InternalServicesStub;
 import io.latchkey.consent.TestUsers;
-import io.latchkey.consent.grant.Scopes;
+import io.latchkey.common.Scopes;
 import io.latchkey.testsupport.FreshDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -21,7 +21,7 @@ public class ClientCacheInvalidation {
 
     private final ClientChangeSubscriber subscriber;
 
-    public ClientCacheInvalidation(ClientAuthenticator clients, Vertx vertx, Redis redis,
+    public ClientCacheInvalidation(RemoteClientAuthenticator clients, Vertx vertx, Redis redis,
                                    @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix) {
         this.subscriber = new ClientChangeSubscriber(vertx, redis, keyPrefix,
                 change -> clients.invalidate(change.clientId()), clients::clear);

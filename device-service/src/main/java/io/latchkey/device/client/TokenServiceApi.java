@@ -23,7 +23,7 @@ public interface TokenServiceApi {
 
     @POST
     @Path("/clients/authenticate")
-    Uni<ClientInfo> authenticate(@HeaderParam(OAuthParams.INTERNAL_AUTH_HEADER) String internalSecret,
+    Uni<RegisteredClient> authenticate(@HeaderParam(OAuthParams.INTERNAL_AUTH_HEADER) String internalSecret,
             AuthenticateRequest request);
 
     /** Answers the RFC 6749 §5.1 token response as raw JSON, passed through unchanged. */

@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
-import io.latchkey.device.client.ClientAuthenticator;
-import io.latchkey.device.client.ClientCredentials;
-import io.latchkey.device.client.TokenMinter;
+import io.latchkey.device.client.RemoteClientAuthenticator;
+import io.latchkey.device.client.CallerCredentials;
+import io.latchkey.device.client.TokenServiceMinter;
 import io.latchkey.device.client.UserStatuses;
 import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.metrics.DeviceMetrics;
@@ -22,15 +22,15 @@ import io.smallrye.mutiny.Uni;
 public class DeviceTokenGrant {
 
     private final DeviceAuthorizationStore store;
-    private final ClientAuthenticator authenticator;
-    private final TokenMinter minter;
+    private final RemoteClientAuthenticator authenticator;
+    private final TokenServiceMinter minter;
     private final UserStatuses users;
     private final DeviceMetrics metrics;
     private final long toleranceMillis;
     /** How long an approved authorization stays claimed by the poll that is minting its tokens. */
     static final long MINT_LEASE_MILLIS = 15_000;
 
-    public DeviceTokenGrant(DeviceAuthorizationStore store, ClientAuthenticator authenticator, TokenMinter minter,
+    public DeviceTokenGrant(DeviceAuthorizationStore store, RemoteClientAuthenticator authenticator, TokenServiceMinter minter,
             UserStatuses users, DeviceConfig config, DeviceMetrics metrics) {
         this.users = users;
         this.metrics = metrics;
@@ -41,7 +41,7 @@ public class DeviceTokenGrant {
     }
 
     /** The token response JSON, or a failure carrying the RFC 8628 §3.5 error. */
-    public Uni<String> redeem(String deviceCode, ClientCredentials credentials) {
+    public Uni<String> redeem(String deviceCode, CallerCredentials credentials) {
         String deviceCodeHash = Hashes.sha256(deviceCode);
         if (!credentials.hasSecret()) {
             return poll(deviceCodeHash, credentials.clientId(), false);

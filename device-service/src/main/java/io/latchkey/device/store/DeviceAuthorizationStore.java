@@ -1,6 +1,6 @@
 package io.latchkey.device.store;
 
-import io.latchkey.device.device.Approval;
+import io.latchkey.device.device.UserApproval;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
 import io.latchkey.device.device.PollOutcome;
@@ -31,7 +31,7 @@ public interface DeviceAuthorizationStore {
     /** The pending, unexpired authorization behind a user code, or {@code null}. */
     Uni<DeviceAuthorization> findPendingByUserCode(String userCodeHash, long now);
 
-    Uni<Decision> approve(String userCodeHash, Approval approval, long now);
+    Uni<Decision> approve(String userCodeHash, UserApproval approval, long now);
 
     Uni<Decision> deny(String userCodeHash, long now);
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.device.config.DeviceConfig;
-import io.latchkey.device.device.Approval;
+import io.latchkey.device.device.UserApproval;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
 import io.latchkey.device.device.Hashes;
@@ -163,7 +163,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     }
 
     @Override
-    public Uni<Decision> approve(String userCodeHash, Approval approval, long now) {
+    public Uni<Decision> approve(String userCodeHash, UserApproval approval, long now) {
         return decide(userCodeHash, now, Status.APPROVED, approval.subject(), approval.grantId(),
                 nullToEmpty(approval.scope()).trim(),
                 nullToEmpty(IdentityJson.write(json, approval.identity())));

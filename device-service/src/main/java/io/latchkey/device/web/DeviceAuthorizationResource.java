@@ -24,14 +24,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.latchkey.common.NoStore;
 import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
-import io.latchkey.device.client.ClientAuthenticator;
-import io.latchkey.device.client.ClientCredentials;
+import io.latchkey.device.client.RemoteClientAuthenticator;
+import io.latchkey.device.client.CallerCredentials;
 import io.latchkey.device.device.DeviceAuthorizationIssuer;
 import io.latchkey.device.device.IssuedCodes;
-import io.latchkey.device.device.UserCodes;
+import io.latchkey.device.device.UserCodeGenerator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -40,12 +41,12 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "Device authorization", description = "RFC 8628 device authorization endpoint")
 public class DeviceAuthorizationResource {
 
-    private final ClientAuthenticator authenticator;
+    private final RemoteClientAuthenticator authenticator;
     private final DeviceAuthorizationIssuer issuer;
     private final String verificationUri;
     private final CallerAddress callerAddress;
 
-    public DeviceAuthorizationResource(ClientAuthenticator authenticator, DeviceAuthorizationIssuer issuer,
+    public DeviceAuthorizationResource(RemoteClientAuthenticator authenticator, DeviceAuthorizationIssuer issuer,
             @ConfigProperty(name = "latchkey.issuer") String issuerUrl, CallerAddress callerAddress) {
         this.callerAddress = callerAddress;
         this.authenticator = authenticator;
@@ -81,7 +82,7 @@ public class DeviceAuthorizationResource {
             @Context HttpServerRequest request) {
         // RFC 8628 §3.1: the raw bytes, decoded by the one strict form reader
         Form form = Form.body(contentType, body);
-        ClientCredentials credentials = ClientAuthentication.from(authorization, form);
+        CallerCredentials credentials = ClientAuthentication.from(authorization, form);
         String scope = form.optional(OAuthParams.SCOPE);
         String deviceIp = DeviceInfo.ip(callerAddress.of(request));
         String deviceUserAgent = DeviceInfo.userAgent(userAgent);
@@ -91,7 +92,7 @@ public class DeviceAuthorizationResource {
     }
 
     private Response toResponse(IssuedCodes codes) {
-        String shown = UserCodes.display(codes.userCode());
+        String shown = io.latchkey.common.UserCodes.display(codes.userCode());
         return NoStore.ok(new DeviceAuthorizationResponse(
                 codes.deviceCode(),
                 shown,

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.latchkey.common.NoStore;
 import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;

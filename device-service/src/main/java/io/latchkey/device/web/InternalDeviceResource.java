@@ -18,11 +18,11 @@ import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.error.OAuthExceptionMapper;
-import io.latchkey.device.device.Approval;
+import io.latchkey.device.device.UserApproval;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
 import io.latchkey.device.device.UserCodeHasher;
-import io.latchkey.device.device.UserCodes;
+import io.latchkey.device.device.UserCodeGenerator;
 import io.latchkey.device.store.DeviceAuthorizationStore;
 import io.smallrye.mutiny.Uni;
 
@@ -59,7 +59,7 @@ public class InternalDeviceResource {
         if (body == null || isBlank(body.subject()) || isBlank(body.grantId())) {
             throw OAuthError.INVALID_REQUEST.with("subject and grant_id are required.");
         }
-        Approval approval = new Approval(body.subject(), body.grantId(), body.scope(),
+        UserApproval approval = new UserApproval(body.subject(), body.grantId(), body.scope(),
                 io.latchkey.common.oidc.IdentityChecks.checked(body.identity()));
         return store.approve(userCodes.hash(userCode), approval, System.currentTimeMillis())
                 .map(InternalDeviceResource::toResponse);
@@ -76,7 +76,7 @@ public class InternalDeviceResource {
 
     /** RFC 8628 §6.1: case-insensitive, dashes and whitespace ignored; anything else outside the alphabet is unknown. */
     private static String canonical(String typed) {
-        String userCode = UserCodes.normalize(typed);
+        String userCode = io.latchkey.common.UserCodes.normalize(typed);
         if (userCode == null) {
             throw unknown();
         }
@@ -96,7 +96,7 @@ public class InternalDeviceResource {
     }
 
     private static UserCodeView toView(String userCode, DeviceAuthorization a) {
-        return new UserCodeView(UserCodes.display(userCode), a.clientId(), a.scope(), a.status().wire(),
+        return new UserCodeView(io.latchkey.common.UserCodes.display(userCode), a.clientId(), a.scope(), a.status().wire(),
                 Instant.ofEpochMilli(a.requestedAt()).toString(), Instant.ofEpochMilli(a.expiresAt()).toString(),
                 a.deviceIp(), a.userAgent());
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
-import io.latchkey.device.client.ClientInfo;
+import io.latchkey.device.client.RegisteredClient;
 import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.store.DeviceAuthorizationStore;
 import io.smallrye.mutiny.Uni;
@@ -24,13 +24,13 @@ class DeviceAuthorizationIssuerTest {
 
     private static final UserCodeHasher HASHER = new UserCodeHasher(java.util.Optional.of("test-secret"));
 
-    private static final ClientInfo CLI = new ClientInfo("cli", "CLI", "public", List.of(),
+    private static final RegisteredClient CLI = new RegisteredClient("cli", "CLI", "public", List.of(),
             List.of(OAuthParams.GRANT_DEVICE_CODE), List.of("db:read"), null, null);
 
     @Test
     void aUserCodeCollisionIsRetriedWithAFreshCode() {
         CollidingStore store = new CollidingStore(2);
-        DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(store, new DeviceCodes(), new UserCodes(), HASHER, config(),
+        DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(store, new DeviceCodes(), new UserCodeGenerator(), HASHER, config(),
                 METRICS);
 
         IssuedCodes codes = issuer.issue(CLI, null, "127.0.0.1", "ua").await().atMost(Duration.ofSeconds(1));
@@ -43,7 +43,7 @@ class DeviceAuthorizationIssuerTest {
     @Test
     void endlessCollisionsEndInTemporarilyUnavailable() {
         DeviceAuthorizationIssuer issuer = new DeviceAuthorizationIssuer(new CollidingStore(1000), new DeviceCodes(),
-                new UserCodes(), HASHER, config(), METRICS);
+                new UserCodeGenerator(), HASHER, config(), METRICS);
         OAuthException e = assertThrows(OAuthException.class,
                 () -> issuer.issue(CLI, null, null, null).await().atMost(Duration.ofSeconds(1)));
         assertEquals(OAuthError.TEMPORARILY_UNAVAILABLE, e.error());
@@ -118,7 +118,7 @@ class DeviceAuthorizationIssuerTest {
         }
 
         @Override
-        public Uni<Decision> approve(String h, Approval a, long now) {
+        public Uni<Decision> approve(String h, UserApproval a, long now) {
             throw new UnsupportedOperationException();
         }
 

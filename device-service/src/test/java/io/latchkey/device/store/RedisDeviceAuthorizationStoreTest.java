@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.latchkey.device.device.Approval;
+import io.latchkey.device.device.UserApproval;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
 import io.latchkey.device.device.PollOutcome;
@@ -49,7 +49,7 @@ class RedisDeviceAuthorizationStoreTest {
         String userHash = unique();
         store.create(deviceHash, userHash, pending(), 60_000).await().atMost(WAIT);
         long now = System.currentTimeMillis();
-        assertEquals(Decision.DONE, store.approve(userHash, new Approval("s", "g", ""), now).await().atMost(WAIT));
+        assertEquals(Decision.DONE, store.approve(userHash, new UserApproval("s", "g", ""), now).await().atMost(WAIT));
 
         PollOutcome outcome = store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT);
         assertEquals(PollOutcome.Kind.APPROVED, outcome.kind());
@@ -66,7 +66,7 @@ class RedisDeviceAuthorizationStoreTest {
         String userHash = unique();
         store.create(deviceHash, userHash, pending(), 60_000).await().atMost(WAIT);
         long now = System.currentTimeMillis();
-        store.approve(userHash, new Approval("s", "g", ""), now).await().atMost(WAIT);
+        store.approve(userHash, new UserApproval("s", "g", ""), now).await().atMost(WAIT);
 
         assertEquals(PollOutcome.Kind.APPROVED, store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
         // RFC 8628 §3.5: while one poll mints, the others are told to keep waiting
@@ -82,7 +82,7 @@ class RedisDeviceAuthorizationStoreTest {
         String userHash = unique();
         store.create(deviceHash, userHash, pending(), 60_000).await().atMost(WAIT);
         long now = System.currentTimeMillis();
-        store.approve(userHash, new Approval("s", "g", ""), now).await().atMost(WAIT);
+        store.approve(userHash, new UserApproval("s", "g", ""), now).await().atMost(WAIT);
 
         store.poll(deviceHash, "cli", false, now, 1000, 5_000).await().atMost(WAIT);
         assertEquals(PollOutcome.Kind.APPROVED,

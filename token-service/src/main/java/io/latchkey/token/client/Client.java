@@ -81,6 +81,11 @@ public record Client(
         }
     }
 
+    /** RFC 9700 §4.1.3: exact match against a registered redirect URI (one implementation, in oauth-common). */
+    public boolean registersRedirectUri(String presented) {
+        return io.latchkey.common.RedirectUris.matches(redirectUris, isPublic(), presented);
+    }
+
     public boolean isPublic() {
         return clientType == ClientType.PUBLIC;
     }

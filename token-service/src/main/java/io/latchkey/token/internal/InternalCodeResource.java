@@ -18,7 +18,6 @@ import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.IdentityChecks;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.client.ClientCache;
-import io.latchkey.token.client.RedirectUris;
 import io.latchkey.token.code.AuthorizationCode;
 import io.latchkey.token.code.AuthorizationCodeStore;
 import io.latchkey.token.code.Pkce;
@@ -82,7 +81,7 @@ public class InternalCodeResource {
             throw OAuthError.UNAUTHORIZED_CLIENT.with("This client is not registered for authorization_code.");
         }
         // RFC 9700 §4.1.3: exact match with a registered redirect URI
-        if (!RedirectUris.registered(client, r.redirectUri())) {
+        if (!client.registersRedirectUri(r.redirectUri())) {
             throw OAuthError.INVALID_REQUEST.with("redirect_uri is not registered for this client.");
         }
         if (!client.allowsScopes(Scopes.parse(r.scope()))) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
 
+import io.latchkey.common.NoStore;
 import io.latchkey.common.ClientCredentials;
 import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;

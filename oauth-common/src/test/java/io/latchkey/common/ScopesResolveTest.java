@@ -1,4 +1,4 @@
-package io.latchkey.device.device;
+package io.latchkey.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
 
-class ScopesTest {
+class ScopesResolveTest {
 
     private static final List<String> ALLOWED = List.of("openid", "db:read", "db:write");
 

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /** Headers on every response of this service (its pages carry sessions and CSRF tokens); a page may add one form-action source. */
-public class SecurityHeaders {
+public class PageSecurityHeaders {
 
     /** Images may come from https (client logos); styles are inline; forms post back to us only. */
     static final String CSP = "default-src 'self'; img-src 'self' https:; style-src 'self' 'unsafe-inline'; "

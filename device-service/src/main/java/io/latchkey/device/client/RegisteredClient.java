@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /** A registered OAuth client as token-service describes it (docs/internal-api.md {@code Client}). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ClientInfo(
+public record RegisteredClient(
         String clientId,
         String clientName,
         String clientType,

@@ -8,5 +8,5 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * the sign-in the ID Token will carry.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Approval(String subject, String grantId, String scope, io.latchkey.common.oidc.Identity identity) {
+public record DeviceApprovalBody(String subject, String grantId, String scope, io.latchkey.common.oidc.Identity identity) {
 }

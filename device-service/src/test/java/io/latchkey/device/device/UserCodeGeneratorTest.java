@@ -9,33 +9,33 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class UserCodesTest {
+class UserCodeGeneratorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"BCDF-GHJK", "bcdf-ghjk", "bcdf ghjk", "bcdfghjk", " BcDf -\tgHjK ", "B-C-D-F-G-H-J-K"})
     void typedVariantsNormalizeToTheCanonicalCode(String typed) {
-        assertEquals("BCDFGHJK", UserCodes.normalize(typed));
+        assertEquals("BCDFGHJK", io.latchkey.common.UserCodes.normalize(typed));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "BCDF-GHJ", "BCDF-GHJKL", "ABCD-EFGH", "BCDF-GHJ1", "BCDF_GHJK", "BCDF/GHJK"})
     void anythingElseIsNotAUserCode(String typed) {
-        assertNull(UserCodes.normalize(typed));
+        assertNull(io.latchkey.common.UserCodes.normalize(typed));
     }
 
     @Test
     void generatedCodesUseOnlyTheBase20Alphabet() {
-        UserCodes codes = new UserCodes();
+        UserCodeGenerator codes = new UserCodeGenerator();
         for (int i = 0; i < 1000; i++) {
             String code = codes.generate();
             assertEquals(8, code.length());
-            assertTrue(code.chars().allMatch(c -> UserCodes.ALPHABET.indexOf(c) >= 0), code);
+            assertTrue(code.chars().allMatch(c -> io.latchkey.common.UserCodes.ALPHABET.indexOf(c) >= 0), code);
         }
     }
 
     @ParameterizedTest
     @CsvSource({"BCDFGHJK,BCDF-GHJK", "ZZZZXXXX,ZZZZ-XXXX"})
     void codesAreShownAsTwoGroupsOfFour(String canonical, String shown) {
-        assertEquals(shown, UserCodes.display(canonical));
+        assertEquals(shown, io.latchkey.common.UserCodes.display(canonical));
     }
 }

@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal/clients")
 @Produces(MediaType.APPLICATION_JSON)
 @ClientHeaderParam(name = OAuthParams.INTERNAL_AUTH_HEADER, value = "${latchkey.internal.secret}")
-public interface TokenServiceApi {
+public interface TokenClientLookupApi {
 
     @GET
     @Path("/{client_id}")

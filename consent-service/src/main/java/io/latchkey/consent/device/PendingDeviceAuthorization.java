@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /** A pending device authorization as device-service describes it (docs/internal-api.md). Times are ISO-8601. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DeviceAuthorization(String userCode, String clientId, String scope, String status,
+public record PendingDeviceAuthorization(String userCode, String clientId, String scope, String status,
                                   String requestedAt, String expiresAt, String deviceIp, String deviceUserAgent) {
 
     public static final String PENDING = "pending";

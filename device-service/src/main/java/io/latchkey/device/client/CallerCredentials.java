@@ -1,7 +1,7 @@
 package io.latchkey.device.client;
 
 /** Who the caller says it is: a client_id and, for confidential clients, a secret (null when public). */
-public record ClientCredentials(String clientId, String clientSecret) {
+public record CallerCredentials(String clientId, String clientSecret) {
 
     public boolean hasSecret() {
         return clientSecret != null;
@@ -9,6 +9,6 @@ public record ClientCredentials(String clientId, String clientSecret) {
 
     @Override
     public String toString() {
-        return "ClientCredentials[clientId=" + clientId + ", clientSecret=" + (hasSecret() ? "***" : "null") + "]";
+        return "CallerCredentials[clientId=" + clientId + ", clientSecret=" + (hasSecret() ? "***" : "null") + "]";
     }
 }

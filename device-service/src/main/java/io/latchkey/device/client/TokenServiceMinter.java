@@ -11,12 +11,12 @@ import io.smallrye.mutiny.Uni;
 
 /** Asks token-service to mint the tokens of an approved device authorization. */
 @ApplicationScoped
-public class TokenMinter {
+public class TokenServiceMinter {
 
     private final TokenServiceApi tokenService;
     private final String internalSecret;
 
-    public TokenMinter(@RestClient TokenServiceApi tokenService,
+    public TokenServiceMinter(@RestClient TokenServiceApi tokenService,
             @ConfigProperty(name = "latchkey.internal.secret") String internalSecret) {
         this.tokenService = tokenService;
         this.internalSecret = internalSecret;

@@ -4,21 +4,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
-import io.latchkey.consent.client.ClientInfo;
 
-/** Redirect URIs at the authorization endpoint: registration check (RFC 9700 §4.1.3) and the CSP form-action source. */
-public final class RedirectUris {
+/** The CSP form-action source that lets a page's form lead to a client's redirect URI. */
+public final class FormActionSource {
 
     /** Characters a CSP source expression built from a URI may contain (no spaces, quotes or semicolons). */
     private static final Pattern CSP_SOURCE = Pattern.compile("[A-Za-z0-9.+\\-:/\\[\\]]+");
 
-    private RedirectUris() {
-    }
-
-    /** RFC 9700 §4.1.3 (one implementation, in oauth-common). */
-    public static boolean registered(ClientInfo client, String presented) {
-        return io.latchkey.common.RedirectUris.matches(client.redirectUris(), client.isPublic(),
-                presented);
+    private FormActionSource() {
     }
 
     /**
@@ -26,7 +19,7 @@ public final class RedirectUris {
      * {@code form-action}): {@code scheme://host:port} for http(s), {@code scheme:} for a native app's own scheme.
      * Null when the URI cannot be expressed safely.
      */
-    public static String formActionSource(String redirectUri) {
+    public static String of(String redirectUri) {
         try {
             URI u = new URI(redirectUri);
             String scheme = u.getScheme();

@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
  * for a short while, keyed by a hash of id and secret so that no secret is kept in memory in clear.
  */
 @ApplicationScoped
-public class ClientAuthenticator {
+public class RemoteClientAuthenticator {
 
     private static final int MAX_ENTRIES = 10_000;
 
@@ -26,7 +26,7 @@ public class ClientAuthenticator {
     private final long ttlNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public ClientAuthenticator(@RestClient TokenServiceApi tokenService,
+    public RemoteClientAuthenticator(@RestClient TokenServiceApi tokenService,
             @ConfigProperty(name = "latchkey.internal.secret") String internalSecret,
             DeviceConfig config) {
         this.tokenService = tokenService;
@@ -35,7 +35,7 @@ public class ClientAuthenticator {
     }
 
     /** The client, or a failed Uni with 401 {@code invalid_client}. */
-    public Uni<ClientInfo> authenticate(ClientCredentials credentials) {
+    public Uni<RegisteredClient> authenticate(CallerCredentials credentials) {
         String key = cacheKey(credentials);
         Cached hit = cache.get(key);
         long now = System.nanoTime();
@@ -57,18 +57,18 @@ public class ClientAuthenticator {
         cache.clear();
     }
 
-    private void remember(String key, ClientInfo client) {
+    private void remember(String key, RegisteredClient client) {
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
         cache.put(key, new Cached(client, System.nanoTime()));
     }
 
-    private static String cacheKey(ClientCredentials c) {
+    private static String cacheKey(CallerCredentials c) {
         // the \u0000 separator cannot occur in a form-decoded id, so id/secret pairs cannot be confused
         return Hashes.sha256(c.clientId() + '\u0000' + (c.hasSecret() ? "s" + c.clientSecret() : "-"));
     }
 
-    private record Cached(ClientInfo client, long storedAt) {
+    private record Cached(RegisteredClient client, long storedAt) {
     }
 }
