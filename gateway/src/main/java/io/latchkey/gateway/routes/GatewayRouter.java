@@ -86,8 +86,11 @@ public class GatewayRouter {
             RateLimiting limits = new RateLimiting(limiter, route.limits(), meters.rateLimited());
             ProxyHandler forward = switch (route.kind()) {
                 case OPENAPI_DOCUMENT -> proxy(upstream, upstream, forwarding, new OpenApiDocument());
-                // RFC 6750: after the inbound X-Latchkey-* headers are dropped, the verified identity is added
-                case BEARER -> proxy(upstream, upstream, forwarding, new BearerAuth(bearer, route.requiredScopes()));
+                // RFC 6750: after the inbound X-Latchkey-* headers are dropped, the verified identity is added; the
+                // body (the admin API's JSON) is then read whole like every other one, so a service never answers
+                // and closes a connection while the gateway is still writing to it
+                case BEARER -> proxy(upstream, upstream, forwarding, new BearerAuth(bearer, route.requiredScopes()),
+                        new BufferedBody(config.maxForwardedBody()));
                 // forms and other bodies are read whole before an upstream connection is taken, then the limits apply
                 default -> route.limits().isEmpty()
                         ? proxy(upstream, upstream, forwarding, new BufferedBody(config.maxForwardedBody()))

@@ -68,6 +68,21 @@ class BearerAuthTest {
     }
 
     @Test
+    void aBearerRouteBodyIsReadWholeAndForwardedIntactAndTooLargeOneIs413FromTheGateway() {
+        String token = TestTokens.sign(TestTokens.claims().put("scope", "admin"));
+        String json = "{\"client_name\":\"Acme\"}";
+        given().header("Authorization", "Bearer " + token).contentType("application/json").body(json)
+                .post("/admin/clients").then().statusCode(200)
+                .body("service", equalTo("token-service"))
+                .body("body", equalTo(json));
+        // like every forwarded body (latchkey.gateway.max-forwarded-body): never streamed to a service that would answer
+        // 413 and close the connection while the gateway is still writing
+        given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"client_name\":\"" + "A".repeat(40_000) + "\"}")
+                .post("/admin/clients").then().statusCode(413).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
     void identityHeadersSentByTheClientAreReplacedNotForwarded() {
         given().header("Authorization", "Bearer " + TestTokens.sign(TestTokens.claims()))
                 .header("X-Latchkey-Subject", "admin")
