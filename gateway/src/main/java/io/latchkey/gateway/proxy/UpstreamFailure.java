@@ -39,7 +39,9 @@ public final class UpstreamFailure implements ProxyInterceptor {
             return; // an outage fails every request: one line a second is enough
         }
         String path = ctx.request().proxiedRequest().path();
-        if (Failures.isBackendUnavailable(failure)) {
+        // a reset of the upstream request (the known keep-alive race, README "Security guarantees") is a lost
+        // connection like the others: one WARN line, no stack trace
+        if (Failures.isBackendUnavailable(failure) || failure instanceof io.vertx.core.http.StreamResetException) {
             LOG.warnf("Upstream unavailable for %s: %s", path, failure.toString());
         } else {
             LOG.errorf(failure, "Upstream request failed for %s", path);
