@@ -64,9 +64,20 @@ final class Browser implements AutoCloseable {
 
     /** Signs in on the login page the browser is on. */
     void signIn(String username, String password) {
-        type(By.name("username"), username);
-        type(By.name("password"), password);
-        click(By.cssSelector("form[action='/login'] button[type=submit]"));
+        // a loaded machine now and then loses keystrokes in headless Chromium: when the form comes back, type it once
+        // more (a refused sign-in, which some tests expect, comes back twice and is left on the page)
+        for (int attempt = 0; attempt < 2; attempt++) {
+            type(By.name("username"), username);
+            type(By.name("password"), password);
+            click(By.cssSelector("form[action='/login'] button[type=submit]"));
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElements(By.name("password")).isEmpty());
+                return;
+            } catch (org.openqa.selenium.TimeoutException stillOnTheForm) {
+                // type it again
+            }
+        }
     }
 
     @Override
