@@ -59,7 +59,14 @@ final class Browser implements AutoCloseable {
     }
 
     void awaitText(String fragment) {
-        wait.until(d -> d.findElement(By.tagName("body")).getText().contains(fragment));
+        wait.until(d -> {
+            try {
+                return d.findElement(By.tagName("body")).getText().contains(fragment);
+            } catch (org.openqa.selenium.WebDriverException replacedMidRead) {
+                // the page was replaced while being read ("Node … does not belong to the document"): read it again
+                return false;
+            }
+        });
     }
 
     /** Signs in on the login page the browser is on. */
