@@ -67,11 +67,13 @@ class FamilyLengthTest {
         assertEquals(ROTATIONS + 1L, Fixtures.column("SELECT count(*) FROM token.refresh_tokens WHERE family_id = "
                 + "(SELECT family_id FROM token.refresh_tokens WHERE token_hash = ?)", Fixtures.hash(long_)).get(0));
 
-        long freshRows = visited(RefreshTokenRepository.FIND, Tuple.of(bytea(Secrets.sha256(fresh))));
-        long longRows = visited(RefreshTokenRepository.FIND, Tuple.of(bytea(Secrets.sha256(long_))));
+        long freshRows = tokenRows(RefreshTokenRepository.FIND, Tuple.of(bytea(Secrets.sha256(fresh))));
+        long longRows = tokenRows(RefreshTokenRepository.FIND, Tuple.of(bytea(Secrets.sha256(long_))));
 
+        // one refresh_tokens row, the presented token's, whatever the family's length (the family row and the grant
+        // are read by key; on this test's small tables the planner may scan them whole, which depends on the table)
         assertEquals(freshRows, longRows, "the lookup does not scan the family's tokens");
-        assertTrue(longRows < 100, "rows visited: " + longRows);
+        assertEquals(1, longRows);
     }
 
     @Test
@@ -81,11 +83,12 @@ class FamilyLengthTest {
         Fixtures.update("ANALYZE token.refresh_tokens");
         Fixtures.update("ANALYZE token.refresh_families");
 
-        long freshRows = visited(RefreshTokenRepository.ROTATE, rotation(fresh));
-        long longRows = visited(RefreshTokenRepository.ROTATE, rotation(long_));
+        JsonNode freshPlan = plan(RefreshTokenRepository.ROTATE, rotation(fresh));
+        JsonNode longPlan = plan(RefreshTokenRepository.ROTATE, rotation(long_));
 
-        assertTrue(Math.abs(freshRows - longRows) <= 2, "fresh " + freshRows + ", long " + longRows);
-        assertTrue(longRows < 100, "rows visited: " + longRows);
+        assertEquals(visited(freshPlan, "refresh_tokens"), visited(longPlan, "refresh_tokens"));
+        assertEquals(1, visited(longPlan, "refresh_tokens"), "one refresh_tokens row read: the presented token's, "
+                + "not the family's " + ROTATIONS + " others");
         // the EXPLAIN ANALYZE rotated the head for real: presenting it again is reuse, which revokes the long family
         Fixtures.refresh(CLI, long_).then().statusCode(400);
         assertEquals(0L, Fixtures.column("SELECT count(*) FROM token.refresh_tokens WHERE family_id = "
@@ -108,21 +111,31 @@ class FamilyLengthTest {
                 bytea(Secrets.sha256(Secrets.random(32))), utc(now.plus(Duration.ofDays(1))), new String[0]});
     }
 
-    /** Rows every scan of the plan produced or filtered away, over all its loops. */
-    private long visited(String sql, Tuple params) throws Exception {
-        Object plan = pool.preparedQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + sql).execute(params)
-                .await().atMost(Duration.ofSeconds(10)).iterator().next().getValue(0);
-        return visited(json.readTree(plan.toString()).get(0).get("Plan"));
+    /** The same, counting only the scans of {@code token.refresh_tokens}. */
+    private long tokenRows(String sql, Tuple params) throws Exception {
+        return visited(plan(sql, params), "refresh_tokens");
     }
 
-    private static long visited(JsonNode node) {
+    private JsonNode plan(String sql, Tuple params) throws Exception {
+        Object plan = pool.preparedQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + sql).execute(params)
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getValue(0);
+        return json.readTree(plan.toString()).get(0).get("Plan");
+    }
+
+    /**
+     * Rows the scans of the plan produced or filtered away, over all their loops; of {@code relation} only, unless
+     * null. (On this test's small tables the planner may scan a whole table of families or grants: that depends on
+     * the table, not on the family's length.)
+     */
+    private static long visited(JsonNode node, String relation) {
         long rows = 0;
-        if (node.path("Node Type").asText().endsWith("Scan")) {
+        if (node.path("Node Type").asText().endsWith("Scan")
+                && (relation == null || relation.equals(node.path("Relation Name").asText()))) {
             rows += (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
                     + node.path("Rows Removed by Index Recheck").asLong()) * Math.max(1, node.path("Actual Loops").asLong());
         }
         for (JsonNode child : node.path("Plans")) {
-            rows += visited(child);
+            rows += visited(child, relation);
         }
         return rows;
     }
