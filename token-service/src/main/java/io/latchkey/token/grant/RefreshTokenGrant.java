@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
+import io.latchkey.common.oidc.UserClaims;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.jwt.AccessTokenIssuer;
 import io.latchkey.token.refresh.RefreshTokenRotation;
@@ -59,8 +60,12 @@ public class RefreshTokenGrant implements GrantHandler {
         metrics.issued(OAuthParams.GRANT_REFRESH_TOKEN, consumed.clientId(), consumed.subject());
         // OIDC Core §12.2: a refresh may return a new ID Token: same iss, sub, aud and auth_time (kept with the
         // family, so no round trip to consent-service), no nonce; only while the scope still has openid
-        String idToken = minter.idToken(consumed.subject(), consumed.clientId(), Scopes.parse(scope),
-                refreshTokens.identityOf(consumed), at.token());
+        Set<String> scopes = Scopes.parse(scope);
+        // the family's sign-in is read (JSON) only when an ID Token will be minted
+        String idToken = scopes.contains(UserClaims.OPENID)
+                ? minter.idToken(consumed.subject(), consumed.clientId(), scopes, refreshTokens.identityOf(consumed),
+                        at.token())
+                : null;
         return new TokenResponse(at.token(), "Bearer", accessTokens.ttlSeconds(), scope, successor, idToken);
     }
 }

@@ -54,6 +54,40 @@ class InternalRouteSpellingsTest {
         assertFalse(answer.body().contains("client_type"), path + " answered: " + answer.body());
     }
 
+    /** A live session, minted with the secret, whose revoke route the spellings below try without it. */
+    private static final String SESSION_GRANT = io.latchkey.token.Fixtures.newGrantId();
+    private static final java.util.UUID SESSION = java.util.UUID.randomUUID();
+
+    static Stream<String> sessionRevokeSpellings() {
+        return InternalPathSpellings.of("grants/" + SESSION_GRANT + "/sessions/" + SESSION + "/revoke").stream();
+    }
+
+    @ParameterizedTest(name = "POST {0} revokes no session")
+    @MethodSource("sessionRevokeSpellings")
+    void noSpellingOfTheSessionRevokeRouteRevokesASessionWithoutTheSecret(String path) {
+        io.latchkey.token.Fixtures.update("INSERT INTO token.refresh_families (family_id, grant_id, client_id, subject, "
+                + "family_expires_at) VALUES (?, ?, 'latchkey-cli', 'user-1', now() + interval '1 day') "
+                + "ON CONFLICT DO NOTHING", SESSION, SESSION_GRANT);
+        RawRequests.Answer answer = RawRequests.send(RestAssured.port, "POST", path, null, null);
+        assertRefused(answer, path);
+        assertEquals(List.of(0L), io.latchkey.token.Fixtures.column("SELECT count(*) FROM token.refresh_families "
+                + "WHERE family_id = ? AND revoked_at IS NOT NULL", SESSION), path + " revoked the session");
+    }
+
+    @Test
+    void theSameRawSessionRevokeWithTheSecretDoesRevoke() {
+        // proves the session spellings above would have shown a bypass
+        java.util.UUID other = java.util.UUID.randomUUID();
+        io.latchkey.token.Fixtures.update("INSERT INTO token.refresh_families (family_id, grant_id, client_id, subject, "
+                + "family_expires_at) VALUES (?, ?, 'latchkey-cli', 'user-1', now() + interval '1 day')", other, SESSION_GRANT);
+        RawRequests.Answer answer = RawRequests.send(RestAssured.port, "POST",
+                "/internal/grants/" + SESSION_GRANT + "/sessions/" + other + "/revoke",
+                "X-Latchkey-Internal: test-internal-secret\r\n", null);
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(List.of(1L), io.latchkey.token.Fixtures.column("SELECT count(*) FROM token.refresh_families "
+                + "WHERE family_id = ? AND revoked_at IS NOT NULL", other));
+    }
+
     @Test
     void theSameRawRequestWithTheSecretDoesMint() {
         // proves the requests above would have shown a bypass: the harness reaches the resource when allowed to
