@@ -33,7 +33,7 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 MEM0="$(used_memory)"
 echo "== creating $CODES device codes straight at $DEVICE (Redis used_memory before: $MEM0 B) =="
 T0="$(date +%s)"
-if ! python3 "$BENCH/sbs/setup.py" device-codes "$DEVICE/oauth/device_authorization" latchkey-cli db:read "$CODES" 4 \
+if ! python3 "$BENCH/sbs/setup.py" device-codes "$DEVICE/oauth/device_authorization" latchkey-cli db:read "$CODES" "${SETUP_CONNS:-4}" \
     > "$RESULTS/codes.txt"; then
   echo "creating the codes failed; a 429 means the per-client cap: start the platform with" >&2
   echo "  LATCHKEY_DEVICE_MAX_OUTSTANDING_PER_CLIENT=$((CODES * 2))" >&2
@@ -47,7 +47,7 @@ echo "== sample keys (MEMORY USAGE, bytes) =="
 SAMPLE="$(head -1 "$RESULTS/codes.txt")"
 {
   # one key per code: the record <prefix>d:<locator> (README, "Device authorizations in Redis"); a few samples
-  for key in $("${REDIS[@]}" --scan --pattern "${PREFIX}d:*" --count 1000 | head -3 || true); do
+  for key in $("${REDIS[@]}" --scan --pattern "${PREFIX}d:*" | head -3 || true); do
     printf '%s\t%s\t%s\n' "$key" "$("${REDIS[@]}" TYPE "$key") $("${REDIS[@]}" OBJECT ENCODING "$key")" "$("${REDIS[@]}" MEMORY USAGE "$key")"
   done
   for key in $("${REDIS[@]}" --scan --pattern "${PREFIX}device:client:*" | head -5 || true); do
