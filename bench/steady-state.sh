@@ -3,7 +3,7 @@
 # RATE polls/s offered (default 20,000 = 100,000 / 5 s), for DURATION seconds, through the gateway (TARGET=gateway)
 # or straight at device-service (TARGET=device). Reports the achieved rate, latency percentiles, the answers
 # (every one checked: authorization_pending or slow_down) and Redis memory: INFO memory before and after the codes
-# were created, and MEMORY USAGE of sample keys.
+# were created, and MEMORY USAGE of sample keys (a code's one record, the client's counter).
 #
 # Needs a running platform whose per-client cap admits the codes, e.g.
 #   LATCHKEY_DEVICE_MAX_OUTSTANDING_PER_CLIENT=200000 LATCHKEY_SKIP_BUILD=1 ./run.sh &
@@ -33,7 +33,7 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 MEM0="$(used_memory)"
 echo "== creating $CODES device codes straight at $DEVICE (Redis used_memory before: $MEM0 B) =="
 T0="$(date +%s)"
-if ! python3 "$BENCH/sbs/setup.py" device-codes "$DEVICE/oauth/device_authorization" latchkey-cli db:read "$CODES" 4 \
+if ! python3 "$BENCH/sbs/setup.py" device-codes "$DEVICE/oauth/device_authorization" latchkey-cli db:read "$CODES" "${SETUP_CONNS:-4}" \
     > "$RESULTS/codes.txt"; then
   echo "creating the codes failed; a 429 means the per-client cap: start the platform with" >&2
   echo "  LATCHKEY_DEVICE_MAX_OUTSTANDING_PER_CLIENT=$((CODES * 2))" >&2
@@ -46,9 +46,9 @@ echo "created $(wc -l < "$RESULTS/codes.txt") codes in ${CREATE_S} s; Redis used
 echo "== sample keys (MEMORY USAGE, bytes) =="
 SAMPLE="$(head -1 "$RESULTS/codes.txt")"
 {
-  for pattern in "${PREFIX}device:code:*" "${PREFIX}device:user:*"; do
-    key="$("${REDIS[@]}" --scan --pattern "$pattern" | head -1 || true)"
-    [ -n "$key" ] && printf '%s\t%s\t%s\n' "$key" "$("${REDIS[@]}" TYPE "$key")" "$("${REDIS[@]}" MEMORY USAGE "$key")"
+  # one key per code: the record <prefix>d:<locator> (README, "Device authorizations in Redis"); a few samples
+  for key in $("${REDIS[@]}" --scan --pattern "${PREFIX}d:*" | head -3 || true); do
+    printf '%s\t%s\t%s\n' "$key" "$("${REDIS[@]}" TYPE "$key") $("${REDIS[@]}" OBJECT ENCODING "$key")" "$("${REDIS[@]}" MEMORY USAGE "$key")"
   done
   for key in $("${REDIS[@]}" --scan --pattern "${PREFIX}device:client:*" | head -5 || true); do
     type="$("${REDIS[@]}" TYPE "$key")"
@@ -62,12 +62,17 @@ SBS_CODES="$RESULTS/codes.txt" SBS_RATE="$RATE" SBS_PATH=/oauth/token SBS_CLIENT
   wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/sbs/steady-poll.lua" "$URL" \
   | tee "$RESULTS/wrk.txt"
 MEM2="$(used_memory)"
+# the same records once polled (a pending poll adds the next-poll field)
+while IFS=$'\t' read -r key kind usage; do
+  case "$key" in *device:client:*) continue ;; esac
+  printf '%s\t%s\t%s\n' "$key" "$kind" "$("${REDIS[@]}" MEMORY USAGE "$key")"
+done < "$RESULTS/keys.tsv" > "$RESULTS/keys-after.tsv"
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 LINE="$(grep '^SBS_RESULT' "$RESULTS/wrk.txt")"
 
-python3 - "$LINE" "$CODES" "$RATE" "$DURATION" "$MEM0" "$MEM1" "$MEM2" "$RESULTS/keys.tsv" "$TARGET" "$LOAD_BEFORE" "$LOAD_AFTER" "$CREATE_S" "$THREADS" <<'PY' | tee "$RESULTS/summary.md"
+python3 - "$LINE" "$CODES" "$RATE" "$DURATION" "$MEM0" "$MEM1" "$MEM2" "$RESULTS/keys.tsv" "$TARGET" "$LOAD_BEFORE" "$LOAD_AFTER" "$CREATE_S" "$THREADS" "$RESULTS/keys-after.tsv" <<'PY' | tee "$RESULTS/summary.md"
 import re, sys
-line, codes, rate, duration, m0, m1, m2, keys, target, load0, load1, create_s, threads = sys.argv[1:]
+line, codes, rate, duration, m0, m1, m2, keys, target, load0, load1, create_s, threads, keys_after = sys.argv[1:]
 r = dict(re.findall(r"(\w+)=(\S+)", line.split(" sample=")[0]))
 codes, rate, m0, m1, m2 = int(codes), int(rate), int(m0), int(m1), int(m2)
 print("| steady state (%s codes, %s s, through %s) | |" % (format(codes, ","), duration, target))
@@ -81,20 +86,22 @@ print("| socket errors / timeouts / sends behind schedule at the end (mean of th
       % (r["sock_errors"], r["timeouts"], float(r["behind_ms"]) / int(threads)))
 print("| Redis used_memory: before / after creating / after the run | %.1f / %.1f / %.1f MB |" % (m0 / 1e6, m1 / 1e6, m2 / 1e6))
 print("| Redis memory per pending code (used_memory delta / codes) | %.0f B |" % ((m1 - m0) / codes))
-per_code, counted_index = 0, False
+records, counters = [], []
 for row in open(keys):
     key, kind, usage = row.rstrip("\n").split("\t")
-    name = re.sub(r"[A-Za-z0-9_-]{16,}", "<id>", key)
-    m = re.search(r"\((\d+) entries\)", kind)
-    if m:
-        share = int(usage) / max(1, int(m.group(1)))
-        print("| MEMORY USAGE `%s` (%s) | %s B, %.0f B an entry |" % (name, kind, usage, share))
-        if "device:client:" in key and not counted_index:
-            per_code, counted_index = per_code + share, True
+    name = re.sub(r"[A-Za-z0-9_-]{15,}", "<id>", key)
+    if "device:client:" in key:
+        # the client's counter is one small hash per client, whatever its number of codes: its share per code
+        counters.append(int(usage))
+        print("| MEMORY USAGE `%s` (%s) | %s B, %.2f B a code |" % (name, kind, usage, int(usage) / codes))
     else:
+        records.append(int(usage))
         print("| MEMORY USAGE `%s` (%s) | %s B |" % (name, kind, usage))
-        per_code += int(usage)
-print("| sum for one pending code (the keys above, an index entry each) | %.0f B |" % per_code)
+per_code = (max(records) if records else 0) + (max(counters) / codes if counters else 0)
+print("| one pending code: its record (largest sample) + its share of the client's counter | %.0f B |" % per_code)
+polled = [int(r.rstrip("\n").split("\t")[2]) for r in open(keys_after) if r.strip()]
+if polled:
+    print("| the same records after the run (polled) | %s B |" % " / ".join(str(u) for u in polled))
 print("| codes created in | %s s |" % create_s)
 print("| load average before / after | %s / %s |" % (load0, load1))
 PY

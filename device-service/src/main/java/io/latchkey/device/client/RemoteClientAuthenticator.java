@@ -65,8 +65,9 @@ public class RemoteClientAuthenticator {
     }
 
     private static String cacheKey(CallerCredentials c) {
-        // the \u0000 separator cannot occur in a form-decoded id, so id/secret pairs cannot be confused
-        return Hashes.sha256(c.clientId() + '\u0000' + (c.hasSecret() ? "s" + c.clientSecret() : "-"));
+        // the \u0000 separator cannot occur in a form-decoded id, so id/secret pairs cannot be confused; a public
+        // client's id is no secret: it is its own key, no hash per request
+        return c.hasSecret() ? Hashes.sha256(c.clientId() + '\u0000' + "s" + c.clientSecret()) : c.clientId() + "\u0000-";
     }
 
     private record Cached(RegisteredClient client, long storedAt) {

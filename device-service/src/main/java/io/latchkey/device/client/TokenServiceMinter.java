@@ -25,6 +25,6 @@ public class TokenServiceMinter {
     /** The RFC 6749 §5.1 token response JSON, as token-service wrote it. */
     public Uni<String> mint(String clientId, PollOutcome approved) {
         return tokenService.mint(internalSecret, new MintRequest(clientId, approved.subject(), approved.scope(),
-                approved.grantId(), OAuthParams.GRANT_DEVICE_CODE, approved.identity()));
+                approved.grantId(), OAuthParams.GRANT_DEVICE_CODE, approved.identity(), approved.session()));
     }
 }

@@ -34,7 +34,7 @@ public interface DeviceConfig {
 
     /**
      * Device codes one client may have outstanding (issued and not yet expired, whatever their state): past it a new
-     * device authorization gets 429 too_many_requests, so one client cannot fill Redis (about 1 KiB per code).
+     * device authorization gets 429 too_many_requests, so one client cannot fill Redis (at most 300 B per code).
      */
     @WithDefault("1000")
     int maxOutstandingPerClient();

@@ -47,13 +47,15 @@ public class DeviceAuthorizationIssuer {
         return store(authorization, 1);
     }
 
-    /** User codes are short, so a collision with a live one is possible: draw a new one (SET NX in the store). */
+    /** User codes are short, so a collision with a live one is possible: draw a new one (the store refuses it). */
     private Uni<IssuedCodes> store(DeviceAuthorization authorization, int attempt) {
-        String deviceCode = deviceCodes.generate();
         String userCode = userCodes.generate();
+        String userCodeHash = userCodeHasher.hash(userCode);
+        // the device code starts with the record's locator: one Redis key serves both codes
+        String deviceCode = deviceCodes.generate(userCodeHash);
         // RFC 8628 §3.2 + grace: the record outlives expires_in so a late poll gets expired_token
         long ttlMillis = (config.expiresIn() + (long) config.expiredGrace()) * 1000L;
-        return store.create(Hashes.sha256(deviceCode), userCodeHasher.hash(userCode), authorization, ttlMillis)
+        return store.create(DeviceCodes.keysOf(deviceCode), authorization, ttlMillis, attempt == 1)
                 .chain(created -> {
                     if (created) {
                         metrics.authorized(authorization.clientId());

@@ -5,18 +5,50 @@ import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The secret the device polls with. */
+/**
+ * The secret the device polls with: the locator of its record (the first {@link #LOCATOR_LENGTH} characters of the
+ * user code's HMAC, so one Redis key serves both codes) followed by 256 random bits. Only the SHA-256 of the whole
+ * code is stored; the locator alone names a record but does not open it.
+ */
 @ApplicationScoped
 public class DeviceCodes {
 
+    /** Characters of the user code's base64url HMAC that name the record (90 bits, far above the user code's 34.5). */
+    public static final int LOCATOR_LENGTH = 15;
     // RFC 8628 §5.2: very high entropy (256 bits) so the device code cannot be guessed
-    private static final int BYTES = 32;
+    private static final int SECRET_BYTES = 32;
+    private static final int SECRET_LENGTH = 43;
+    /** Every device code this service issues has exactly this length. */
+    public static final int LENGTH = LOCATOR_LENGTH + SECRET_LENGTH;
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final SecureRandom random = new SecureRandom();
 
-    public String generate() {
-        byte[] bytes = new byte[BYTES];
+    /** A fresh device code for the authorization whose user code has this HMAC ({@link UserCodeHasher#hash}). */
+    public String generate(String userCodeHash) {
+        byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return locator(userCodeHash) + B64.encodeToString(bytes);
+    }
+
+    /** The record locator of a user code, from its HMAC. */
+    public static String locator(String userCodeHash) {
+        return userCodeHash.substring(0, LOCATOR_LENGTH);
+    }
+
+    /** How the store addresses a device code, or {@code null} when it cannot be one this service issued. */
+    public static CodeKeys keysOf(String deviceCode) {
+        if (deviceCode == null || deviceCode.length() != LENGTH) {
+            return null;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = deviceCode.charAt(i);
+            boolean b64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            if (!b64url) {
+                return null;
+            }
+        }
+        return new CodeKeys(deviceCode.substring(0, LOCATOR_LENGTH), Hashes.digest(deviceCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 }

@@ -42,21 +42,26 @@ public class DeviceTokenGrant {
 
     /** The token response JSON, or a failure carrying the RFC 8628 §3.5 error. */
     public Uni<String> redeem(String deviceCode, CallerCredentials credentials) {
-        String deviceCodeHash = Hashes.sha256(deviceCode);
+        CodeKeys keys = DeviceCodes.keysOf(deviceCode);
         if (!credentials.hasSecret()) {
-            return poll(deviceCodeHash, credentials.clientId(), false);
+            return poll(keys, credentials.clientId(), false);
         }
         return authenticator.authenticate(credentials)
-                .chain(client -> poll(deviceCodeHash, client.clientId(), true));
+                .chain(client -> poll(keys, client.clientId(), true));
     }
 
-    private Uni<String> poll(String deviceCodeHash, String clientId, boolean authenticated) {
-        return store.poll(deviceCodeHash, clientId, authenticated, System.currentTimeMillis(), toleranceMillis,
+    private Uni<String> poll(CodeKeys keys, String clientId, boolean authenticated) {
+        if (keys == null) {
+            // RFC 6749 §5.2: not a device code this service issued (wrong length or alphabet): invalid_grant, no lookup
+            metrics.polled(PollOutcome.Kind.INVALID_GRANT);
+            return Uni.createFrom().failure(toError(PollOutcome.INVALID_GRANT));
+        }
+        return store.poll(keys, clientId, authenticated, System.currentTimeMillis(), toleranceMillis,
                         MINT_LEASE_MILLIS)
                 .chain(outcome -> {
                     metrics.polled(outcome.kind());
                     return outcome.kind() == PollOutcome.Kind.APPROVED
-                            ? mint(deviceCodeHash, clientId, outcome)
+                            ? mint(keys, clientId, outcome)
                             : Uni.createFrom().failure(toError(outcome));
                 });
     }
@@ -65,7 +70,7 @@ public class DeviceTokenGrant {
      * RFC 8628 §3.5: exactly one poll gets the tokens. A mint that failed for a passing reason (an outage) keeps the
      * approval for the next poll; a final refusal (say, a revoked grant) ends it.
      */
-    private Uni<String> mint(String deviceCodeHash, String clientId, PollOutcome approved) {
+    private Uni<String> mint(CodeKeys keys, String clientId, PollOutcome approved) {
         return users.isActive(approved.subject())
                 .invoke(active -> {
                     // beyond RFC 8628: the user may have been disabled between approval and redemption
@@ -74,8 +79,8 @@ public class DeviceTokenGrant {
                     }
                 })
                 .chain(() -> minter.mint(clientId, approved))
-                .call(() -> store.consume(deviceCodeHash))
-                .onFailure().call(e -> (isRetryable(e) ? store.release(deviceCodeHash) : store.consume(deviceCodeHash))
+                .call(() -> store.consume(keys))
+                .onFailure().call(e -> (isRetryable(e) ? store.release(keys) : store.consume(keys))
                         .onFailure().recoverWithNull());
     }
 

@@ -2,10 +2,12 @@ package io.latchkey.device.device;
 
 /** What one poll of the token endpoint found (RFC 8628 §3.5). */
 public record PollOutcome(Kind kind, int interval, String subject, String grantId, String scope,
-                          io.latchkey.common.oidc.Identity identity) {
+                          io.latchkey.common.oidc.Identity identity,
+                          /* where the device asked from (docs/internal-api.md, "Sessions"): sent with the mint */
+                          io.latchkey.common.contract.SessionInfo session) {
 
     public PollOutcome(Kind kind, int interval, String subject, String grantId, String scope) {
-        this(kind, interval, subject, grantId, scope, null);
+        this(kind, interval, subject, grantId, scope, null, null);
     }
 
     public enum Kind {
@@ -33,7 +35,8 @@ public record PollOutcome(Kind kind, int interval, String subject, String grantI
     }
 
     public static PollOutcome approved(String subject, String grantId, String scope,
-                                       io.latchkey.common.oidc.Identity identity) {
-        return new PollOutcome(Kind.APPROVED, 0, subject, grantId, scope, identity);
+                                       io.latchkey.common.oidc.Identity identity,
+                                       io.latchkey.common.contract.SessionInfo session) {
+        return new PollOutcome(Kind.APPROVED, 0, subject, grantId, scope, identity, session);
     }
 }

@@ -13,11 +13,26 @@ public class UserCodeGenerator {
 
     private final SecureRandom random = new SecureRandom();
 
-    /** A fresh code in canonical form, e.g. {@code BCDFGHJK} (about 34.5 bits of entropy). */
+    /** Bytes at or above this are rejected, so every letter is equally likely (256 is not a multiple of 20). */
+    private static final int LIMIT = 256 - 256 % ALPHABET.length();
+
+    /**
+     * A fresh code in canonical form, e.g. {@code BCDFGHJK} (about 34.5 bits of entropy). RFC 8628 §6.1: each letter
+     * uniform over the alphabet (rejection sampling), drawn from one call to the CSPRNG instead of one per letter.
+     */
     public String generate() {
         char[] code = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
-            code[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+        byte[] bytes = new byte[2 * LENGTH];
+        int used = bytes.length;
+        for (int i = 0; i < LENGTH; ) {
+            if (used == bytes.length) {
+                random.nextBytes(bytes);
+                used = 0;
+            }
+            int b = bytes[used++] & 0xff;
+            if (b < LIMIT) {
+                code[i++] = ALPHABET.charAt(b % ALPHABET.length());
+            }
         }
         return new String(code);
     }

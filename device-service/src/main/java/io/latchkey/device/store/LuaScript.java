@@ -7,6 +7,9 @@ import java.util.HexFormat;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
@@ -34,17 +37,30 @@ final class LuaScript {
 
     /** Runs the script; {@code keysAndArgs} holds the key names first, then the arguments. */
     Uni<Response> run(ReactiveRedisDataSource redis, int numKeys, String... keysAndArgs) {
-        String[] evalsha = new String[keysAndArgs.length + 2];
-        evalsha[0] = sha1;
-        evalsha[1] = Integer.toString(numKeys);
-        System.arraycopy(keysAndArgs, 0, evalsha, 2, keysAndArgs.length);
-        return redis.execute("EVALSHA", evalsha)
+        return run(redis, numKeys, (Object[]) keysAndArgs);
+    }
+
+    /**
+     * Runs the script with arguments that are each a {@link String} (sent as UTF-8) or a {@code byte[]} (sent as is:
+     * hashes and addresses stay binary in Redis, half the size of their text forms).
+     */
+    Uni<Response> run(ReactiveRedisDataSource redis, int numKeys, Object... keysAndArgs) {
+        Redis client = redis.getRedis();
+        return client.send(request(Command.EVALSHA, sha1, numKeys, keysAndArgs))
                 .onFailure(LuaScript::isNoScript)
-                .recoverWithUni(() -> {
-                    String[] eval = evalsha.clone();
-                    eval[0] = source;
-                    return redis.execute("EVAL", eval);
-                });
+                .recoverWithUni(() -> client.send(request(Command.EVAL, source, numKeys, keysAndArgs)));
+    }
+
+    private static Request request(Command command, String script, int numKeys, Object[] keysAndArgs) {
+        Request request = Request.cmd(command).arg(script).arg(numKeys);
+        for (Object a : keysAndArgs) {
+            if (a instanceof byte[] bytes) {
+                request.arg(bytes);
+            } else {
+                request.arg((String) a);
+            }
+        }
+        return request;
     }
 
     private static boolean isNoScript(Throwable t) {

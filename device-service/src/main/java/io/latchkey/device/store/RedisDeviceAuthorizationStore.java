@@ -1,5 +1,10 @@
 package io.latchkey.device.store;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -8,48 +13,82 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.error.OAuthError;
+import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.device.config.DeviceConfig;
-import io.latchkey.device.device.UserApproval;
+import io.latchkey.device.device.CodeKeys;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
+import io.latchkey.device.device.DeviceCodes;
 import io.latchkey.device.device.Hashes;
 import io.latchkey.device.device.PollOutcome;
 import io.latchkey.device.device.Status;
+import io.latchkey.device.device.UserApproval;
+import io.netty.util.NetUtil;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 /**
- * Device authorizations in Redis: a hash per device code at {@code <prefix>device:code:<sha256(device_code)>}
- * and an index {@code <prefix>device:user:<hmac(user_code)>} holding the record's key. Both expire together.
+ * Device authorizations in Redis: ONE hash per authorization at {@code <prefix>d:<locator>}, the locator being the
+ * first characters of the user code's HMAC (so a user-code lookup finds it) and the first characters of the device
+ * code (so a poll finds it); the record holds the SHA-256 of the device code, which a poll must match. Per client, a
+ * small hash {@code <prefix>device:client:<sha256(client_id)>} counts the codes issued per time bucket (the cap on
+ * outstanding codes). docs/internal-api.md, "device-service: Redis keys".
+ *
+ * <p>On one Redis a new authorization is one script (the cap and the record together: one command, one round trip).
+ * On a Redis Cluster ({@code quarkus.redis.client-type=cluster}) every script touches one key; the record and the
+ * client's counter live on different slots, so a new authorization sends both scripts at once (two commands, still
+ * one round trip of latency) and deletes the record again in the rare case the client turns out to be at its cap.
  */
 @ApplicationScoped
 public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
 
     private static final Logger LOG = Logger.getLogger(RedisDeviceAuthorizationStore.class);
+    /** The counter's buckets: a code's lifetime in this many slices (docs/internal-api.md: the cap may count a code one slice late). */
+    static final int BUCKETS = 60;
 
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
-    private final String codePrefix;
-    private final String userPrefix;
+    private final String recordPrefix;
     private final String clientPrefix;
     private final int maxOutstandingPerClient;
+    private final String maxOutstanding;
+    private final int defaultInterval;
+    private final String defaultIntervalArg;
+    /** quarkus.redis.client-type=cluster: the record and the client's counter are written by two scripts. */
+    private final boolean cluster;
+    /** Client counter key names, hashed once per client (bounded: cleared when full). */
+    private final Map<String, String> clientKeys = new ConcurrentHashMap<>();
+    private static final int MAX_CLIENT_KEYS = 10_000;
 
     public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis, ObjectMapper json,
             @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix,
             DeviceConfig config) {
-        this.redis = redis;
-        this.json = json;
-        this.codePrefix = keyPrefix + "device:code:";
-        this.userPrefix = keyPrefix + "device:user:";
-        this.clientPrefix = keyPrefix + "device:client:";
-        this.maxOutstandingPerClient = config.maxOutstandingPerClient();
+        this(redis, json, keyPrefix, config, "standalone");
     }
 
-    /** Loads the scripts once so the first polls already hit EVALSHA; a miss later falls back to EVAL. */
+    @jakarta.inject.Inject
+    public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis, ObjectMapper json,
+            @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix,
+            DeviceConfig config,
+            @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
+        this.cluster = "cluster".equalsIgnoreCase(clientType);
+        this.redis = redis;
+        this.json = json;
+        this.recordPrefix = keyPrefix + "d:";
+        this.clientPrefix = keyPrefix + "device:client:";
+        this.maxOutstandingPerClient = config.maxOutstandingPerClient();
+        this.maxOutstanding = Integer.toString(maxOutstandingPerClient);
+        this.defaultInterval = config.interval();
+        this.defaultIntervalArg = Integer.toString(defaultInterval);
+    }
+
+    /** Loads the scripts once so the first calls already hit EVALSHA; a miss later falls back to EVAL. */
     void loadScripts(@Observes StartupEvent ignored) {
         Uni.join().all(Scripts.ALL.stream().map(s -> redis.execute("SCRIPT", "LOAD", s.source())).toList())
                 .andFailFast()
@@ -58,48 +97,94 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
                         t -> LOG.warnf("Could not preload Lua scripts (they load on first use): %s", t.toString()));
     }
 
-    public String recordKey(String deviceCodeHash) {
-        return codePrefix + deviceCodeHash;
+    /** The one key of the authorization whose codes share this locator. */
+    public String recordKey(String locator) {
+        return recordPrefix + locator;
     }
 
-    public String userCodeKey(String userCodeHash) {
-        return userPrefix + userCodeHash;
+    public String clientKey(String clientId) {
+        String key = clientKeys.get(clientId);
+        if (key == null) {
+            if (clientKeys.size() >= MAX_CLIENT_KEYS) {
+                clientKeys.clear();
+            }
+            key = clientPrefix + Hashes.sha256(clientId);
+            clientKeys.put(clientId, key);
+        }
+        return key;
     }
 
     @Override
-    public Uni<Boolean> create(String deviceCodeHash, String userCodeHash, DeviceAuthorization a, long ttlMillis) {
-        String userKey = userCodeKey(userCodeHash);
-        // one script stores the authorization and enforces the client's cap on outstanding codes
-        return Scripts.CREATE.run(redis, 3,
-                        userKey, recordKey(deviceCodeHash), clientPrefix + Hashes.sha256(a.clientId()),
-                        Long.toString(ttlMillis),
-                        Long.toString(System.currentTimeMillis()),
-                        Integer.toString(maxOutstandingPerClient),
-                        "cid", a.clientId(),
-                        "scope", a.scope(),
-                        "st", Status.PENDING.stored(),
-                        "req", Long.toString(a.requestedAt()),
-                        "exp", Long.toString(a.expiresAt()),
-                        // the first poll may come at once; later ones must respect the interval
-                        "next", Long.toString(a.requestedAt()),
-                        "iv", Integer.toString(a.interval()),
-                        "ip", nullToEmpty(a.deviceIp()),
-                        "ua", nullToEmpty(a.userAgent()),
-                        "conf", a.confidentialClient() ? "1" : "0",
-                        "uk", userKey)
-                .map(r -> {
-                    if (r.type() == io.vertx.redis.client.ResponseType.MULTI) {
-                        throw atCapacity(a.clientId(), r.get(1).toLong());
+    public Uni<Boolean> create(CodeKeys keys, DeviceAuthorization a, long ttlMillis, boolean reserve) {
+        String ttl = Long.toString(ttlMillis);
+        String recordKey = recordKey(keys.locator());
+        if (!reserve) {
+            return Scripts.CREATE.run(redis, 1, fields(List.of(recordKey, ttl), keys, a)).map(r -> r.toLong() == 1);
+        }
+        String now = Long.toString(System.currentTimeMillis());
+        String width = Long.toString(Math.max(1, ttlMillis / BUCKETS));
+        if (!cluster) {
+            // one Redis: the cap and the record in one script, one round trip
+            return Scripts.RESERVE_AND_CREATE.run(redis, 2,
+                            fields(List.of(clientKey(a.clientId()), recordKey, now, ttl, width, maxOutstanding), keys, a))
+                    .map(r -> {
+                        if (r.type() == ResponseType.MULTI) {
+                            throw atCapacity(a.clientId(), r.get(1).toLong());
+                        }
+                        return r.toLong() == 1;
+                    });
+        }
+        // Redis Cluster: the counter and the record are on different slots, so both scripts are sent at once (one
+        // round trip of latency, two commands); a record made for a client found at its cap is deleted again
+        Uni<Response> reserved = Scripts.RESERVE.run(redis, 1, clientKey(a.clientId()), now, ttl, width, maxOutstanding);
+        Uni<Boolean> created = Scripts.CREATE.run(redis, 1, fields(List.of(recordKey, ttl), keys, a))
+                .map(r -> r.toLong() == 1);
+        return Uni.combine().all().unis(reserved, created).asTuple()
+                .<Boolean>chain(both -> {
+                    Response r = both.getItem1();
+                    if (r.type() != ResponseType.MULTI) {
+                        return Uni.createFrom().item(both.getItem2());
                     }
-                    long result = r.toLong();
-                    if (result < 0) {
-                        throw new IllegalStateException("Device code collision");
-                    }
-                    return result == 1;
+                    OAuthException refused = atCapacity(a.clientId(), r.get(1).toLong());
+                    Uni<Void> undo = both.getItem2() ? consume(keys) : Uni.createFrom().voidItem();
+                    return undo.chain(() -> Uni.createFrom().<Boolean>failure(refused));
                 });
     }
 
-    private io.latchkey.common.error.OAuthException atCapacity(String clientId, long retryMillis) {
+    /** {@code leading} (keys and arguments), then the record's field/value pairs. */
+    private Object[] fields(List<String> leading, CodeKeys keys, DeviceAuthorization a) {
+        List<Object> args = new ArrayList<>(28);
+        args.addAll(leading);
+        add(args, "h", keys.deviceCodeHash());
+        add(args, "c", a.clientId());
+        add(args, "s", a.scope());
+        add(args, "e", Long.toString(a.expiresAt()));
+        add(args, "q", Long.toString(a.expiresAt() - a.requestedAt()));
+        if (a.status() != Status.PENDING) {
+            add(args, "t", a.status().stored());
+        }
+        if (a.interval() != defaultInterval) {
+            add(args, "i", Integer.toString(a.interval()));
+        }
+        byte[] ip = a.deviceIp() == null ? null : NetUtil.createByteArrayFromIpAddressString(a.deviceIp());
+        if (ip != null) {
+            add(args, "a", ip);
+        }
+        if (a.userAgent() != null && !a.userAgent().isEmpty()) {
+            add(args, "u", a.userAgent());
+        }
+        if (a.confidentialClient()) {
+            add(args, "f", "1");
+        }
+        return args.toArray();
+    }
+
+    private static void add(List<Object> args, String field, Object value) {
+        args.add(field);
+        args.add(value);
+    }
+
+    private OAuthException atCapacity(String clientId, long retryMillis) {
         long retryAfter = Math.max(1, (retryMillis + 999) / 1000);
         // the hashed client id only, as in every rejection log line
         LOG.infof("Device authorization refused: client key=%s has %d outstanding device codes; retry_after=%ds",
@@ -110,23 +195,24 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     }
 
     @Override
-    public Uni<PollOutcome> poll(String deviceCodeHash, String clientId, boolean clientAuthenticated, long now,
+    public Uni<PollOutcome> poll(CodeKeys keys, String clientId, boolean clientAuthenticated, long now,
             long toleranceMillis, long leaseMillis) {
         return Scripts.POLL.run(redis, 1,
-                        recordKey(deviceCodeHash),
+                        recordKey(keys.locator()),
                         Long.toString(now), clientId, Long.toString(toleranceMillis),
-                        clientAuthenticated ? "1" : "0", Long.toString(leaseMillis))
+                        clientAuthenticated ? "1" : "0", Long.toString(leaseMillis), keys.deviceCodeHash(),
+                        defaultIntervalArg)
                 .map(this::toPollOutcome);
     }
 
     @Override
-    public Uni<Void> consume(String deviceCodeHash) {
-        return redis.key().del(recordKey(deviceCodeHash)).replaceWithVoid();
+    public Uni<Void> consume(CodeKeys keys) {
+        return Scripts.CONSUME.run(redis, 1, recordKey(keys.locator()), keys.deviceCodeHash()).replaceWithVoid();
     }
 
     @Override
-    public Uni<Void> release(String deviceCodeHash) {
-        return Scripts.RELEASE.run(redis, 1, recordKey(deviceCodeHash)).replaceWithVoid();
+    public Uni<Void> release(CodeKeys keys) {
+        return Scripts.RELEASE.run(redis, 1, recordKey(keys.locator()), keys.deviceCodeHash()).replaceWithVoid();
     }
 
     private PollOutcome toPollOutcome(Response r) {
@@ -134,7 +220,8 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
             case "authorization_pending" -> PollOutcome.PENDING;
             case "slow_down" -> PollOutcome.slowDown(r.get(1).toInteger());
             case "approved" -> PollOutcome.approved(string(r.get(1)), string(r.get(2)), string(r.get(3)),
-                    IdentityJson.read(json, string(r.get(4))));
+                    IdentityJson.read(json, string(r.get(4))),
+                    new SessionInfo(emptyToNull(string(r.get(6))), ip(r.get(5)), null));
             case "access_denied" -> PollOutcome.DENIED;
             case "expired_token" -> PollOutcome.EXPIRED;
             case "client_auth_required" -> PollOutcome.CLIENT_AUTH_REQUIRED;
@@ -144,22 +231,24 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
 
     @Override
     public Uni<DeviceAuthorization> findPendingByUserCode(String userCodeHash, long now) {
-        return Scripts.LOOKUP.run(redis, 1, userCodeKey(userCodeHash), Long.toString(now))
+        return Scripts.LOOKUP.run(redis, 1, recordKey(DeviceCodes.locator(userCodeHash)), Long.toString(now))
                 .map(r -> r == null || r.size() == 0 ? null : toAuthorization(r));
     }
 
-    private static DeviceAuthorization toAuthorization(Response r) {
-        // fields in the order Scripts.LOOKUP returns them: st, exp, cid, scope, req, iv, ip, ua, conf
+    private DeviceAuthorization toAuthorization(Response r) {
+        // fields in the order Scripts.LOOKUP returns them: e, c, s, q, i, a, u, f
+        long expiresAt = Long.parseLong(string(r.get(0)));
+        String interval = string(r.get(4));
         return new DeviceAuthorization(
+                string(r.get(1)),
                 string(r.get(2)),
-                string(r.get(3)),
-                Status.fromStored(string(r.get(0))),
-                Long.parseLong(string(r.get(4))),
-                Long.parseLong(string(r.get(1))),
-                Integer.parseInt(string(r.get(5))),
+                Status.PENDING,
+                expiresAt - Long.parseLong(string(r.get(3))),
+                expiresAt,
+                interval.isEmpty() ? defaultInterval : Integer.parseInt(interval),
+                ip(r.get(5)),
                 emptyToNull(string(r.get(6))),
-                emptyToNull(string(r.get(7))),
-                "1".equals(string(r.get(8))));
+                "1".equals(string(r.get(7))));
     }
 
     @Override
@@ -176,7 +265,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
 
     private Uni<Decision> decide(String userCodeHash, long now, Status status, String subject, String grantId,
             String scope, String identity) {
-        return Scripts.DECIDE.run(redis, 1, userCodeKey(userCodeHash),
+        return Scripts.DECIDE.run(redis, 1, recordKey(DeviceCodes.locator(userCodeHash)),
                         Long.toString(now), status.stored(), subject, grantId, scope, identity)
                 .map(r -> switch (r.toString()) {
                     case "ok" -> Decision.DONE;
@@ -184,6 +273,12 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
                     case "invalid_scope" -> Decision.INVALID_SCOPE;
                     default -> Decision.NOT_FOUND;
                 });
+    }
+
+    /** The stored raw address as its text form (RFC 5952 for IPv6), or null. */
+    private static String ip(Response r) {
+        byte[] bytes = r == null ? null : r.toBytes();
+        return bytes == null || (bytes.length != 4 && bytes.length != 16) ? null : NetUtil.bytesToIpAddress(bytes);
     }
 
     private static String string(Response r) {

@@ -3,9 +3,15 @@ package io.latchkey.device.store;
 import java.util.List;
 
 /**
- * The Lua scripts behind {@link RedisDeviceAuthorizationStore}. Record fields: cid (client_id), scope, st
- * (p|a|d), exp, req, next (epoch ms), iv (interval s), ip, ua, conf (1 = confidential client), uk (user-code
- * index key), and once approved sub, gid, asc (approved scope), idn (the OpenID Connect sign-in, JSON, or empty).
+ * The Lua scripts behind {@link RedisDeviceAuthorizationStore}. Each touches only the keys in KEYS (never a key
+ * name computed or read inside Lua), one key per script, so every script runs unchanged on a Redis Cluster.
+ *
+ * <p>Record fields (one-letter names keep the hash a small listpack; docs/internal-api.md, "device-service: Redis keys"):
+ * h (SHA-256 of the device code, 32 raw bytes), c (client_id), s (requested scope), t (status a|d|m; absent =
+ * pending), e (expiry, epoch ms), q (lifetime ms: e - q = requested at), i (interval s; absent = the configured one),
+ * n (next poll allowed, epoch ms; absent = at once), a (device IP, 4 or 16 raw bytes), u (device label from its
+ * User-Agent), f (1 = confidential client; absent = public), and once approved o (subject), g (grant id),
+ * x (approved scope), j (the OpenID Connect sign-in as JSON, or empty), l (mint lease until, epoch ms).
  */
 final class Scripts {
 
@@ -13,103 +19,146 @@ final class Scripts {
     }
 
     /**
-     * KEYS: user-code index, record, the client's outstanding-codes index (sorted set: record key by expiry ms).
-     * ARGV: ttl ms, now ms, most outstanding codes per client, then field/value pairs. Returns 1, 0 (user code
-     * taken), -1 (device code collision) or {-2, ms until the oldest outstanding code expires} (client at its cap).
+     * KEYS: the client's outstanding-codes counter (a hash: bucket number -> codes issued in it). ARGV: now ms, code
+     * ttl ms, bucket width ms, most outstanding codes. Counts the buckets that may still hold an unexpired code;
+     * under the cap it counts this code and returns 1, at the cap {-2, ms until its oldest bucket has expired}.
      */
-    static final LuaScript CREATE = new LuaScript("""
-            local now = tonumber(ARGV[2])
-            redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
-            if redis.call('ZCARD', KEYS[3]) >= tonumber(ARGV[3]) then
-              local oldest = redis.call('ZRANGE', KEYS[3], 0, 0, 'WITHSCORES')
-              return {-2, tonumber(oldest[2]) - now}
+    static final LuaScript RESERVE = new LuaScript("""
+            local now, ttl, w = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+            local live = math.floor((now - ttl) / w)
+            local all = redis.call('HGETALL', KEYS[1])
+            local total, oldest = 0, nil
+            for k = 1, #all, 2 do
+              local b = tonumber(all[k])
+              if b < live then
+                redis.call('HDEL', KEYS[1], all[k])
+              else
+                total = total + tonumber(all[k + 1])
+                if not oldest or b < oldest then oldest = b end
+              end
             end
-            if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
-            if not redis.call('SET', KEYS[1], KEYS[2], 'NX', 'PX', ARGV[1]) then return 0 end
-            redis.call('HSET', KEYS[2], unpack(ARGV, 4))
-            redis.call('PEXPIRE', KEYS[2], ARGV[1])
-            redis.call('ZADD', KEYS[3], now + tonumber(ARGV[1]), KEYS[2])
-            redis.call('PEXPIRE', KEYS[3], ARGV[1])
+            if total >= tonumber(ARGV[4]) then return {-2, (oldest + 1) * w + ttl - now} end
+            redis.call('HINCRBY', KEYS[1], string.format('%d', math.floor(now / w)), 1)
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1
             """);
 
     /**
-     * KEYS: record. ARGV: now ms, client_id, tolerance ms, client authenticated (1|0), mint lease ms.
-     * The whole RFC 8628 §3.5 decision in one round trip. An approved record is claimed here, atomically, by exactly
-     * one poll (racing polls see authorization_pending while it mints); it is deleted after a successful mint and
-     * released after a failed one, so an outage of token-service never loses an approval.
+     * On one Redis (not a cluster): RESERVE and CREATE as one script, one command and one round trip. KEYS: the
+     * client's counter, the record. ARGV: now ms, ttl ms, bucket width ms, most outstanding codes, then the record's
+     * field/value pairs. Returns 1, 0 (user code taken; the code is counted all the same, so a retry passes
+     * reserve=false as on a cluster) or {-2, ms} (at the cap: nothing stored, nothing counted).
      */
-    static final LuaScript POLL = new LuaScript("""
-            local r = redis.call('HMGET', KEYS[1], 'cid', 'st', 'exp', 'iv', 'next', 'conf', 'uk', 'sub', 'gid', 'asc', 'lease', 'idn')
-            if not r[1] or r[1] ~= ARGV[2] then return {'invalid_grant'} end
-            if r[6] == '1' and ARGV[4] ~= '1' then return {'client_auth_required'} end
-            local now = tonumber(ARGV[1])
-            if now > tonumber(r[3]) then return {'expired_token'} end
-            if r[2] == 'd' then return {'access_denied'} end
-            if r[2] == 'a' or (r[2] == 'm' and now > tonumber(r[11] or '0')) then
-              -- claimed by this poll alone; deleted once the tokens are minted, released if minting fails
-              redis.call('HSET', KEYS[1], 'st', 'm', 'lease', string.format('%.0f', now + tonumber(ARGV[5])))
-              if r[7] then redis.call('DEL', r[7]) end
-              return {'approved', r[8], r[9], r[10], r[12] or ''}
+    static final LuaScript RESERVE_AND_CREATE = new LuaScript("""
+            local now, ttl, w = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+            local live = math.floor((now - ttl) / w)
+            local all = redis.call('HGETALL', KEYS[1])
+            local total, oldest = 0, nil
+            for k = 1, #all, 2 do
+              local b = tonumber(all[k])
+              if b < live then
+                redis.call('HDEL', KEYS[1], all[k])
+              else
+                total = total + tonumber(all[k + 1])
+                if not oldest or b < oldest then oldest = b end
+              end
             end
-            if r[2] == 'm' then return {'authorization_pending'} end
-            local iv = tonumber(r[4])
-            if now < tonumber(r[5]) - tonumber(ARGV[3]) then
-              iv = iv + 5
-              redis.call('HSET', KEYS[1], 'iv', string.format('%d', iv))
-              return {'slow_down', string.format('%d', iv)}
-            end
-            redis.call('HSET', KEYS[1], 'next', string.format('%.0f', now + iv * 1000))
-            return {'authorization_pending'}
+            if total >= tonumber(ARGV[4]) then return {-2, (oldest + 1) * w + ttl - now} end
+            redis.call('HINCRBY', KEYS[1], string.format('%d', math.floor(now / w)), 1)
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+            redis.call('HSET', KEYS[2], unpack(ARGV, 5))
+            redis.call('PEXPIRE', KEYS[2], ARGV[2])
+            return 1
             """);
 
-    /** KEYS: user-code index. ARGV: now ms. The pending record's fields st, exp, cid, scope, req, iv, ip, ua, conf (in that order) or nil. */
-    static final LuaScript LOOKUP = new LuaScript("""
-            local rk = redis.call('GET', KEYS[1])
-            if not rk then return false end
-            local r = redis.call('HMGET', rk, 'st', 'exp', 'cid', 'scope', 'req', 'iv', 'ip', 'ua', 'conf')
-            if not r[1] or r[1] ~= 'p' or tonumber(ARGV[1]) > tonumber(r[2]) then return false end
-            return r
+    /** KEYS: record. ARGV: ttl ms, then field/value pairs. Returns 1, or 0 when the user code's record exists. */
+    static final LuaScript CREATE = new LuaScript("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return 1
             """);
 
     /**
-     * KEYS: user-code index. ARGV: now ms, new status (a|d), subject, grant id, approved scope ('' = all requested),
+     * KEYS: record. ARGV: now ms, client_id, tolerance ms, client authenticated (1|0), mint lease ms, device code
+     * hash, configured interval s. The whole RFC 8628 §3.5 decision in one round trip. An approved record is claimed
+     * here, atomically, by exactly one poll (racing polls see authorization_pending while it mints); it is deleted
+     * after a successful mint and released after a failed one, so an outage of token-service never loses an approval.
+     */
+    static final LuaScript POLL = new LuaScript("""
+            local r = redis.call('HMGET', KEYS[1], 'h', 'c', 't', 'e', 'i', 'n', 'f', 'o', 'g', 'x', 'l', 'j', 'a', 'u')
+            if not r[1] or r[1] ~= ARGV[6] or r[2] ~= ARGV[2] then return {'invalid_grant'} end
+            if r[7] == '1' and ARGV[4] ~= '1' then return {'client_auth_required'} end
+            local now = tonumber(ARGV[1])
+            if now > tonumber(r[4]) then return {'expired_token'} end
+            local st = r[3] or 'p'
+            if st == 'd' then return {'access_denied'} end
+            if st == 'a' or (st == 'm' and now > tonumber(r[11] or '0')) then
+              -- claimed by this poll alone; deleted once the tokens are minted, released if minting fails
+              redis.call('HSET', KEYS[1], 't', 'm', 'l', string.format('%.0f', now + tonumber(ARGV[5])))
+              return {'approved', r[8] or '', r[9] or '', r[10] or '', r[12] or '', r[13] or '', r[14] or ''}
+            end
+            if st == 'm' then return {'authorization_pending'} end
+            local iv = tonumber(r[5] or ARGV[7])
+            if r[6] and now < tonumber(r[6]) - tonumber(ARGV[3]) then
+              iv = iv + 5
+              redis.call('HSET', KEYS[1], 'i', string.format('%d', iv))
+              return {'slow_down', string.format('%d', iv)}
+            end
+            redis.call('HSET', KEYS[1], 'n', string.format('%.0f', now + iv * 1000))
+            return {'authorization_pending'}
+            """);
+
+    /**
+     * KEYS: record. ARGV: now ms. The pending, unexpired record's e, c, s, q, i, a, u, f (in that order, '' for an
+     * absent field) or nil.
+     */
+    static final LuaScript LOOKUP = new LuaScript("""
+            local r = redis.call('HMGET', KEYS[1], 't', 'e', 'c', 's', 'q', 'i', 'a', 'u', 'f')
+            if not r[3] or (r[1] or 'p') ~= 'p' or tonumber(ARGV[1]) > tonumber(r[2]) then return false end
+            return {r[2], r[3], r[4], r[5], r[6] or '', r[7] or '', r[8] or '', r[9] or ''}
+            """);
+
+    /**
+     * KEYS: record. ARGV: now ms, new status (a|d), subject, grant id, approved scope ('' = all requested),
      * the OpenID Connect sign-in as JSON ('' = none).
      * Returns ok, not_found, conflict or invalid_scope.
      */
     static final LuaScript DECIDE = new LuaScript("""
-            local rk = redis.call('GET', KEYS[1])
-            if not rk then return 'not_found' end
-            local r = redis.call('HMGET', rk, 'st', 'exp', 'scope')
-            if not r[1] then
-              redis.call('DEL', KEYS[1])
-              return 'not_found'
-            end
-            if tonumber(ARGV[1]) > tonumber(r[2]) then return 'not_found' end
-            if r[1] ~= 'p' then return 'conflict' end
+            local r = redis.call('HMGET', KEYS[1], 'c', 't', 'e', 's')
+            if not r[1] or tonumber(ARGV[1]) > tonumber(r[3]) then return 'not_found' end
+            if (r[2] or 'p') ~= 'p' then return 'conflict' end
             if ARGV[2] == 'd' then
-              redis.call('HSET', rk, 'st', 'd')
+              redis.call('HSET', KEYS[1], 't', 'd')
               return 'ok'
             end
             local scope = ARGV[5]
-            if scope == '' then scope = r[3] end
+            if scope == '' then scope = r[4] end
             local requested = {}
-            for s in string.gmatch(r[3], '%S+') do requested[s] = true end
+            for s in string.gmatch(r[4], '%S+') do requested[s] = true end
             for s in string.gmatch(scope, '%S+') do
               if not requested[s] then return 'invalid_scope' end
             end
-            redis.call('HSET', rk, 'st', 'a', 'sub', ARGV[3], 'gid', ARGV[4], 'asc', scope, 'idn', ARGV[6])
+            redis.call('HSET', KEYS[1], 't', 'a', 'o', ARGV[3], 'g', ARGV[4], 'x', scope, 'j', ARGV[6])
             return 'ok'
             """);
 
-    /** KEYS: record. Gives a claimed ('m') authorization back to 'a' after a failed mint, so the next poll retries. */
+    /** KEYS: record. ARGV: device code hash. Gives a claimed ('m') authorization back to 'a' after a failed mint. */
     static final LuaScript RELEASE = new LuaScript("""
-            if redis.call('HGET', KEYS[1], 'st') == 'm' then
-              redis.call('HSET', KEYS[1], 'st', 'a')
+            local r = redis.call('HMGET', KEYS[1], 'h', 't')
+            if r[1] == ARGV[1] and r[2] == 'm' then
+              redis.call('HSET', KEYS[1], 't', 'a')
               return 1
             end
             return 0
             """);
 
-    static final List<LuaScript> ALL = List.of(CREATE, POLL, LOOKUP, DECIDE, RELEASE);
+    /** KEYS: record. ARGV: device code hash. Deletes the record of that device code (and no other). */
+    static final LuaScript CONSUME = new LuaScript("""
+            if redis.call('HGET', KEYS[1], 'h') == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0
+            """);
+
+    static final List<LuaScript> ALL = List.of(RESERVE, RESERVE_AND_CREATE, CREATE, POLL, LOOKUP, DECIDE, RELEASE, CONSUME);
 }

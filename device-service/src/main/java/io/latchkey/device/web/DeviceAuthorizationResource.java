@@ -43,7 +43,8 @@ public class DeviceAuthorizationResource {
 
     private final RemoteClientAuthenticator authenticator;
     private final DeviceAuthorizationIssuer issuer;
-    private final String verificationUri;
+    /** From the end of the user code to the user code in verification_uri_complete. */
+    private final String afterUserCode;
     private final CallerAddress callerAddress;
 
     public DeviceAuthorizationResource(RemoteClientAuthenticator authenticator, DeviceAuthorizationIssuer issuer,
@@ -51,7 +52,11 @@ public class DeviceAuthorizationResource {
         this.callerAddress = callerAddress;
         this.authenticator = authenticator;
         this.issuer = issuer;
-        this.verificationUri = stripSlash(issuerUrl) + "/device";
+        String verificationUri = stripSlash(issuerUrl) + "/device";
+        // the response's constant parts, JSON-escaped once (the codes themselves are base64url / the user-code alphabet)
+        String uri = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(verificationUri));
+        this.afterUserCode = "\",\"" + OAuthParams.VERIFICATION_URI + "\":\"" + uri + "\",\""
+                + OAuthParams.VERIFICATION_URI_COMPLETE + "\":\"" + uri + "?" + OAuthParams.USER_CODE + "=";
     }
 
     @POST
@@ -91,16 +96,18 @@ public class DeviceAuthorizationResource {
                 .map(this::toResponse);
     }
 
+    /** RFC 8628 §3.2, written straight into one string: no object mapping on the hot path. */
     private Response toResponse(IssuedCodes codes) {
         String shown = io.latchkey.common.UserCodes.display(codes.userCode());
-        return NoStore.ok(new DeviceAuthorizationResponse(
-                codes.deviceCode(),
-                shown,
-                verificationUri,
+        String body = new StringBuilder(320)
+                .append("{\"").append(OAuthParams.DEVICE_CODE).append("\":\"").append(codes.deviceCode())
+                .append("\",\"").append(OAuthParams.USER_CODE).append("\":\"").append(shown)
                 // RFC 8628 §3.3.1: the complete URI carries the user code
-                verificationUri + "?" + OAuthParams.USER_CODE + "=" + shown,
-                codes.expiresIn(),
-                codes.interval()));
+                .append(afterUserCode).append(shown)
+                .append("\",\"").append(OAuthParams.EXPIRES_IN).append("\":").append(codes.expiresIn())
+                .append(",\"").append(OAuthParams.INTERVAL).append("\":").append(codes.interval())
+                .append('}').toString();
+        return NoStore.ok(body);
     }
 
     private static String stripSlash(String url) {

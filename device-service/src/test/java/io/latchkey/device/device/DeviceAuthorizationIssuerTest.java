@@ -37,7 +37,10 @@ class DeviceAuthorizationIssuerTest {
 
         assertEquals(3, store.userCodeHashes.size());
         assertEquals(3, new HashSet<>(store.userCodeHashes).size(), "every attempt draws a new user code");
-        assertEquals(HASHER.hash(codes.userCode()), store.userCodeHashes.get(2));
+        assertEquals(DeviceCodes.locator(HASHER.hash(codes.userCode())), store.userCodeHashes.get(2));
+        assertEquals(DeviceCodes.locator(HASHER.hash(codes.userCode())), codes.deviceCode().substring(0, DeviceCodes.LOCATOR_LENGTH),
+                "the device code starts with its record's locator");
+        assertEquals(List.of(true, false, false), store.reserved, "only the first attempt counts against the client's cap");
     }
 
     @Test
@@ -86,29 +89,31 @@ class DeviceAuthorizationIssuerTest {
     private static final class CollidingStore implements DeviceAuthorizationStore {
         private int collisionsLeft;
         final List<String> userCodeHashes = new ArrayList<>();
+        final List<Boolean> reserved = new ArrayList<>();
 
         CollidingStore(int collisions) {
             this.collisionsLeft = collisions;
         }
 
         @Override
-        public Uni<Boolean> create(String deviceCodeHash, String userCodeHash, DeviceAuthorization a, long ttl) {
-            userCodeHashes.add(userCodeHash);
+        public Uni<Boolean> create(CodeKeys keys, DeviceAuthorization a, long ttl, boolean reserve) {
+            userCodeHashes.add(keys.locator());
+            reserved.add(reserve);
             return Uni.createFrom().item(collisionsLeft-- <= 0);
         }
 
         @Override
-        public Uni<PollOutcome> poll(String h, String c, boolean a, long now, long t, long lease) {
+        public Uni<PollOutcome> poll(CodeKeys h, String c, boolean a, long now, long t, long lease) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Uni<Void> consume(String h) {
+        public Uni<Void> consume(CodeKeys h) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Uni<Void> release(String h) {
+        public Uni<Void> release(CodeKeys h) {
             throw new UnsupportedOperationException();
         }
 

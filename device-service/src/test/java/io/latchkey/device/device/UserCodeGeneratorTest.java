@@ -38,4 +38,21 @@ class UserCodeGeneratorTest {
     void codesAreShownAsTwoGroupsOfFour(String canonical, String shown) {
         assertEquals(shown, io.latchkey.common.UserCodes.display(canonical));
     }
+
+    @Test
+    void everyLetterIsEquallyLikely() {
+        // RFC 8628 §6.1: the entropy bound holds only if each letter is uniform (a plain byte % 20 favours 16 of them
+        // by 13:12, which this test sees as a 6 % gap)
+        UserCodeGenerator generator = new UserCodeGenerator();
+        String alphabet = io.latchkey.common.UserCodes.ALPHABET;
+        int[] counts = new int[alphabet.length()];
+        int codes = 50_000;
+        for (int i = 0; i < codes; i++) {
+            generator.generate().chars().forEach(c -> counts[alphabet.indexOf(c)]++);
+        }
+        double expected = codes * 8.0 / alphabet.length();
+        for (int i = 0; i < counts.length; i++) {
+            assertTrue(Math.abs(counts[i] - expected) < 0.03 * expected, alphabet.charAt(i) + ": " + counts[i]);
+        }
+    }
 }

@@ -12,6 +12,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.latchkey.common.contract.SessionInfo;
+import io.latchkey.device.device.CodeKeys;
+import io.latchkey.device.device.DeviceCodes;
 import io.latchkey.device.device.UserApproval;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
@@ -39,70 +42,115 @@ class RedisDeviceAuthorizationStoreTest {
     @Test
     void aUserCodeAlreadyInUseIsRefusedSoTheIssuerDrawsAnother() {
         String userCodeHash = unique();
-        assertTrue(store.create(unique(), userCodeHash, pending(), 60_000).await().atMost(WAIT));
-        assertFalse(store.create(unique(), userCodeHash, pending(), 60_000).await().atMost(WAIT));
+        assertTrue(store.create(keys(userCodeHash), pending(), 60_000, true).await().atMost(WAIT));
+        assertFalse(store.create(keys(userCodeHash), pending(), 60_000, true).await().atMost(WAIT));
     }
 
     @Test
-    void consumingAnApprovedAuthorizationDeletesTheRecordAndTheUserCodeIndex() {
-        String deviceHash = unique();
+    void consumingAnApprovedAuthorizationDeletesItsOneKey() {
         String userHash = unique();
-        store.create(deviceHash, userHash, pending(), 60_000).await().atMost(WAIT);
+        CodeKeys codes = keys(userHash);
+        store.create(codes, pending(), 60_000, true).await().atMost(WAIT);
         long now = System.currentTimeMillis();
         assertEquals(Decision.DONE, store.approve(userHash, new UserApproval("s", "g", ""), now).await().atMost(WAIT));
 
-        PollOutcome outcome = store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT);
+        PollOutcome outcome = store.poll(codes, "cli", false, now, 1000, 10_000).await().atMost(WAIT);
         assertEquals(PollOutcome.Kind.APPROVED, outcome.kind());
         assertEquals("db:read", outcome.scope());
-        assertFalse(redis.key().exists(store.userCodeKey(userHash)));
+        // claimed: the user code no longer finds a pending authorization, and cannot be decided again
+        assertNull(store.findPendingByUserCode(userHash, now).await().atMost(WAIT));
+        assertEquals(Decision.CONFLICT, store.deny(userHash, now).await().atMost(WAIT));
 
-        store.consume(deviceHash).await().atMost(WAIT);
-        assertEquals(0, redis.key().exists(store.recordKey(deviceHash), store.userCodeKey(userHash)));
+        store.consume(codes).await().atMost(WAIT);
+        assertFalse(redis.key().exists(store.recordKey(codes.locator())));
+    }
+
+    @Test
+    void aDeviceCodeWithTheRightLocatorButAnotherSecretOpensNothing() {
+        String userHash = unique();
+        CodeKeys codes = keys(userHash);
+        store.create(codes, pending(), 60_000, true).await().atMost(WAIT);
+        long now = System.currentTimeMillis();
+        store.approve(userHash, new UserApproval("s", "g", ""), now).await().atMost(WAIT);
+
+        // the locator is the first characters of the user code's HMAC; the 256 secret bits are what the record checks
+        CodeKeys forged = keys(userHash);
+        assertEquals(codes.locator(), forged.locator());
+        assertEquals(PollOutcome.Kind.INVALID_GRANT, store.poll(forged, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
+        store.consume(forged).await().atMost(WAIT);
+        store.release(forged).await().atMost(WAIT);
+        assertTrue(redis.key().exists(store.recordKey(codes.locator())), "another code cannot delete the record");
+        assertEquals(PollOutcome.Kind.APPROVED, store.poll(codes, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
+    }
+
+    @Test
+    void theApprovedPollCarriesTheDeviceSessionForTheMint() {
+        String userHash = unique();
+        CodeKeys codes = keys(userHash);
+        long now = System.currentTimeMillis();
+        store.create(codes, new DeviceAuthorization("cli", "db:read", Status.PENDING, now, now + 60_000, 5,
+                "2001:db8::7334", "latchkey-cli/0.1.0 (Linux; laptop-7)", false), 60_000, true).await().atMost(WAIT);
+        store.approve(userHash, new UserApproval("s", "g", ""), now).await().atMost(WAIT);
+
+        PollOutcome outcome = store.poll(codes, "cli", false, now, 1000, 10_000).await().atMost(WAIT);
+        assertEquals(new SessionInfo("latchkey-cli/0.1.0 (Linux; laptop-7)", "2001:db8::7334", null), outcome.session());
+    }
+
+    @Test
+    void theStoredAuthorizationReadsBackAsItWasCreated() {
+        String userHash = unique();
+        long now = System.currentTimeMillis();
+        DeviceAuthorization created = new DeviceAuthorization("conf:dev", "openid db:read", Status.PENDING, now,
+                now + 600_000, 7, "203.0.113.9", "curl/7.88.1", true);
+        store.create(keys(userHash), created, 900_000, true).await().atMost(WAIT);
+        assertEquals(created, store.findPendingByUserCode(userHash, now).await().atMost(WAIT));
     }
 
     @Test
     void aClaimedApprovalIsPendingForOthersAndComesBackWhenReleased() {
-        String deviceHash = unique();
         String userHash = unique();
-        store.create(deviceHash, userHash, pending(), 60_000).await().atMost(WAIT);
+        CodeKeys codes = keys(userHash);
+        store.create(codes, pending(), 60_000, true).await().atMost(WAIT);
         long now = System.currentTimeMillis();
         store.approve(userHash, new UserApproval("s", "g", ""), now).await().atMost(WAIT);
 
-        assertEquals(PollOutcome.Kind.APPROVED, store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
+        assertEquals(PollOutcome.Kind.APPROVED, store.poll(codes, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
         // RFC 8628 §3.5: while one poll mints, the others are told to keep waiting
-        assertEquals(PollOutcome.Kind.PENDING, store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
+        assertEquals(PollOutcome.Kind.PENDING, store.poll(codes, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
 
-        store.release(deviceHash).await().atMost(WAIT);
-        assertEquals(PollOutcome.Kind.APPROVED, store.poll(deviceHash, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
+        store.release(codes).await().atMost(WAIT);
+        assertEquals(PollOutcome.Kind.APPROVED, store.poll(codes, "cli", false, now, 1000, 10_000).await().atMost(WAIT).kind());
     }
 
     @Test
     void aClaimWhoseMinterVanishedCanBeTakenOverAfterTheLease() {
-        String deviceHash = unique();
         String userHash = unique();
-        store.create(deviceHash, userHash, pending(), 60_000).await().atMost(WAIT);
+        CodeKeys codes = keys(userHash);
+        store.create(codes, pending(), 60_000, true).await().atMost(WAIT);
         long now = System.currentTimeMillis();
         store.approve(userHash, new UserApproval("s", "g", ""), now).await().atMost(WAIT);
 
-        store.poll(deviceHash, "cli", false, now, 1000, 5_000).await().atMost(WAIT);
+        store.poll(codes, "cli", false, now, 1000, 5_000).await().atMost(WAIT);
         assertEquals(PollOutcome.Kind.APPROVED,
-                store.poll(deviceHash, "cli", false, now + 5_001, 1000, 5_000).await().atMost(WAIT).kind());
+                store.poll(codes, "cli", false, now + 5_001, 1000, 5_000).await().atMost(WAIT).kind());
     }
 
     @Test
-    void bothKeysCarryTheSameTtl() {
-        String deviceHash = unique();
-        String userHash = unique();
-        store.create(deviceHash, userHash, pending(), 120_000).await().atMost(WAIT);
-        long recordTtl = redis.key().pttl(store.recordKey(deviceHash));
-        long indexTtl = redis.key().pttl(store.userCodeKey(userHash));
+    void theRecordCarriesTheTtl() {
+        CodeKeys codes = keys(unique());
+        store.create(codes, pending(), 120_000, true).await().atMost(WAIT);
+        long recordTtl = redis.key().pttl(store.recordKey(codes.locator()));
         assertTrue(recordTtl > 110_000 && recordTtl <= 120_000, "record ttl " + recordTtl);
-        assertTrue(Math.abs(recordTtl - indexTtl) < 1000, "index ttl " + indexTtl);
     }
 
     @Test
     void aLookupOfAnUnknownUserCodeIsEmpty() {
         assertNull(store.findPendingByUserCode(unique(), System.currentTimeMillis()).await().atMost(WAIT));
+    }
+
+    /** A fresh device code for the user code with this HMAC, as the issuer makes it. */
+    static CodeKeys keys(String userCodeHash) {
+        return DeviceCodes.keysOf(new DeviceCodes().generate(userCodeHash));
     }
 
     private static DeviceAuthorization pending() {

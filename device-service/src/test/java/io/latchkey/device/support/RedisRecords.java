@@ -1,16 +1,17 @@
 package io.latchkey.device.support;
 
-import io.latchkey.device.device.Hashes;
+import io.latchkey.device.device.DeviceCodes;
 import io.quarkus.redis.datasource.RedisDataSource;
 
-/** Reaches into the stored records to move time forward for a test (the service itself takes "now" from the clock). */
+/** Record fields: Scripts (e = expiry ms, n = next poll allowed ms, i = interval). Reaches into the stored records to move time forward for a test (the service itself takes "now" from the clock). */
 public final class RedisRecords {
 
     private RedisRecords() {
     }
 
+    /** The one key of a device code's record: {@code <prefix>d:<locator>} (RedisDeviceAuthorizationStore). */
     public static String recordKey(String prefix, String deviceCode) {
-        return prefix + "device:code:" + Hashes.sha256(deviceCode);
+        return prefix + "d:" + deviceCode.substring(0, DeviceCodes.LOCATOR_LENGTH);
     }
 
     public static void setField(RedisDataSource redis, String prefix, String deviceCode, String field, long value) {

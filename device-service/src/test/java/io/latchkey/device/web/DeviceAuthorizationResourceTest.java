@@ -52,7 +52,8 @@ class DeviceAuthorizationResourceTest {
                 .statusCode(200)
                 .contentType(ContentType.JSON)
                 .header("Cache-Control", "no-store")
-                .body("device_code", matchesPattern("[A-Za-z0-9_-]{43}"))
+                // the record's 15-character locator, then 256 random bits (RFC 8628 §5.2)
+                .body("device_code", matchesPattern("[A-Za-z0-9_-]{58}"))
                 .body("user_code", matchesPattern("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}"))
                 .body("verification_uri", equalTo("http://localhost:8080/device"))
                 .body("verification_uri_complete", matchesPattern("http://localhost:8080/device\\?user_code=[A-Z]{4}-[A-Z]{4}"))
@@ -173,7 +174,7 @@ class DeviceAuthorizationResourceTest {
                         credentials.getBytes(StandardCharsets.UTF_8)))
                 .contentType(ContentType.URLENC).formParam("scope", "db:write")
                 .post("/oauth/device_authorization")
-                .then().statusCode(200).body("device_code", matchesPattern("[A-Za-z0-9_-]{43}"));
+                .then().statusCode(200).body("device_code", matchesPattern("[A-Za-z0-9_-]{58}"));
     }
 
     @Test

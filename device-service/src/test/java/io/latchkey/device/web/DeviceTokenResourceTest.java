@@ -86,9 +86,9 @@ class DeviceTokenResourceTest {
     void aTooFastPollDoesNotPushTheNextAllowedPollFurtherOut() {
         String deviceCode = start("cli").getString("device_code");
         poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
-        String nextAllowed = RedisRecords.field(redis, prefix, deviceCode, "next");
+        String nextAllowed = RedisRecords.field(redis, prefix, deviceCode, "n");
         poll(deviceCode, "cli").then().body("error", equalTo("slow_down"));
-        assertEquals(nextAllowed, RedisRecords.field(redis, prefix, deviceCode, "next"));
+        assertEquals(nextAllowed, RedisRecords.field(redis, prefix, deviceCode, "n"));
     }
 
     @Test
@@ -97,9 +97,9 @@ class DeviceTokenResourceTest {
         poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
         poll(deviceCode, "cli").then().body("error", equalTo("slow_down")).body("interval", equalTo(10));
         // the device waited: the next allowed poll time has passed
-        RedisRecords.setField(redis, prefix, deviceCode, "next", System.currentTimeMillis() - 1);
+        RedisRecords.setField(redis, prefix, deviceCode, "n", System.currentTimeMillis() - 1);
         poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("authorization_pending"));
-        long nextAllowed = Long.parseLong(RedisRecords.field(redis, prefix, deviceCode, "next"));
+        long nextAllowed = Long.parseLong(RedisRecords.field(redis, prefix, deviceCode, "n"));
         long wait = nextAllowed - System.currentTimeMillis();
         // RFC 8628 §3.5: the increased interval applies to all later requests
         assertEquals(10, Math.round(wait / 1000.0), "next poll allowed after the grown 10 s interval");
@@ -109,7 +109,7 @@ class DeviceTokenResourceTest {
     void aPollSlightlyEarlyWithinTheToleranceIsStillPending() {
         String deviceCode = start("cli").getString("device_code");
         poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
-        RedisRecords.setField(redis, prefix, deviceCode, "next", System.currentTimeMillis() + 500);
+        RedisRecords.setField(redis, prefix, deviceCode, "n", System.currentTimeMillis() + 500);
         poll(deviceCode, "cli").then().body("error", equalTo("authorization_pending"));
     }
 
@@ -123,7 +123,7 @@ class DeviceTokenResourceTest {
     @Test
     void anExpiredDeviceCodeAnswersExpiredTokenNotInvalidGrant() {
         String deviceCode = start("cli").getString("device_code");
-        RedisRecords.setField(redis, prefix, deviceCode, "exp", System.currentTimeMillis() - 1000);
+        RedisRecords.setField(redis, prefix, deviceCode, "e", System.currentTimeMillis() - 1000);
         poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("expired_token"));
     }
 
@@ -178,6 +178,36 @@ class DeviceTokenResourceTest {
         assertEquals(FakeTokenService.DEVICE_GRANT, minted.getString("last_token_request.grant_type"));
 
         poll(deviceCode, "cli").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void theMintCarriesWhereTheDeviceAskedFromAsTheSession() {
+        // docs/internal-api.md "Sessions" item 1: user_agent, ip and device_name (null: the CLI reports none)
+        JsonPath started = form().formParam("client_id", "cli").formParam("scope", "db:read")
+                .header("X-Latchkey-Client-IP", "2001:db8::42")
+                .header("X-Latchkey-Identity", "dev-identity-secret-0123456789abcdef")
+                .header("User-Agent", "latchkey-cli/0.1.0 (Linux; laptop-7)")
+                .post("/oauth/device_authorization").then().statusCode(200).extract().jsonPath();
+        String deviceCode = started.getString("device_code");
+        approve(started.getString("user_code"), "user-s", "grant-s", null).then().statusCode(204);
+        poll(deviceCode, "cli").then().statusCode(200);
+        JsonPath minted = stats();
+        assertEquals("latchkey-cli/0.1.0 (Linux; laptop-7)", minted.getString("last_token_request.session.user_agent"));
+        assertEquals("2001:db8::42", minted.getString("last_token_request.session.ip"));
+        assertEquals(null, minted.getString("last_token_request.session.device_name"));
+    }
+
+    @Test
+    void aDeviceCodeThisServiceCannotHaveIssuedIsInvalidGrant() {
+        // RFC 6749 §5.2: wrong length or alphabet answer invalid_grant at once, like an unknown code
+        for (String code : new String[] {"x", "A".repeat(io.latchkey.device.device.DeviceCodes.LENGTH - 1),
+                "A".repeat(io.latchkey.device.device.DeviceCodes.LENGTH - 1) + "=",
+                "A".repeat(io.latchkey.device.device.DeviceCodes.LENGTH + 1)}) {
+            poll(code, "cli").then().statusCode(400).header("Cache-Control", "no-store")
+                    .body("error", equalTo("invalid_grant"));
+        }
+        poll("A".repeat(io.latchkey.device.device.DeviceCodes.LENGTH), "cli").then().statusCode(400)
+                .body("error", equalTo("invalid_grant"));
     }
 
     @Test

@@ -95,7 +95,7 @@ class InternalDeviceResourceTest {
     @Test
     void anExpiredUserCodeIsNotFound() {
         JsonPath started = start("cli");
-        RedisRecords.setField(redis, prefix, started.getString("device_code"), "exp", System.currentTimeMillis() - 1);
+        RedisRecords.setField(redis, prefix, started.getString("device_code"), "e", System.currentTimeMillis() - 1);
         lookup(started.getString("user_code")).then().statusCode(404);
         approve(started.getString("user_code"), "u", "g", null).then().statusCode(404);
     }

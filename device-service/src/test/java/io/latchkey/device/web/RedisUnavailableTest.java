@@ -33,7 +33,8 @@ class RedisUnavailableTest {
 
     @Test
     void aPollWhileRedisIsDownIsTemporarilyUnavailable() {
-        poll("some-device-code", "cli").then()
+        // well-formed (locator + 43 characters), so the poll reaches the store
+        poll("A".repeat(io.latchkey.device.device.DeviceCodes.LENGTH), "cli").then()
                 .statusCode(503)
                 .header("Cache-Control", "no-store")
                 .body("error", equalTo("temporarily_unavailable"));
