@@ -112,7 +112,7 @@ trap stop INT TERM EXIT
 start() { # name port management-port max-heap [extra JVM options]
   local name="$1" port="$2" mgmt="$3" heap="$4"; shift 4
   echo "    starting $name on port $port (metrics: http://$REACH:$mgmt/q/metrics, log: .run/logs/$name.log)"
-  STARTED[$name]=$SECONDS
+  STARTED[$name]=$(now_ms)
   "$JAVA_BIN" "${JVM_OPTS[@]}" -Xmx"$heap" "$@" -Dquarkus.http.port="$port" -Dquarkus.management.port="$mgmt" \
     -Dlatchkey.seed.demo=true \
     -Dquarkus.http.host="$LATCHKEY_BIND_ADDRESS" \
@@ -122,25 +122,53 @@ start() { # name port management-port max-heap [extra JVM options]
   pids+=($!)
 }
 declare -A STARTED
-wait_ready() { # name port
-  for _ in $(seq 1 120); do
-    if curl -fsS "http://$REACH:$2/q/health/ready" >/dev/null 2>&1; then
-      echo "    $1 ready after $(( SECONDS - ${STARTED[$1]} )) s"; return 0
+now_ms() { date +%s%3N; }
+# Start-to-ready of each service (process start to the first 200 from /q/health/ready), also written to
+# .run/logs/startup.txt ("<service> <ms>", one a line) for bench/startup.sh.
+wait_ready() { # name:port ... (polled together, so each time is its own)
+  local pending=("$@") deadline=$(( $(now_ms) + 120000 ))
+  while [ ${#pending[@]} -gt 0 ]; do
+    local left=() entry name port ms
+    for entry in "${pending[@]}"; do
+      name="${entry%%:*}"; port="${entry##*:}"
+      if curl -fsS -o /dev/null "http://$REACH:$port/q/health/ready" 2>/dev/null; then
+        ms=$(( $(now_ms) - STARTED[$name] ))
+        printf '    %s ready after %d.%03d s\n' "$name" $(( ms / 1000 )) $(( ms % 1000 ))
+        echo "$name $ms" >> "$LOGS/startup.txt"
+      else
+        left+=("$entry")
+      fi
+    done
+    pending=("${left[@]}")
+    if [ ${#pending[@]} -gt 0 ]; then
+      if [ "$(now_ms)" -gt "$deadline" ]; then
+        for entry in "${pending[@]}"; do
+          name="${entry%%:*}"; echo "$name did not become ready; see $LOGS/$name.log" >&2; tail -20 "$LOGS/$name.log" >&2
+        done
+        exit 1
+      fi
+      sleep 0.05
     fi
-    sleep 0.5
   done
-  echo "$1 did not become ready; see $LOGS/$1.log" >&2; tail -20 "$LOGS/$1.log" >&2; exit 1
 }
 
+# LATCHKEY_START_ONE_BY_ONE=1 waits for each service before starting the next (each one's start-up alone);
+# by default all four start together.
+ONE_BY_ONE="${LATCHKEY_START_ONE_BY_ONE:-0}"
 step "Starting the services (database $DB, Java: $JAVA_BIN)"
-start token-service "$TOKEN_PORT" "$((MGMT_BASE + 1))" 96m
-start device-service "$DEVICE_PORT" "$((MGMT_BASE + 2))" 64m
+launch() { # name port management-port max-heap [extra JVM options]
+  start "$@"
+  if [ "$ONE_BY_ONE" = "1" ]; then wait_ready "$1:$2"; fi
+}
+launch token-service "$TOKEN_PORT" "$((MGMT_BASE + 1))" 96m
+launch device-service "$DEVICE_PORT" "$((MGMT_BASE + 2))" 64m
 # consent-service serves pages, not a hot path: the C1 compiler alone is plenty and much smaller.
-start consent-service "$CONSENT_PORT" "$((MGMT_BASE + 3))" 112m -XX:TieredStopAtLevel=1
-start gateway "$PORT" "$MGMT_BASE" 64m
-step "Waiting for each service to be ready (/q/health/ready)"
-wait_ready token-service "$TOKEN_PORT"; wait_ready device-service "$DEVICE_PORT"; wait_ready consent-service "$CONSENT_PORT"
-wait_ready gateway "$PORT"
+launch consent-service "$CONSENT_PORT" "$((MGMT_BASE + 3))" 112m -XX:TieredStopAtLevel=1
+launch gateway "$PORT" "$MGMT_BASE" 64m
+if [ "$ONE_BY_ONE" != "1" ]; then
+  step "Waiting for each service to be ready (/q/health/ready)"
+  wait_ready "token-service:$TOKEN_PORT" "device-service:$DEVICE_PORT" "consent-service:$CONSENT_PORT" "gateway:$PORT"
+fi
 
 cat <<BANNER
 

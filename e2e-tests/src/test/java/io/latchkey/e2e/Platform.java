@@ -41,6 +41,13 @@ public final class Platform {
     public static final String OPERATOR_CLIENT = "latchkey-operator";
     static final String OPERATOR_SECRET = "e2e-operator-secret-" + UUID.randomUUID();
 
+    /**
+     * The masters of a Redis Cluster (comma-separated {@code redis://} URLs), set by the {@code redis-cluster} run of
+     * this module (pom, profile {@code redis-cluster}; test.sh): the services then run against that cluster
+     * ({@code LATCHKEY_REDIS_CLIENT_TYPE=cluster}) instead of the single Redis behind {@link #redis}. Empty otherwise.
+     */
+    static final String REDIS_CLUSTER = System.getProperty("latchkey.e2e.redis-cluster", "").trim();
+
     private static Platform instance;
 
     final String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -97,7 +104,13 @@ public final class Platform {
         env.put("LATCHKEY_KEY_ENCRYPTION_KEY", "ZTJlLXRlc3Qta2V5LWVuY3J5cHRpb24ta2V5LTMyYiE=");
         env.put("LATCHKEY_DB_URL", "postgresql://127.0.0.1:" + postgres.port() + "/" + database);
         env.put("LATCHKEY_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database);
-        env.put("LATCHKEY_REDIS_URL", "redis://127.0.0.1:" + redis.port());
+        if (onRedisCluster()) {
+            // a cluster client follows MOVED redirections to the nodes' own addresses: no proxy in between
+            env.put("LATCHKEY_REDIS_CLIENT_TYPE", "cluster");
+            env.put("LATCHKEY_REDIS_URL", REDIS_CLUSTER);
+        } else {
+            env.put("LATCHKEY_REDIS_URL", "redis://127.0.0.1:" + redis.port());
+        }
         props = List.of(
                 "-Dlatchkey.seed.demo=true",
                 "-Dlatchkey.redis.key-prefix=lk-e2e-" + runId + ":",
@@ -161,6 +174,11 @@ public final class Platform {
         return io.restassured.RestAssured.given().auth().preemptive().basic(OPERATOR_CLIENT, OPERATOR_SECRET)
                 .formParam("grant_type", "client_credentials").formParam("scope", "admin")
                 .post(baseUrl() + "/oauth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    /** True when the services run against a Redis Cluster ({@link #REDIS_CLUSTER}). */
+    static boolean onRedisCluster() {
+        return !REDIS_CLUSTER.isEmpty();
     }
 
     /** The public base URL: the gateway, the only address a user needs. */

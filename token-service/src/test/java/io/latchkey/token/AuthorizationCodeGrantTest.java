@@ -305,14 +305,14 @@ class AuthorizationCodeGrantTest {
         String refresh = first.path("refresh_token");
         String jti = SignedJWT.parse(first.<String>path("access_token")).getJWTClaimsSet().getJWTID();
         assertNull(revokedAt(refresh));
-        assertFalse(redis.key().exists(prefix + "revoked-jti:" + jti));
+        assertFalse(redis.key().exists(io.latchkey.token.revocation.DenyListStore.entryKey(prefix, "revoked-jti", jti)));
 
         web().formParam("code", code).formParam("redirect_uri", WEB_REDIRECT).post("/oauth/token")
                 .then().statusCode(400).body("error", equalTo("invalid_grant"));
 
         // RFC 6749 §4.1.2: the refresh family and the access token of the first redemption are revoked
         assertNotNull(revokedAt(refresh));
-        String denyKey = prefix + "revoked-jti:" + jti;
+        String denyKey = io.latchkey.token.revocation.DenyListStore.entryKey(prefix, "revoked-jti", jti);
         assertTrue(redis.key().exists(denyKey));
         long ttl = redis.key().ttl(denyKey);
         assertTrue(ttl > 0 && ttl <= 660, "deny-list entry lives as long as the token could (+1 min): " + ttl);

@@ -74,7 +74,7 @@ class RevocationEndpointTest {
         assertFalse(active(at));
         // deny-listed until it would have expired (+1 min for the verifiers' clock leeway)
         String jti = SignedJWT.parse(at).getJWTClaimsSet().getJWTID();
-        long ttl = redis.key().ttl(prefix + "revoked-jti:" + jti);
+        long ttl = redis.key().ttl(io.latchkey.token.revocation.DenyListStore.entryKey(prefix, "revoked-jti", jti));
         assertTrue(ttl > 600 && ttl <= 660, "TTL is the token's remaining lifetime + 1 min, was " + ttl);
     }
 

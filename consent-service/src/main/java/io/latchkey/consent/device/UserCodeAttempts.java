@@ -44,8 +44,9 @@ public class UserCodeAttempts {
     }
 
     public Uni<Attempt> take(String sessionKey, String ip) {
-        String bySession = keys.key("user-code-attempts:session", Tokens.sha256Hex(sessionKey));
-        String byIp = keys.key("user-code-attempts:ip", Tokens.sha256Hex(ip));
+        // one hash tag: both counters are incremented by one script (one Redis Cluster slot)
+        String bySession = keys.tagged("user-code-attempts", "session", Tokens.sha256Hex(sessionKey));
+        String byIp = keys.tagged("user-code-attempts", "ip", Tokens.sha256Hex(ip));
         return counters.increment(window, bySession, byIp)
                 .map(n -> new Attempt(within(n), bySession, byIp));
     }

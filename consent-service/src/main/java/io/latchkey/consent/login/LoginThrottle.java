@@ -113,11 +113,12 @@ public class LoginThrottle {
 
     private String accountKey(String username) {
         // hashed: neither the email address nor the IP appears in a Redis key; unknown accounts are counted alike
-        return keys.key("login-account", Tokens.sha256Hex(UserRepository.canonical(username)));
+        // both counters of an attempt share the {login} hash tag: ADMIT decides on both at once
+        return keys.tagged("login", "account", Tokens.sha256Hex(UserRepository.canonical(username)));
     }
 
     private String ipKey(String ip) {
-        return keys.key("login-ip", Tokens.sha256Hex(ip));
+        return keys.tagged("login", "ip", Tokens.sha256Hex(ip));
     }
 
     /** Counted (go on and check the password), or refused by the {@code limit} back-off for a while. */

@@ -24,20 +24,20 @@ public class Sessions {
 
     public static final String COOKIE = "lk_session";
 
-    /** HSET the fields and set the TTL in one atomic step. */
+    /**
+     * HSET the fields and set the TTL in one atomic step. KEYS: the session only: the user's index lives in another
+     * Redis Cluster slot, so it is written first, by {@link #INDEX} (a listed key whose session never came is
+     * harmless; a session missing from the index could outlive "end every session").
+     */
     private static final String CREATE = """
             redis.call('HSET', KEYS[1], unpack(ARGV, 2))
             redis.call('EXPIRE', KEYS[1], ARGV[1])
-            redis.call('SADD', KEYS[2], KEYS[1])
-            redis.call('EXPIRE', KEYS[2], ARGV[1])
             return 1""";
-    /** Delete every session in the user's index, and the index; the number of sessions that were still alive. */
-    private static final String CLOSE_ALL = """
-            local keys = redis.call('SMEMBERS', KEYS[1])
-            local n = 0
-            for _, k in ipairs(keys) do n = n + redis.call('DEL', k) end
-            redis.call('DEL', KEYS[1])
-            return n""";
+    /** KEYS: the user's index. ARGV: session key, TTL s. Adds the session; the index lives as long as the newest. */
+    private static final String INDEX = """
+            redis.call('SADD', KEYS[1], ARGV[1])
+            redis.call('EXPIRE', KEYS[1], ARGV[2])
+            return 1""";
     /** Set one field only while the session still exists (keeps its TTL; never resurrects an expired key). */
     private static final String SET_IF_EXISTS = """
             if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -78,12 +78,14 @@ public class Sessions {
         String id = Tokens.random256();
         Session s = new Session(keyOf(id), user.id, user.username, user.displayName, Tokens.random256(),
                 Instant.now(), null);
-        return redis.execute("EVAL", CREATE, "2", s.key(), userIndex(user.id), String.valueOf(ttl.toSeconds()),
+        String ttlSeconds = String.valueOf(ttl.toSeconds());
+        return redis.execute("EVAL", INDEX, "1", userIndex(user.id), s.key(), ttlSeconds)
+                .flatMap(indexed -> redis.execute("EVAL", CREATE, "1", s.key(), ttlSeconds,
                         "user_id", s.userId().toString(),
                         "username", s.username(),
                         "display_name", s.displayName(),
                         "csrf", s.csrf(),
-                        "created_at", s.createdAt().toString())
+                        "created_at", s.createdAt().toString()))
                 .map(ignored -> new Opened(id, s));
     }
 
@@ -105,7 +107,15 @@ public class Sessions {
 
     /** Ends every browser session of the user (disabling a user); the number of live sessions ended. */
     public Uni<Integer> closeAllOf(UUID userId) {
-        return redis.execute("EVAL", CLOSE_ALL, "1", userIndex(userId)).map(r -> r.toInteger());
+        // the sessions sit in other Redis Cluster slots than the index: read it, delete them (DEL is split by slot),
+        // then take out of the index exactly the members read (a session opened meanwhile stays listed)
+        String index = userIndex(userId);
+        return redis.set(String.class).smembers(index)
+                .flatMap(members -> members.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : redis.key().del(members.toArray(String[]::new))
+                                .flatMap(ended -> redis.set(String.class).srem(index, members.toArray(String[]::new))
+                                        .replaceWith(ended)));
     }
 
     /** RFC 8628 §5.5: remember which user code this browser session looked up. */

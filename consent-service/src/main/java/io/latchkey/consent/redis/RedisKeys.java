@@ -17,4 +17,12 @@ public class RedisKeys {
     public String key(String kind, String id) {
         return prefix + kind + ":" + id;
     }
+
+    /**
+     * {@code <prefix>{<tag>}:<kind>:<id>}: keys one script touches together carry the same hash tag, so they sit in
+     * one Redis Cluster slot (a script's keys must).
+     */
+    public String tagged(String tag, String kind, String id) {
+        return prefix + "{" + tag + "}:" + kind + ":" + id;
+    }
 }

@@ -126,9 +126,14 @@ public class RateLimiter {
         return promise.future();
     }
 
-    /** {@code <prefix>rl:<limit>:<sha-256 of the IP or client_id>}: no raw address or client_id in Redis. */
+    /**
+     * {@code <prefix>{rl}:<limit>:<sha-256 of the IP or client_id>}: no raw address or client_id in Redis. Every
+     * counter carries the hash tag {@code {rl}}: one request's counters (per client and per IP) are decided
+     * together by one script, which on a Redis Cluster needs them in one slot. So all counters live on one master;
+     * one check is one small script, and a master runs far more of those per second than the gateways send.
+     */
     String key(Limit limit, String value) {
-        return keyPrefix + "rl:" + limit.configName() + ":" + sha256Hex(value);
+        return keyPrefix + "{rl}:" + limit.configName() + ":" + sha256Hex(value);
     }
 
     private static String keyHash(String key) {

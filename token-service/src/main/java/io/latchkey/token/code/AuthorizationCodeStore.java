@@ -30,11 +30,13 @@ public class AuthorizationCodeStore {
     /** How long a PKCE challenge is remembered to spot clients that send the same one every time (RFC 9700 §2.1.1). */
     static final Duration CHALLENGE_MEMORY = Duration.ofHours(1);
 
-    /** KEYS: record[, challenge marker]. ARGV: ttl ms, marker ttl ms, field/value pairs. 1 ok, 0 challenge seen, -1 taken. */
+    /**
+     * KEYS: record. ARGV: ttl ms, field/value pairs. 1 ok, -1 taken. The PKCE challenge marker is set before, on its
+     * own ({@code SET NX}): it lives in another Redis Cluster slot than the record, so one script cannot hold both.
+     */
     private static final String ISSUE = """
-            if KEYS[2] and not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[2]) then return 0 end
             if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
-            redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
             return 1""";
 
@@ -79,22 +81,34 @@ public class AuthorizationCodeStore {
 
     /** Stores a new code for this authorization and returns it (256 random bits, RFC 6749 §10.10). */
     public Uni<Issued> issue(AuthorizationCode a) {
+        if (!a.hasChallenge()) {
+            return store(a, "");
+        }
+        // RFC 9700 §2.1.1: a challenge seen within the last hour is refused (a constant challenge)
+        return redis.execute("SET", challengeKey(a.codeChallenge()), "1", "NX", "PX",
+                        Long.toString(CHALLENGE_MEMORY.toMillis()))
+                .flatMap(set -> set == null ? Uni.createFrom().item(new Issued(null)) : store(a, a.codeChallenge()));
+    }
+
+    private Uni<Issued> store(AuthorizationCode a, String challenge) {
         String code = Secrets.random(32);
-        String challenge = a.hasChallenge() ? a.codeChallenge() : "";
-        String[] head = a.hasChallenge()
-                ? new String[] {ISSUE, "2", recordKey(code), prefix + "code-challenge:" + hex(Secrets.sha256(challenge))}
-                : new String[] {ISSUE, "1", recordKey(code)};
+        String[] head = {ISSUE, "1", recordKey(code)};
         String[] fields = {
-                Long.toString(ttl.toMillis()), Long.toString(CHALLENGE_MEMORY.toMillis()),
+                Long.toString(ttl.toMillis()),
                 "cid", a.clientId(), "ruri", a.redirectUri(), "cc", challenge,
                 "sub", a.subject(), "gid", a.grantId(), "scope", a.scope() == null ? "" : a.scope(),
                 "idn", nullToEmpty(IdentityJson.write(json, a.identity())), "ses", sessionJson(a.session()), "st", "i"};
         return redis.execute("EVAL", concat(head, fields))
-                .map(r -> switch (r.toInteger()) {
-                    case 1 -> new Issued(code);
-                    case 0 -> new Issued(null);
-                    default -> throw new IllegalStateException("Authorization code collision");
+                .map(r -> {
+                    if (r.toInteger() != 1) {
+                        throw new IllegalStateException("Authorization code collision");
+                    }
+                    return new Issued(code);
                 });
+    }
+
+    String challengeKey(String challenge) {
+        return prefix + "code-challenge:" + hex(Secrets.sha256(challenge));
     }
 
     /** Presents a code: FRESH exactly once, REUSED afterwards until the record expires, else UNKNOWN. */

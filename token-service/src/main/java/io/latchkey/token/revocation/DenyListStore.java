@@ -13,10 +13,11 @@ import io.smallrye.mutiny.Uni;
  * The news of a revocation, in Redis, written after the durable record in PostgreSQL
  * ({@link RevocationRepository}, {@link RevokedGrantRepository}). Per kind (docs/internal-api.md, "Revocations"):
  * <ul>
- *   <li>{@code <prefix>revoked-jti:<jti>}, {@code <prefix>revoked-family:<family_id>},
- *       {@code <prefix>revoked-grant:<grant_id>} — until every token the entry could deny has expired;</li>
- *   <li>an index per kind ({@code <prefix>revoked-jtis:index}, {@code -families:index}, {@code -grants:index}: sorted
- *       sets scored by expiry);</li>
+ *   <li>{@code <prefix>{revoked-jti}:<jti>}, {@code <prefix>{revoked-family}:<family_id>},
+ *       {@code <prefix>{revoked-grant}:<grant_id>}, {@code <prefix>{revoked-client}:<client_id>} — until every
+ *       token the entry could deny has expired;</li>
+ *   <li>an index per kind ({@code <prefix>{revoked-jti}.index}, …: sorted sets scored by expiry). An entry and its
+ *       index share the kind's hash tag, so the one script that writes both runs on a Redis Cluster too;</li>
  *   <li>a pub/sub channel per kind ({@link RevocationKind#channel}) that every gateway replica follows.</li>
  * </ul>
  * Nothing reads the keys to decide: token-service asks PostgreSQL and the gateways rebuild from
@@ -54,20 +55,19 @@ public class DenyListStore {
 
     /** RFC 7009 §2.2: one access token, until {@code forgetAfterMillis}. */
     public Uni<Void> denyAccessToken(String jti, long forgetAfterMillis) {
-        return deny(RevocationKind.JTI, "revoked-jti:", "revoked-jtis:index", jti, "1", forgetAfterMillis, true);
+        return deny(RevocationKind.JTI, "revoked-jti", jti, "1", forgetAfterMillis, true);
     }
 
     /** RFC 7009 §2.1: every access token of a refresh-token family ({@code sid}), until {@code forgetAfterMillis}. */
     public Uni<Void> denyFamily(String familyId, long forgetAfterMillis) {
-        return deny(RevocationKind.FAMILY, "revoked-family:", "revoked-families:index", familyId, "1",
-                forgetAfterMillis, true);
+        return deny(RevocationKind.FAMILY, "revoked-family", familyId, "1", forgetAfterMillis, true);
     }
 
     /** Every access token of a revoked grant ({@code gid}), until {@code forgetAfterMillis}. */
     public Uni<Void> denyGrant(String grantId, long revokedAtEpochSeconds, long forgetAfterMillis) {
         // the grant message is the bare id (the gateway keeps it for the access-token lifetime + 60 s)
-        return deny(RevocationKind.GRANT, "revoked-grant:", "revoked-grants:index", grantId,
-                Long.toString(revokedAtEpochSeconds), forgetAfterMillis, false);
+        return deny(RevocationKind.GRANT, "revoked-grant", grantId, Long.toString(revokedAtEpochSeconds),
+                forgetAfterMillis, false);
     }
 
     /**
@@ -78,26 +78,39 @@ public class DenyListStore {
         long now = System.currentTimeMillis();
         long ttlMillis = Math.max(1, forgetAfterMillis - now);
         String message = clientId + " " + revokedAtMillis + " " + (now + ttlMillis);
-        return publish(RevocationKind.CLIENT, "revoked-client:", "revoked-clients:index", clientId,
-                Long.toString(revokedAtMillis), ttlMillis, now, message);
+        return publish(RevocationKind.CLIENT, "revoked-client", clientId, Long.toString(revokedAtMillis), ttlMillis,
+                now, message);
     }
 
-    private Uni<Void> deny(RevocationKind kind, String keyPart, String indexPart, String id, String value,
-                           long forgetAfterMillis, boolean expiryInMessage) {
+    private Uni<Void> deny(RevocationKind kind, String tag, String id, String value, long forgetAfterMillis,
+                           boolean expiryInMessage) {
         metrics.revoked(kind, id);
         long now = System.currentTimeMillis();
         long ttlMillis = Math.max(1, forgetAfterMillis - now);
         String message = expiryInMessage ? id + " " + (now + ttlMillis) : id;
-        return publish(kind, keyPart, indexPart, id, value, ttlMillis, now, message);
+        return publish(kind, tag, id, value, ttlMillis, now, message);
     }
 
-    private Uni<Void> publish(RevocationKind kind, String keyPart, String indexPart, String id, String value,
-                              long ttlMillis, long now, String message) {
-        return redis.execute("EVAL", DENY, "2", keyPrefix + keyPart + id, keyPrefix + indexPart, value,
+    private Uni<Void> publish(RevocationKind kind, String tag, String id, String value, long ttlMillis, long now,
+                              String message) {
+        return redis.execute("EVAL", DENY, "2", entryKey(keyPrefix, tag, id), indexKey(keyPrefix, tag), value,
                         Long.toString(ttlMillis), Long.toString(now), kind.channel(keyPrefix), message, id)
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("Revoked %s %s is recorded in PostgreSQL but could not be published "
                         + "to Redis (%s); gateways pick it up when they reconnect", kind.wire(), id, e.toString()))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * {@code <prefix>{<tag>}:<id>}, e.g. {@code lk:{revoked-jti}:<jti>}. The braces are the Redis Cluster hash tag:
+     * an entry lands in the same slot as its kind's index ({@link #indexKey}), which the same script writes.
+     */
+    public static String entryKey(String prefix, String tag, String id) {
+        return prefix + "{" + tag + "}:" + id;
+    }
+
+    /** {@code <prefix>{<tag>}.index}: never equal to an entry key, whatever the id. */
+    public static String indexKey(String prefix, String tag) {
+        return prefix + "{" + tag + "}.index";
     }
 }

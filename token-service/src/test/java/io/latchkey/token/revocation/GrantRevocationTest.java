@@ -150,17 +150,17 @@ class GrantRevocationTest {
             internal().post("/internal/grants/" + grantId + "/revoke").then().statusCode(200);
 
             assertEquals(grantId, published.poll(5, TimeUnit.SECONDS));
-            assertNotNull(redis.value(String.class).get(prefix + "revoked-grant:" + grantId));
-            long ttl = redis.key().pttl(prefix + "revoked-grant:" + grantId);
+            assertNotNull(redis.value(String.class).get(DenyListStore.entryKey(prefix, "revoked-grant", grantId)));
+            long ttl = redis.key().pttl(DenyListStore.entryKey(prefix, "revoked-grant", grantId));
             // access tokens live 10 minutes; the entry one minute longer
             assertTrue(ttl > Duration.ofMinutes(10).toMillis() && ttl <= Duration.ofMinutes(11).toMillis(), "ttl " + ttl);
-            java.util.OptionalDouble expiry = redis.sortedSet(String.class).zscore(prefix + "revoked-grants:index", grantId);
+            java.util.OptionalDouble expiry = redis.sortedSet(String.class).zscore(DenyListStore.indexKey(prefix, "revoked-grant"), grantId);
             assertTrue(expiry.isPresent());
             assertTrue(expiry.getAsDouble() >= before + Duration.ofMinutes(11).toMillis(), "index score is the entry's expiry in ms");
-            List<String> live = redis.sortedSet(String.class).zrangebyscore(prefix + "revoked-grants:index",
+            List<String> live = redis.sortedSet(String.class).zrangebyscore(DenyListStore.indexKey(prefix, "revoked-grant"),
                     new ScoreRange<>((double) System.currentTimeMillis(), Double.POSITIVE_INFINITY));
             assertTrue(live.contains(grantId));
-            assertTrue(redis.key().pttl(prefix + "revoked-grants:index") > 0, "the index has a TTL");
+            assertTrue(redis.key().pttl(DenyListStore.indexKey(prefix, "revoked-grant")) > 0, "the index has a TTL");
         } finally {
             subscriber.unsubscribe();
         }
