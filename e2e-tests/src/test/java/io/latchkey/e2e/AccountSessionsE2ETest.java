@@ -65,7 +65,7 @@ class AccountSessionsE2ETest {
             assertNotEquals(first.sessionId(), other.sessionId(), "two sessions");
 
             browser.open(base + "/account/authorized-apps");
-            browser.awaitText("laptop-2");
+            browser.awaitText("Sessions");
             String list = browser.text();
             assertTrue(list.contains("latchkey CLI on laptop-1 (Linux)"), list);
             assertTrue(list.contains("latchkey CLI on laptop-2 (Mac OS X)"), list);
@@ -102,7 +102,7 @@ class AccountSessionsE2ETest {
 
             // revoke all apps: one confirmation, then nothing works any more
             browser.open(base + "/account/authorized-apps");
-            browser.awaitText("laptop-2");
+            browser.awaitText("Sessions");
             browser.click(By.cssSelector("form[action='/account/authorized-apps/revoke-all'] button"));
             browser.awaitText("Revoke all apps?");
             browser.click(By.cssSelector("button[name=confirm]"));

@@ -12,6 +12,7 @@ import io.latchkey.consent.grant.AuthorizedApp;
 import io.latchkey.consent.grant.Grant;
 import io.latchkey.consent.grant.ScopeCatalogue.ScopeLine;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
 /** The account pages (src/main/resources/templates), type-checked at build time. */
@@ -23,14 +24,15 @@ public class AccountTemplates {
     /** One app as the pages show it: dates in words, only safe URLs, its sessions with readable device names. */
     public record AppView(String grantId, String name, String clientId, String logoUri, String homepageUri,
                           List<ScopeLine> scopes, String authorizedAt, String lastUsedAt, String via,
-                          List<SessionView> sessions, boolean sessionsKnown) {
+                          List<SessionView> sessions, boolean sessionsKnown, RawString mark) {
 
         static AppView of(AuthorizedApp app) {
             String via = Grant.VIA_DEVICE.equals(app.via()) ? "on a device" : "on the web";
             return new AppView(app.grantId().toString(), app.client().displayName(), app.client().clientId(),
                     app.client().safeLogoUri(), app.client().safeHomepageUri(), app.scopes(), when(app.authorizedAt()),
                     when(app.lastUsedAt()), via,
-                    app.sessions().stream().map(s -> SessionView.of(s, via)).toList(), app.sessionsKnown());
+                    app.sessions().stream().map(s -> SessionView.of(s, via)).toList(), app.sessionsKnown(),
+                    AppMark.html(app.client().clientId(), app.client().displayName(), app.client().logoUri()));
         }
     }
 

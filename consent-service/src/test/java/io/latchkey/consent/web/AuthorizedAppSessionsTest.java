@@ -267,6 +267,19 @@ class AuthorizedAppSessionsTest {
     }
 
     @Test
+    void anAppWithoutALogoGetsALetterMarkAndOneWithALogoItsImage() throws Exception {
+        Browser browser = AuthorizedAppsResourceTest.signedIn();
+        UUID user = AuthorizedAppsResourceTest.userOf(browser);
+        TestUsers.grant(user, "partner-native", "profile", "web", 1);
+        TestUsers.grant(user, "latchkey-cli", "profile", "device", 2);
+
+        browser.get(PAGE).then().statusCode(200)
+                .body(containsString("class=\"app-mark app-mark-letter"))
+                .body(containsString("aria-label=\"Acme Desktop\">A</span>"))
+                .body(containsString("<img class=\"app-mark\" src=\"https://cli.latchkey.dev/logo.png\""));
+    }
+
+    @Test
     void anUnknownNoticeShowsNothing() throws Exception {
         Browser browser = AuthorizedAppsResourceTest.signedIn();
         browser.get(PAGE + "?notice=%3Cscript%3E").then().statusCode(200)
