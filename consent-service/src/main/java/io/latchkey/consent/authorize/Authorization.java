@@ -186,7 +186,7 @@ public class Authorization {
         return grants.authorize(session.userId(), request.clientId(), request.scope(), Grant.VIA_WEB, origin)
                 .flatMap(grant -> codes.issue(request, session.userId(), grant.id,
                         // OIDC Core §2: the ID Token tells who signed in, when, and echoes the nonce
-                        request.isOpenId() ? OidcIdentity.ofSession(session, request.nonce()) : null))
+                        request.isOpenId() ? OidcIdentity.ofSession(session, request.nonce()) : null, origin))
                 .map(result -> result.code() != null
                         // RFC 6749 §4.1.2 and RFC 9207 §2: code, state and iss
                         ? new Redirect(ClientRedirect.code(request, result.code(), issuer))

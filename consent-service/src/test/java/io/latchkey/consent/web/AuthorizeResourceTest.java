@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -329,6 +330,19 @@ class AuthorizeResourceTest {
         assertEquals(c, body.getString("code_challenge"));
         assertEquals("S256", body.getString("code_challenge_method"));
         assertEquals(NATIVE_REDIRECT, body.getString("redirect_uri"));
+    }
+
+    @Test
+    void theApprovingBrowserTravelsWithTheCodeRequestAsItsSession() throws Exception {
+        Browser browser = signedIn();
+        decide(browser, webRequest(browser, "db:read"), "allow").then().statusCode(303);
+
+        // docs/internal-api.md, "Sessions": the browser's User-Agent and address, recorded on the family
+        JsonObject session = codeCallsFor(TestUsers.idOf(browser.username).toString()).get(0).body().getJsonObject("session");
+        assertNotNull(session);
+        assertEquals(browser.ip, session.getString("ip"), "the client address the gateway vouched for");
+        assertEquals("TestBrowser/1.0", session.getString("user_agent"));
+        assertNull(session.getString("device_name"));
     }
 
     @Test

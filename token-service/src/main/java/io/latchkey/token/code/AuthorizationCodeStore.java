@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.token.client.Secrets;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -18,7 +19,8 @@ import io.vertx.mutiny.redis.client.Response;
 /**
  * Authorization codes in Redis, one hash per code at {@code <prefix>code:<sha256(code)>}: the raw code is never
  * stored. Fields: cid, ruri, cc (PKCE challenge or empty), sub, gid, scope, idn (the OpenID Connect sign-in as
- * JSON, or empty), st (i = issued, r = redeemed) and, once
+ * JSON, or empty), ses (the approving browser, {@link io.latchkey.common.contract.SessionInfo} as JSON, or empty),
+ * st (i = issued, r = redeemed) and, once
  * redeemed, the tokens it gave (jti, jexp, rth) and reuse = 1 after a second presentation. The record lives
  * {@code latchkey.code.ttl} from issue, redeemed or not, so a replay within that time is recognised.
  */
@@ -42,8 +44,9 @@ public class AuthorizationCodeStore {
             if not st then return {'unknown'} end
             if st == 'i' then
               redis.call('HSET', KEYS[1], 'st', 'r')
-              local r = redis.call('HMGET', KEYS[1], 'cid', 'ruri', 'cc', 'sub', 'gid', 'scope', 'idn')
-              return {'fresh', r[1] or '', r[2] or '', r[3] or '', r[4] or '', r[5] or '', r[6] or '', r[7] or ''}
+              local r = redis.call('HMGET', KEYS[1], 'cid', 'ruri', 'cc', 'sub', 'gid', 'scope', 'idn', 'ses')
+              return {'fresh', r[1] or '', r[2] or '', r[3] or '', r[4] or '', r[5] or '', r[6] or '', r[7] or '',
+                      r[8] or ''}
             end
             redis.call('HSET', KEYS[1], 'reuse', '1')
             local t = redis.call('HMGET', KEYS[1], 'jti', 'jexp', 'rth')
@@ -85,7 +88,7 @@ public class AuthorizationCodeStore {
                 Long.toString(ttl.toMillis()), Long.toString(CHALLENGE_MEMORY.toMillis()),
                 "cid", a.clientId(), "ruri", a.redirectUri(), "cc", challenge,
                 "sub", a.subject(), "gid", a.grantId(), "scope", a.scope() == null ? "" : a.scope(),
-                "idn", nullToEmpty(IdentityJson.write(json, a.identity())), "st", "i"};
+                "idn", nullToEmpty(IdentityJson.write(json, a.identity())), "ses", sessionJson(a.session()), "st", "i"};
         return redis.execute("EVAL", concat(head, fields))
                 .map(r -> switch (r.toInteger()) {
                     case 1 -> new Issued(code);
@@ -121,12 +124,35 @@ public class AuthorizationCodeStore {
         return switch (status) {
             case "fresh" -> Redemption.fresh(new AuthorizationCode(r.get(1).toString(), r.get(2).toString(),
                     emptyToNull(r.get(3).toString()), r.get(4).toString(), r.get(5).toString(), r.get(6).toString(),
-                    IdentityJson.read(json, r.get(7).toString())));
+                    IdentityJson.read(json, r.get(7).toString()), readSession(r.get(8).toString())));
             case "reused" -> Redemption.reused(new IssuedTokens(emptyToNull(r.get(1).toString()),
                     r.get(2).toString().isEmpty() ? 0 : Long.parseLong(r.get(2).toString()),
                     emptyToNull(r.get(3).toString())));
             default -> Redemption.unknown();
         };
+    }
+
+    private String sessionJson(SessionInfo session) {
+        if (session == null) {
+            return "";
+        }
+        try {
+            return json.writeValueAsString(session);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("SessionInfo is not serialisable", e);
+        }
+    }
+
+    private SessionInfo readSession(String stored) {
+        if (stored == null || stored.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.readValue(stored, SessionInfo.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a record we wrote ourselves; if it cannot be read the session simply goes unrecorded
+            return null;
+        }
     }
 
     static String hex(byte[] bytes) {

@@ -63,7 +63,8 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private Uni<TokenResponse> exchange(Client client, String code, AuthorizationCode bound, String redirectUri,
                                         String verifier) {
         check(client, bound, redirectUri, verifier);
-        return minter.issueForUser(client, bound.subject(), bound.scope(), bound.grantId(), bound.identity())
+        return minter.issueForUser(client, bound.subject(), bound.scope(), bound.grantId(), bound.identity(),
+                        bound.session())
                 .chain(issued -> {
                     IssuedTokens tokens = tokensOf(issued);
                     return codes.recordIssued(code, tokens)

@@ -21,15 +21,13 @@ public class RefreshTokenGrant implements GrantHandler {
 
     private final RefreshTokenRotation rotation;
     private final AccessTokenIssuer accessTokens;
-    private final io.latchkey.token.usage.GrantUsage usage;
     private final RefreshTokens refreshTokens;
     private final TokenMinter minter;
 
     public RefreshTokenGrant(RefreshTokenRotation rotation, AccessTokenIssuer accessTokens,
-                             io.latchkey.token.usage.GrantUsage usage, RefreshTokens refreshTokens, TokenMinter minter) {
+                             RefreshTokens refreshTokens, TokenMinter minter) {
         this.rotation = rotation;
         this.accessTokens = accessTokens;
-        this.usage = usage;
         this.refreshTokens = refreshTokens;
         this.minter = minter;
     }
@@ -57,8 +55,7 @@ public class RefreshTokenGrant implements GrantHandler {
         String scope = requested.isEmpty() ? consumed.scope() : Scopes.format(requested);
         AccessTokenIssuer.Minted at = accessTokens.mint(consumed.subject(), consumed.clientId(), scope, consumed.grantId(),
                 consumed.familyId());
-        // "last used" on the Authorized apps page counts refreshes too
-        usage.recordIssued(consumed.grantId());
+        // "last used" on the Authorized apps page counts refreshes too: the rotation statement set it on the family
         metrics.issued(OAuthParams.GRANT_REFRESH_TOKEN, consumed.clientId(), consumed.subject());
         // OIDC Core §12.2: a refresh may return a new ID Token: same iss, sub, aud and auth_time (kept with the
         // family, so no round trip to consent-service), no nonce; only while the scope still has openid

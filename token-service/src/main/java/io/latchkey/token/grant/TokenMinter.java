@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.latchkey.common.Scopes;
+import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.OfflineAccess;
 import io.latchkey.common.oidc.UserClaims;
@@ -13,7 +14,6 @@ import io.latchkey.token.jwt.AccessTokenIssuer;
 import io.latchkey.token.jwt.IdTokenIssuer;
 import io.latchkey.token.refresh.RefreshTokens;
 import io.latchkey.token.revocation.GrantRevocation;
-import io.latchkey.token.usage.GrantUsage;
 import io.latchkey.token.web.TokenResponse;
 import io.smallrye.mutiny.Uni;
 
@@ -25,15 +25,13 @@ public class TokenMinter {
     private final IdTokenIssuer idTokens;
     private final RefreshTokens refreshTokens;
     private final GrantRevocation revocation;
-    private final GrantUsage usage;
 
     public TokenMinter(AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, RefreshTokens refreshTokens,
-                       GrantRevocation revocation, GrantUsage usage) {
+                       GrantRevocation revocation) {
         this.accessTokens = accessTokens;
         this.idTokens = idTokens;
         this.refreshTokens = refreshTokens;
         this.revocation = revocation;
-        this.usage = usage;
     }
 
     /** A token response with the access token's {@code jti} and {@code exp}, for grants that may revoke it later. */
@@ -44,16 +42,17 @@ public class TokenMinter {
      * Access token, plus a refresh token when the client may have one ({@link #refreshAllowed}), plus an ID Token
      * when the scope has {@code openid} and consent-service vouched for the sign-in ({@code who}); invalid_grant
      * when the user has revoked the grant. Every user grant (device, authorization code) mints through here, so the
-     * revocation check and the "last used" record are never skipped.
+     * revocation check is never skipped; a family started here records {@code session} (or null) and its
+     * last_used_at in the same statement.
      */
-    public Uni<Issued> issueForUser(Client client, String subject, String scope, String grantId, Identity who) {
+    public Uni<Issued> issueForUser(Client client, String subject, String scope, String grantId, Identity who,
+                                    SessionInfo session) {
         Set<String> scopes = Scopes.parse(scope);
         Identity kept = who == null ? null : who.withoutNonce();
         Uni<RefreshTokens.First> refreshToken = refreshAllowed(client, scopes)
-                ? refreshTokens.issueFirst(grantId, client.clientId(), subject, scope, kept)
+                ? refreshTokens.issueFirst(grantId, client.clientId(), subject, scope, kept, session)
                 : revocation.refuseIfRevoked(grantId).replaceWith((RefreshTokens.First) null);
         return refreshToken
-                .invoke(() -> usage.recordIssued(grantId))
                 .map(rt -> {
                     AccessTokenIssuer.Minted at = accessTokens.mint(subject, client.clientId(), scope, grantId,
                             rt == null ? null : rt.familyId());
@@ -63,8 +62,9 @@ public class TokenMinter {
                 });
     }
 
-    public Uni<TokenResponse> forUser(Client client, String subject, String scope, String grantId, Identity who) {
-        return issueForUser(client, subject, scope, grantId, who).map(Issued::response);
+    public Uni<TokenResponse> forUser(Client client, String subject, String scope, String grantId, Identity who,
+                                      SessionInfo session) {
+        return issueForUser(client, subject, scope, grantId, who, session).map(Issued::response);
     }
 
     /** OIDC Core §11: refresh tokens for user grants per {@link OfflineAccess}. */

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
+import io.latchkey.common.contract.SessionInfo;
+import io.latchkey.common.contract.SessionInfoChecks;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.IdentityChecks;
@@ -39,7 +41,9 @@ public class InternalCodeResource {
                               @JsonProperty("grant_id") String grantId,
                               @JsonProperty("scope") String scope,
                               // OIDC Core §2: the sign-in and nonce for the ID Token (null without openid)
-                              @JsonProperty("identity") Identity identity) {
+                              @JsonProperty("identity") Identity identity,
+                              // the approving browser, recorded on the family when the code is redeemed
+                              @JsonProperty("session") SessionInfo session) {
     }
 
     public record CodeResponse(@JsonProperty("code") String code) {
@@ -89,7 +93,8 @@ public class InternalCodeResource {
         }
         Pkce.checkChallenge(r.codeChallenge(), r.codeChallengeMethod(), client.isPublic());
         return new AuthorizationCode(client.clientId(), r.redirectUri(), blank(r.codeChallenge()) ? null : r.codeChallenge(),
-                r.subject(), r.grantId(), Scopes.format(Scopes.parse(r.scope())), IdentityChecks.checked(r.identity()));
+                r.subject(), r.grantId(), Scopes.format(Scopes.parse(r.scope())), IdentityChecks.checked(r.identity()),
+                SessionInfoChecks.checked(r.session()));
     }
 
     private static boolean blank(String s) {

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.Scopes;
+import io.latchkey.common.contract.SessionInfo;
+import io.latchkey.common.contract.SessionInfoChecks;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.IdentityChecks;
@@ -34,7 +36,9 @@ public class InternalTokenResource {
                               @JsonProperty("grant_id") String grantId,
                               @JsonProperty("grant_type") String grantType,
                               // OIDC Core §2: the sign-in for the ID Token (null without openid)
-                              @JsonProperty("identity") Identity identity) {
+                              @JsonProperty("identity") Identity identity,
+                              // where the device session started, recorded on the family (docs/internal-api.md)
+                              @JsonProperty("session") SessionInfo session) {
     }
 
     private final ClientCache clients;
@@ -58,6 +62,7 @@ public class InternalTokenResource {
             throw OAuthError.INVALID_REQUEST.with("client_id, subject, grant_id and grant_type are required.");
         }
         String grantType = r.grantType();
+        SessionInfo session = SessionInfoChecks.checked(r.session());
         return clients.find(r.clientId())
                 .chain(client -> {
                     if (client == null || client.disabled()) {
@@ -70,7 +75,7 @@ public class InternalTokenResource {
                         throw OAuthError.INVALID_SCOPE.with("Scope exceeds the client's registration.");
                     }
                     return minter.forUser(client, r.subject(), r.scope(), r.grantId(),
-                            IdentityChecks.checked(r.identity()))
+                            IdentityChecks.checked(r.identity()), session)
                             .invoke(() -> metrics.issued(grantType, client.clientId(), r.subject()));
                 });
     }

@@ -47,17 +47,25 @@ public class RefreshTokenRotation {
     }
 
     /**
-     * @param requested the scope asked for, empty for "the same as before"; checked before the token is consumed,
-     *                  so a bad request does not burn a good token
+     * One PostgreSQL round trip when the token is good ({@link RefreshTokenRepository#ROTATE}); only a refused
+     * rotation reads the token again to tell why (reuse, the reuse interval, expiry, scope).
+     *
+     * @param requested the scope asked for, empty for "the same as before"; checked in the same statement, before the
+     *                  token is consumed, so a bad request does not burn a good token
      */
     public Uni<Rotated> rotate(String presented, String clientId, Set<String> requested) {
         byte[] hash = Secrets.sha256(presented);
-        return repository.find(hash)
-                .chain(stored -> checkBeforeUse(stored, clientId, requested))
-                .chain(stored -> stored.rotatedAt() != null ? reissue(hash, clientId) : consume(hash, clientId));
+        String successor = Secrets.random(32);
+        Instant now = Instant.now();
+        // RFC 9700 §4.14.2: refresh tokens expire after inactivity and at the end of their absolute lifetime
+        return repository.rotate(hash, clientId, requested, Secrets.sha256(successor), now, now.plus(idleTtl))
+                .chain(consumed -> consumed != null
+                        ? Uni.createFrom().item(new Rotated(consumed, successor))
+                        : repository.find(hash).chain(stored -> refused(stored, hash, clientId, requested)));
     }
 
-    private Uni<StoredRefreshToken> checkBeforeUse(StoredRefreshToken stored, String clientId, Set<String> requested) {
+    /** Why the rotation statement consumed nothing, in the order the checks apply. */
+    private Uni<Rotated> refused(StoredRefreshToken stored, byte[] hash, String clientId, Set<String> requested) {
         Instant now = Instant.now();
         if (stored == null) {
             throw invalidGrant();
@@ -68,9 +76,11 @@ public class RefreshTokenRotation {
         }
         boolean rotatedAndAlive = stored.rotatedAt() != null && stored.revokedAt() == null && !stored.familyRevoked();
         // RFC 9700 §4.14.2 / RFC 6749 §10.4: a rotated token presented again by its own client within the configured
-        // reuse interval is a client that lost its answer (or raced itself), not a leak: it gets another successor
+        // reuse interval is a client that lost its answer (or raced itself, and lost), not a leak: it gets another
+        // successor
         if (rotatedAndAlive && withinReuseInterval(stored, now) && now.isBefore(stored.familyExpiresAt())) {
-            return checkScope(stored, requested);
+            checkScope(stored, requested);
+            return reissue(hash, clientId);
         }
         // RFC 9700 §4.14.2: a rotated token presented again means it leaked; revoke the family
         if (rotatedAndAlive) {
@@ -80,42 +90,16 @@ public class RefreshTokenRotation {
         if (!stored.live(now)) {
             throw invalidGrant();
         }
-        return checkScope(stored, requested);
+        checkScope(stored, requested);
+        // live and in scope, yet not rotated: it expired or was revoked between the statement and the read
+        throw invalidGrant();
     }
 
-    private static Uni<StoredRefreshToken> checkScope(StoredRefreshToken stored, Set<String> requested) {
+    private static void checkScope(StoredRefreshToken stored, Set<String> requested) {
         // RFC 6749 §6: the requested scope MUST NOT include any scope not originally granted
         if (!Scopes.parse(stored.scope()).containsAll(requested)) {
             throw OAuthError.INVALID_SCOPE.with("The requested scope exceeds the scope originally granted.");
         }
-        return Uni.createFrom().item(stored);
-    }
-
-    /** One conditional UPDATE marks the token rotated and one INSERT adds the successor, in one transaction. */
-    private Uni<Rotated> consume(byte[] hash, String clientId) {
-        String successor = Secrets.random(32);
-        Instant now = Instant.now();
-        return repository.inTransaction(conn -> repository.markRotated(conn, hash, clientId, now)
-                        .chain(consumed -> consumed == null
-                                ? Uni.createFrom().<Rotated>nullItem()
-                                : repository.insertSuccessor(conn, Secrets.sha256(successor), consumed, now,
-                                                earliest(now.plus(idleTtl), consumed.familyExpiresAt()))
-                                        .replaceWith(new Rotated(consumed, successor))))
-                .chain(rotated -> rotated != null ? Uni.createFrom().item(rotated) : lostTheRace(hash));
-    }
-
-    /** Another request rotated (or revoked) the token between our read and our update. */
-    private Uni<Rotated> lostTheRace(byte[] hash) {
-        return repository.find(hash).chain(stored -> {
-            if (stored == null || stored.rotatedAt() == null) {
-                return Uni.createFrom().failure(invalidGrant());
-            }
-            // RFC 9700 §4.14.2: within the reuse interval the race loser gets a successor of its own
-            if (withinReuseInterval(stored, Instant.now()) && stored.revokedAt() == null && !stored.familyRevoked()) {
-                return reissue(hash, stored.clientId());
-            }
-            return reuseDetected(stored);
-        });
     }
 
     /**
@@ -149,10 +133,6 @@ public class RefreshTokenRotation {
                     }
                 })
                 .chain(n -> Uni.createFrom().failure(invalidGrant()));
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     private static RuntimeException invalidGrant() {

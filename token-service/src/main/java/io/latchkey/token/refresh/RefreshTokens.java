@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.token.client.Secrets;
@@ -40,14 +41,18 @@ public class RefreshTokens {
     /**
      * Starts a new family for a grant and returns its first token; invalid_grant when the grant is revoked.
      * {@code who} (null without openid): the sign-in the family keeps for the ID Tokens of its refreshes (OIDC Core §12.2).
+     * {@code session} (or null): where the session started, recorded on the family. The family's last_used_at is set
+     * in the same statement (the grant's "last used").
      */
-    public Uni<First> issueFirst(String grantId, String clientId, String subject, String scope, Identity who) {
+    public Uni<First> issueFirst(String grantId, String clientId, String subject, String scope, Identity who,
+                                 SessionInfo session) {
         String token = Secrets.random(32);
         UUID familyId = UUID.randomUUID();
         Instant now = Instant.now();
         // RFC 9700 §4.14.2: refresh tokens expire after inactivity and have an absolute lifetime
-        return repository.insertUnlessGrantRevoked(Secrets.sha256(token), familyId, grantId, clientId,
-                        subject, scope, now.plus(idleTtl), now.plus(absoluteTtl), IdentityJson.write(json, who == null ? null : who.withoutNonce()))
+        return repository.startFamily(Secrets.sha256(token), familyId, grantId, clientId, subject, scope, now,
+                        now.plus(idleTtl), now.plus(absoluteTtl),
+                        IdentityJson.write(json, who == null ? null : who.withoutNonce()), session)
                 .map(written -> {
                     if (!written) {
                         throw io.latchkey.common.error.OAuthError.INVALID_GRANT

@@ -26,11 +26,20 @@ public class FamilyRevocation {
         this.window = window;
     }
 
-    /** The number of refresh tokens this call revoked (0 when the family was already revoked). */
+    /** The number of refresh tokens this call revoked (0 when the family was already revoked, or is unknown). */
     public Uni<Integer> revoke(UUID familyId, String reason) {
-        return refreshTokens.revokeFamily(familyId, reason, Instant.now())
-                .call(r -> denyList.denyFamily(familyId.toString(),
-                        window.forgetSessionAfter(r.revokedAt()).toEpochMilli()))
-                .map(RefreshTokenRepository.FamilyRevoked::refreshTokensRevoked);
+        return revokeUnder(familyId, null, reason)
+                .map(r -> r == null ? 0 : r.refreshTokensRevoked());
+    }
+
+    /**
+     * Revokes a family only if it is under {@code grantId} (null: any grant), exactly like an RFC 7009 refresh-token
+     * revocation: recorded first, then announced. Null when there is no such family. Idempotent: a second call keeps
+     * the first revocation time and announces it again.
+     */
+    public Uni<RefreshTokenRepository.FamilyRevoked> revokeUnder(UUID familyId, String grantId, String reason) {
+        return refreshTokens.revokeFamily(familyId, grantId, reason, Instant.now())
+                .call(r -> r == null ? Uni.createFrom().voidItem()
+                        : denyList.denyFamily(familyId.toString(), window.forgetSessionAfter(r.revokedAt()).toEpochMilli()));
     }
 }
