@@ -67,8 +67,6 @@ class AccountSessionsE2ETest {
             browser.open(base + "/account/authorized-apps");
             browser.awaitText("Sessions");
             String list = browser.text();
-            assertTrue(list.contains("latchkey CLI on laptop-1 (Linux)"), list);
-            assertTrue(list.contains("latchkey CLI on laptop-2 (Mac OS X)"), list);
             assertEquals(2, browser.driver.findElements(By.cssSelector(
                     "li.authorized-app[data-client-id='" + Platform.CLI + "'] li.session")).size(), list);
 
@@ -80,8 +78,11 @@ class AccountSessionsE2ETest {
                 assertTrue(refusedBy(gateway, first.accessToken(), revoked + WITHIN_NANOS),
                         gateway + " still accepted the revoked session's access token a second after the revoke");
             }
-            assertFalse(browser.text().contains("laptop-1"), browser.text());
-            assertTrue(browser.text().contains("laptop-2"), browser.text());
+            assertTrue(browser.driver.findElements(By.cssSelector(
+                    "li.session[data-session-id='" + first.sessionId() + "']")).isEmpty(), browser.text());
+            assertEquals(1, browser.driver.findElements(By.cssSelector(
+                    "li.session[data-session-id='" + other.sessionId() + "']")).size(), browser.text());
+            String afterOne = browser.text();
             given().formParam("grant_type", "refresh_token").formParam("client_id", Platform.CLI)
                     .formParam("refresh_token", first.refreshToken()).post(base + "/oauth/token")
                     .then().statusCode(400).body("error", equalTo("invalid_grant"));
@@ -119,6 +120,12 @@ class AccountSessionsE2ETest {
             // post/redirect/get: a reload shows the list again, it does not re-post
             browser.driver.navigate().refresh();
             browser.awaitText("All apps disconnected");
+
+            // each session was named from its device's User-Agent (device-service passes it on redemption)
+            assertTrue(list.contains("latchkey CLI on laptop-1 (Linux)"), list);
+            assertTrue(list.contains("latchkey CLI on laptop-2 (Mac OS X)"), list);
+            assertFalse(afterOne.contains("laptop-1"), afterOne);
+            assertTrue(afterOne.contains("laptop-2"), afterOne);
         }
     }
 
