@@ -34,6 +34,10 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
     public static final Map<String, String> LAST_USED = new ConcurrentHashMap<>();
     /** Clients registered through {@code POST /internal/clients} (client id → registration). */
     public static final Map<String, JsonObject> REGISTERED = new ConcurrentHashMap<>();
+    /** token-service's live sessions (refresh-token families) per grant id, newest first, as the usage route lists them. */
+    public static final Map<String, List<JsonObject>> SESSIONS = new ConcurrentHashMap<>();
+    /** Sessions revoked through {@code POST /internal/grants/{g}/sessions/{s}/revoke}: "grant/session" → revoked_at. */
+    public static final Map<String, String> REVOKED_SESSIONS = new ConcurrentHashMap<>();
     /** When set, token-service's grant routes answer 503 as if it were down. */
     public static volatile boolean grantsDown;
 
@@ -50,6 +54,16 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
                 .put("expires_at", "2026-01-02T03:19:05Z")
                 .put("device_ip", "203.0.113.7")
                 .put("device_user_agent", "latchkey-cli/1.0 (linux)"));
+    }
+
+    /** Adds a live session to a grant (newest first, as token-service lists them); answers its id. */
+    public static String session(java.util.UUID grantId, String userAgent, String ip, String deviceName) {
+        String id = java.util.UUID.randomUUID().toString();
+        JsonObject s = new JsonObject().put("session_id", id).put("created_at", "2030-01-02T03:04:05Z")
+                .put("last_used_at", "2030-01-03T04:05:06Z").put("user_agent", userAgent).put("ip", ip)
+                .put("device_name", deviceName);
+        SESSIONS.computeIfAbsent(grantId.toString(), g -> new CopyOnWriteArrayList<>()).add(0, s);
+        return id;
     }
 
     public static List<Call> callsTo(String pathPart) {
@@ -263,16 +277,35 @@ public class InternalServicesStub implements QuarkusTestResourceLifecycleManager
             JsonObject out = new JsonObject();
             body.getJsonArray("grant_ids").forEach(id -> {
                 String at = LAST_USED.get((String) id);
-                if (at != null) {
-                    out.put((String) id, new JsonObject().put("last_used_at", at));
+                List<JsonObject> live = SESSIONS.get((String) id);
+                if (at != null || live != null) {
+                    out.put((String) id, new JsonObject().put("last_used_at", at)
+                            .put("sessions", new io.vertx.core.json.JsonArray(live == null ? List.of() : List.copyOf(live))));
                 }
             });
             json(req, 200, out);
         } else if (parts.length == 5 && "revoke".equals(parts[4])) {
+            SESSIONS.remove(parts[3]);
             req.response().setStatusCode(204).end();
+        } else if (parts.length == 7 && "sessions".equals(parts[4]) && "revoke".equals(parts[6])) {
+            revokeSession(req, parts[3], parts[5]);
         } else {
             json(req, 404, new JsonObject().put("error", "not_found"));
         }
+    }
+
+    /** Contract item 4: revokes the family once (a second call keeps the first revoked_at); 404 when not under the grant. */
+    private void revokeSession(HttpServerRequest req, String grantId, String sessionId) {
+        String key = grantId + "/" + sessionId;
+        List<JsonObject> live = SESSIONS.getOrDefault(grantId, new java.util.ArrayList<>());
+        boolean wasLive = live.removeIf(s -> sessionId.equals(s.getString("session_id")));
+        if (!wasLive && !REVOKED_SESSIONS.containsKey(key)) {
+            json(req, 404, new JsonObject().put("error", "not_found"));
+            return;
+        }
+        String at = REVOKED_SESSIONS.computeIfAbsent(key, k -> java.time.Instant.now().toString());
+        json(req, 200, new JsonObject().put("grant_id", grantId).put("session_id", sessionId).put("revoked_at", at)
+                .put("refresh_tokens_revoked", wasLive ? 1 : 0));
     }
 
     private static void json(HttpServerRequest req, int status, JsonObject body) {

@@ -74,15 +74,15 @@ class AuthorizedAppsE2ETest {
             assertTrue(list.contains("Read your databases and their data"), list);
             assertTrue(list.contains("on a device"), list);
 
-            browser.click(By.cssSelector("li.authorized-app[data-client-id='" + Platform.CLI + "'] button"));
-            browser.awaitText("Revoke access for Latchkey CLI?");
+            browser.click(By.cssSelector("li.authorized-app[data-client-id='" + Platform.CLI + "'] form[method=get] button"));
+            browser.awaitText("Disconnect Latchkey CLI?");
 
             // both replicas are watched from before the click; each records when it first refuses the token
             CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> firstRefusal(base, accessToken));
             CompletableFuture<Long> other = CompletableFuture.supplyAsync(() -> firstRefusal(second, accessToken));
             long clicked = System.nanoTime();
             browser.click(By.cssSelector("button[name=confirm]"));
-            browser.awaitText("Latchkey CLI can no longer access your account.");
+            browser.awaitText("App disconnected");
             long revoked = System.nanoTime();
 
             long firstMillis = (first.get(10, TimeUnit.SECONDS) - revoked) / 1_000_000;

@@ -20,6 +20,10 @@ public class AuditEvent {
     public static final String AUTHORIZE = "authorize";
     public static final String DENY = "deny";
     public static final String REVOKE = "revoke";
+    /** The user revoked one session (refresh-token family) of an app; detail {"session_id": ...}. */
+    public static final String SESSION_REVOKE = "session.revoke";
+    /** The user revoked all their apps at once; detail {"apps": n} (each app also has its own revoke line). */
+    public static final String REVOKE_ALL = "revoke_all";
     public static final String USER_CREATE = "user.create";
     public static final String USER_DISABLE = "user.disable";
     public static final String USER_ENABLE = "user.enable";

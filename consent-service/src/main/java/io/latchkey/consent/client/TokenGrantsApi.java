@@ -1,7 +1,5 @@
 package io.latchkey.consent.client;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -14,34 +12,35 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import io.latchkey.common.OAuthParams;
+import io.latchkey.common.contract.GrantUsageReport;
+import io.latchkey.common.contract.GrantUsageRequest;
+import io.latchkey.common.contract.SessionRevoked;
 import io.smallrye.mutiny.Uni;
 
-/** token-service's grant routes (docs/internal-api.md, "Grant revocation"). */
+/** token-service's grant routes (docs/internal-api.md, "Grant revocation" and "Sessions"). */
 @RegisterRestClient(configKey = "token-service")
 @Path("/internal/grants")
 @Produces(MediaType.APPLICATION_JSON)
 @ClientHeaderParam(name = OAuthParams.INTERNAL_AUTH_HEADER, value = "${latchkey.internal.secret}")
 public interface TokenGrantsApi {
 
-    record UsageRequest(@JsonProperty("grant_ids") List<String> grantIds) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Usage(@JsonProperty("last_used_at") Instant lastUsedAt) {
-    }
-
     /** Kills the grant's refresh tokens and deny-lists its access tokens on every gateway. Idempotent. */
     @POST
     @Path("/{grant_id}/revoke")
     Uni<Void> revoke(@PathParam("grant_id") String grantId);
 
-    /** When each grant last got tokens; grants never used are absent. */
+    /**
+     * Revokes one session (refresh-token family) of the grant like an RFC 7009 refresh-token revocation; its access
+     * tokens are denied by {@code sid} at every gateway. Idempotent; 404 when the family is not under that grant.
+     */
+    @POST
+    @Path("/{grant_id}/sessions/{session_id}/revoke")
+    Uni<SessionRevoked> revokeSession(@PathParam("grant_id") String grantId, @PathParam("session_id") String sessionId);
+
+    /** When each grant last got tokens and its live sessions, newest first; grants with no record are absent. */
     @POST
     @Path("/usage")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Map<String, Usage>> usage(UsageRequest request);
+    Uni<Map<String, GrantUsageReport>> usage(GrantUsageRequest request);
 }

@@ -1,13 +1,17 @@
 package io.latchkey.consent.web;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -27,6 +31,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.latchkey.common.contract.SessionSummary;
 import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthExceptionMapper;
@@ -57,6 +62,23 @@ public class AuthorizedAppsApi {
         }
     }
 
+    public record AppSession(@JsonProperty("session_id") String sessionId,
+                             @Schema(description = "A readable device name, e.g. \"Chrome on macOS\"")
+                             @JsonProperty("device") String device,
+                             @JsonProperty("user_agent") String userAgent,
+                             @JsonProperty("ip") String ip,
+                             @JsonProperty("created_at") OffsetDateTime createdAt,
+                             @JsonProperty("last_used_at") OffsetDateTime lastUsedAt) {
+        static AppSession of(SessionSummary s) {
+            return new AppSession(s.sessionId().toString(), DeviceNames.of(s.userAgent(), s.deviceName()),
+                    s.userAgent(), s.ip(), utc(s.createdAt()), utc(s.lastUsedAt()));
+        }
+
+        private static OffsetDateTime utc(Instant at) {
+            return at == null ? null : at.atOffset(ZoneOffset.UTC);
+        }
+    }
+
     public record App(@JsonProperty("grant_id") String grantId,
                       @JsonProperty("client_id") String clientId,
                       @JsonProperty("client_name") String clientName,
@@ -66,12 +88,19 @@ public class AuthorizedAppsApi {
                       @JsonProperty("scopes") List<Scope> scopes,
                       @JsonProperty("authorized_at") OffsetDateTime authorizedAt,
                       @JsonProperty("last_used_at") OffsetDateTime lastUsedAt,
-                      @Schema(enumeration = {"device", "web"}) @JsonProperty("via") String via) {
+                      @Schema(enumeration = {"device", "web"}) @JsonProperty("via") String via,
+                      @Schema(description = "Live sessions (refresh-token families), newest first; null when "
+                              + "token-service cannot be asked right now")
+                      @JsonProperty("sessions") List<AppSession> sessions) {
         static App of(AuthorizedApp a) {
             return new App(a.grantId().toString(), a.client().clientId(), a.client().displayName(),
                     a.client().safeLogoUri(), a.client().safeHomepageUri(), a.scope(),
-                    a.scopes().stream().map(Scope::of).toList(), a.authorizedAt(), a.lastUsedAt(), a.via());
+                    a.scopes().stream().map(Scope::of).toList(), a.authorizedAt(), a.lastUsedAt(), a.via(),
+                    a.sessionsKnown() ? a.sessions().stream().map(AppSession::of).toList() : null);
         }
+    }
+
+    public record RevokedAll(@JsonProperty("revoked") int revoked) {
     }
 
     public record AppList(@JsonProperty("apps") List<App> apps,
@@ -116,6 +145,52 @@ public class AuthorizedAppsApi {
                                 @RestCookie(Sessions.COOKIE) String sessionId,
                                 @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
         UUID id = AuthorizedAppsResource.uuid(grantId);
+        return signedInWithCsrf(sessionId, csrf, session -> id == null
+                ? Uni.createFrom().item(notFound())
+                : apps.revoke(session.userId(), id, new Origin(callerAddress.of(request), userAgent))
+                        .map(AuthorizedAppsApi::noContentOrNotFound));
+    }
+
+    @DELETE
+    @Path("{grantId}/sessions/{sessionId}")
+    @Operation(summary = "Revoke one session of an app (one device or sign-in): its refresh tokens stop working at once "
+            + "and its access tokens within a second; the app's other sessions keep working")
+    @Parameter(name = CSRF_HEADER, in = ParameterIn.HEADER, required = true, description = "csrf_token from the list")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "401", description = "Not signed in (error login_required)")
+    @APIResponse(responseCode = "403", description = "Missing or wrong " + CSRF_HEADER)
+    @APIResponse(responseCode = "404", description = "No such live session under an active app of this user")
+    @APIResponse(responseCode = "503", description = "token-service unreachable: nothing was revoked, try again")
+    public Uni<Response> revokeSession(@RestPath String grantId, @RestPath("sessionId") String familyId,
+                                       @RestHeader(CSRF_HEADER) String csrf,
+                                       @RestCookie(Sessions.COOKIE) String sessionId,
+                                       @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
+        UUID grant = AuthorizedAppsResource.uuid(grantId);
+        UUID family = AuthorizedAppsResource.uuid(familyId);
+        return signedInWithCsrf(sessionId, csrf, session -> grant == null || family == null
+                ? Uni.createFrom().item(notFound())
+                : apps.revokeSession(session.userId(), grant, family, new Origin(callerAddress.of(request), userAgent))
+                        .map(AuthorizedAppsApi::noContentOrNotFound));
+    }
+
+    @POST
+    @Path("revoke-all")
+    @Operation(summary = "Revoke every app of the signed-in user (no body)")
+    @Parameter(name = CSRF_HEADER, in = ParameterIn.HEADER, required = true, description = "csrf_token from the list")
+    @APIResponse(responseCode = "200", description = "How many apps were revoked (0 when there were none)",
+            content = @Content(schema = @Schema(implementation = RevokedAll.class)))
+    @APIResponse(responseCode = "401", description = "Not signed in (error login_required)")
+    @APIResponse(responseCode = "403", description = "Missing or wrong " + CSRF_HEADER)
+    @APIResponse(responseCode = "503", description = "token-service unreachable: the apps not yet revoked keep access, try again")
+    public Uni<Response> revokeAll(@RestHeader(CSRF_HEADER) String csrf, @RestCookie(Sessions.COOKIE) String sessionId,
+                                   @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
+        return signedInWithCsrf(sessionId, csrf, session -> apps.revokeAll(session.userId(),
+                        new Origin(callerAddress.of(request), userAgent))
+                .map(revoked -> json(200, new RevokedAll(revoked))));
+    }
+
+    /** Signed in (else 401 login_required) with the session's CSRF token in the header (else 403), then the action. */
+    private Uni<Response> signedInWithCsrf(String sessionId, String csrf, Function<Session, Uni<Response>> action) {
         return sessions.find(sessionId)
                 .flatMap(session -> {
                     if (session == null) {
@@ -125,22 +200,18 @@ public class AuthorizedAppsApi {
                         return Uni.createFrom().item(json(403, Map.of("error", "access_denied",
                                 "error_description", "Missing or wrong " + CSRF_HEADER + ".")));
                     }
-                    if (id == null) {
-                        return Uni.createFrom().item(notFound());
-                    }
-                    return revoke(session, id, new Origin(callerAddress.of(request), userAgent));
+                    return action.apply(session);
                 });
     }
 
-    private Uni<Response> revoke(Session session, UUID grantId, Origin origin) {
-        return apps.revoke(session.userId(), grantId, origin)
-                .map(outcome -> outcome == AuthorizedApps.Outcome.REVOKED
-                        ? Response.noContent().header("Cache-Control", "no-store").build()
-                        : notFound());
+    private static Response noContentOrNotFound(AuthorizedApps.Outcome outcome) {
+        return outcome == AuthorizedApps.Outcome.REVOKED
+                ? Response.noContent().header("Cache-Control", "no-store").build()
+                : notFound();
     }
 
     private static Response notFound() {
-        return OAuthExceptionMapper.toResponse(OAuthError.NOT_FOUND.with("No such authorized app."));
+        return OAuthExceptionMapper.toResponse(OAuthError.NOT_FOUND.with("No such authorized app or session."));
     }
 
     private static Response loginRequired() {

@@ -1,6 +1,7 @@
 package io.latchkey.consent.web;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.latchkey.common.trust.CallerAddress;
@@ -31,8 +33,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * "Authorized apps" in the account settings: the apps holding a grant from the signed-in user, and revoking one
- * through a confirmation page and a CSRF-protected POST. Plain HTML forms: works without JavaScript.
+ * "Authorized apps" in the account settings: the apps holding a grant from the signed-in user with their sessions;
+ * revoking one session, one app (through a confirmation page) or all apps (through one confirmation page), each a
+ * CSRF-protected POST answered by a 303 to the list with a notice (post/redirect/get: a reload never re-posts).
+ * Plain HTML forms: works without JavaScript.
  */
 @Path("/account/authorized-apps")
 public class AuthorizedAppsResource {
@@ -54,13 +58,13 @@ public class AuthorizedAppsResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public Uni<Response> list(@RestCookie(Sessions.COOKIE) String sessionId) {
+    public Uni<Response> list(@RestCookie(Sessions.COOKIE) String sessionId, @RestQuery String notice) {
         return sessions.find(sessionId)
                 .flatMap(session -> session == null
                         ? toLogin(HERE)
                         : apps.list(session.userId())
                                 .map(found -> Pages.ok(AccountTemplates.authorizedApps(session.csrf(),
-                                        found.stream().map(AppView::of).toList()))));
+                                        found.stream().map(AppView::of).toList(), AppsNotice.of(notice)))));
     }
 
     @GET
@@ -77,8 +81,9 @@ public class AuthorizedAppsResource {
                     if (id == null) {
                         return Uni.createFrom().item(notFound());
                     }
+                    // an app already disconnected (another tab, a reload of an old page) is a notice, not an error
                     return apps.find(session.userId(), id)
-                            .map(app -> app == null ? notFound()
+                            .map(app -> app == null ? Pages.seeOther(AppsNotice.GONE.location())
                                     : Pages.ok(AccountTemplates.revokeConfirm(session.csrf(), AppView.of(app))));
                 });
     }
@@ -94,6 +99,58 @@ public class AuthorizedAppsResource {
                                 @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
         String csrf = Form.body(contentType, body).optional(Csrf.FIELD);
         UUID id = uuid(grantId);
+        return signedInWithCsrf(sessionId, csrf, session -> id == null
+                ? Uni.createFrom().item(notFound())
+                : apps.revoke(session.userId(), id, new Origin(callerAddress.of(request), userAgent))
+                        .map(outcome -> afterRevoke(outcome, AppsNotice.APP_REVOKED)));
+    }
+
+    @POST
+    @Path("{grantId}/sessions/{sessionId}/revoke")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Uni<Response> revokeSession(@RestPath String grantId, @RestPath("sessionId") String familyId, byte[] body,
+                                       @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                       @RestCookie(Sessions.COOKIE) String sessionId,
+                                       @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
+        String csrf = Form.body(contentType, body).optional(Csrf.FIELD);
+        UUID grant = uuid(grantId);
+        UUID family = uuid(familyId);
+        return signedInWithCsrf(sessionId, csrf, session -> grant == null || family == null
+                ? Uni.createFrom().item(notFound())
+                : apps.revokeSession(session.userId(), grant, family, new Origin(callerAddress.of(request), userAgent))
+                        .map(outcome -> afterRevoke(outcome, AppsNotice.SESSION_REVOKED)));
+    }
+
+    @GET
+    @Path("revoke-all")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Uni<Response> confirmAll(@RestCookie(Sessions.COOKIE) String sessionId) {
+        return sessions.find(sessionId)
+                .flatMap(session -> session == null
+                        ? toLogin(HERE + "/revoke-all")
+                        : apps.list(session.userId())
+                                .map(found -> found.isEmpty() ? Pages.seeOther(AppsNotice.GONE.location())
+                                        : Pages.ok(AccountTemplates.revokeAllConfirm(session.csrf(),
+                                                found.stream().map(AppView::of).toList()))));
+    }
+
+    @POST
+    @Path("revoke-all")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public Uni<Response> revokeAll(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                   @RestCookie(Sessions.COOKIE) String sessionId,
+                                   @RestHeader("User-Agent") String userAgent, @Context HttpServerRequest request) {
+        String csrf = Form.body(contentType, body).optional(Csrf.FIELD);
+        return signedInWithCsrf(sessionId, csrf, session -> apps.revokeAll(session.userId(),
+                        new Origin(callerAddress.of(request), userAgent))
+                .map(revoked -> Pages.seeOther((revoked > 0 ? AppsNotice.ALL_REVOKED : AppsNotice.GONE).location())));
+    }
+
+    /** A form post: signed in (else to sign-in), with the session's CSRF token (else 403), then the action. */
+    private Uni<Response> signedInWithCsrf(String sessionId, String csrf, Function<Session, Uni<Response>> action) {
         return sessions.find(sessionId)
                 .flatMap(session -> {
                     if (session == null) {
@@ -102,23 +159,13 @@ public class AuthorizedAppsResource {
                     if (!Csrf.validForSession(session, csrf)) {
                         return Uni.createFrom().item(Pages.forbidden());
                     }
-                    if (id == null) {
-                        return Uni.createFrom().item(notFound());
-                    }
-                    return revoke(session, id, new Origin(callerAddress.of(request), userAgent));
+                    return action.apply(session);
                 });
     }
 
-    private Uni<Response> revoke(Session session, UUID grantId, Origin origin) {
-        return apps.find(session.userId(), grantId)
-                .flatMap(app -> app == null
-                        ? Uni.createFrom().item(notFound())
-                        : apps.revoke(session.userId(), grantId, origin)
-                                .map(outcome -> outcome == AuthorizedApps.Outcome.REVOKED
-                                        ? Pages.html(200, Templates.message("Access revoked",
-                                                app.client().displayName() + " can no longer access your account.",
-                                                HERE, "Back to authorized apps"))
-                                        : notFound()));
+    /** Post/redirect/get: 303 to the list with what happened; something already gone is a notice, not an error. */
+    private static Response afterRevoke(AuthorizedApps.Outcome outcome, AppsNotice done) {
+        return Pages.seeOther((outcome == AuthorizedApps.Outcome.REVOKED ? done : AppsNotice.GONE).location());
     }
 
     static UUID uuid(String value) {

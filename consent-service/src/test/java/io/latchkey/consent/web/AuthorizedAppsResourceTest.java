@@ -116,7 +116,7 @@ class AuthorizedAppsResourceTest {
         UUID grant = TestUsers.grant(userOf(browser), "latchkey-cli", "db:write", "device", 0);
 
         browser.get(PAGE + "/" + grant + "/revoke").then().statusCode(200)
-                .body(containsString("Revoke access for Latchkey CLI?"))
+                .body(containsString("Disconnect Latchkey CLI?"))
                 .body(containsString("Create, change and delete your databases and their data"))
                 .body(containsString("method=\"post\" action=\"/account/authorized-apps/" + grant + "/revoke\""))
                 .body(containsString("name=\"csrf\""));
@@ -128,8 +128,12 @@ class AuthorizedAppsResourceTest {
         Browser browser = signedIn();
         UUID grant = TestUsers.grant(userOf(browser), "latchkey-cli", "profile db:read", "device", 0);
 
-        confirmAndRevoke(browser, grant).then().statusCode(200)
-                .body(containsString("Latchkey CLI can no longer access your account."));
+        // post/redirect/get: the answer is a 303 to the list, whose notice says what happened
+        confirmAndRevoke(browser, grant).then().statusCode(303)
+                .header("Location", PAGE + "?notice=app-revoked");
+        browser.get(PAGE + "?notice=app-revoked").then().statusCode(200)
+                .body(containsString("App disconnected"))
+                .body(containsString("The app can no longer access your account."));
 
         assertNotNull(grantRow(grant).get("revoked_at"));
         assertEquals(1, InternalServicesStub.callsTo("/internal/grants/" + grant + "/revoke").size());
@@ -170,7 +174,7 @@ class AuthorizedAppsResourceTest {
         assertNull(grantRow(grant).get("revoked_at"), "not recorded as revoked while it still works");
         assertTrue(auditRows(grant).isEmpty());
         InternalServicesStub.grantsDown = false;
-        browser.post(PAGE + "/" + grant + "/revoke", Map.of("csrf", csrf)).then().statusCode(200);
+        browser.post(PAGE + "/" + grant + "/revoke", Map.of("csrf", csrf)).then().statusCode(303);
         assertNotNull(grantRow(grant).get("revoked_at"));
     }
 
@@ -181,19 +185,28 @@ class AuthorizedAppsResourceTest {
         UUID theirs = TestUsers.grant(userOf(other), "latchkey-cli", "db:read", "device", 0);
         String csrf = Browser.csrfOf(browser.get("/device"));
 
-        browser.get(PAGE + "/" + theirs + "/revoke").then().statusCode(404);
-        browser.post(PAGE + "/" + theirs + "/revoke", Map.of("csrf", csrf)).then().statusCode(404);
+        // another user's grant looks exactly like one that is gone: nothing tells it exists
+        browser.get(PAGE + "/" + theirs + "/revoke").then().statusCode(303).header("Location", PAGE + "?notice=gone");
+        browser.post(PAGE + "/" + theirs + "/revoke", Map.of("csrf", csrf)).then().statusCode(303)
+                .header("Location", PAGE + "?notice=gone");
         browser.get(PAGE + "/not-a-uuid/revoke").then().statusCode(404);
+        browser.post(PAGE + "/not-a-uuid/revoke", Map.of("csrf", csrf)).then().statusCode(404);
+        assertTrue(InternalServicesStub.callsTo("/internal/grants/" + theirs + "/revoke").isEmpty());
         assertNull(grantRow(theirs).get("revoked_at"));
     }
 
     @Test
-    void revokingTwiceFindsNothingTheSecondTime() throws Exception {
+    void revokingTwiceShowsAnAlreadyRevokedNoticeTheSecondTimeNotAnError() throws Exception {
         Browser browser = signedIn();
         UUID grant = TestUsers.grant(userOf(browser), "latchkey-cli", "db:read", "device", 0);
         String csrf = Browser.csrfOf(browser.get(PAGE + "/" + grant + "/revoke"));
-        browser.post(PAGE + "/" + grant + "/revoke", Map.of("csrf", csrf)).then().statusCode(200);
-        browser.post(PAGE + "/" + grant + "/revoke", Map.of("csrf", csrf)).then().statusCode(404);
+        browser.post(PAGE + "/" + grant + "/revoke", Map.of("csrf", csrf)).then().statusCode(303);
+        browser.post(PAGE + "/" + grant + "/revoke", Map.of("csrf", csrf)).then().statusCode(303)
+                .header("Location", PAGE + "?notice=gone");
+        browser.get(PAGE + "/" + grant + "/revoke").then().statusCode(303).header("Location", PAGE + "?notice=gone");
+        browser.get(PAGE + "?notice=gone").then().statusCode(200)
+                .body(containsString("Already revoked"))
+                .body(not(containsString("App not found")));
         assertEquals(1, auditRows(grant).size());
     }
 
@@ -202,7 +215,7 @@ class AuthorizedAppsResourceTest {
         Browser browser = signedIn();
         String first = approveDevice(browser);
         UUID firstGrant = UUID.fromString(first);
-        confirmAndRevoke(browser, firstGrant).then().statusCode(200);
+        confirmAndRevoke(browser, firstGrant).then().statusCode(303);
 
         String second = approveDevice(browser);
 

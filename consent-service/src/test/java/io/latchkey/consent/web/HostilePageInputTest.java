@@ -38,6 +38,9 @@ class HostilePageInputTest {
 
     static final List<String> FORM_ROUTES = List.of("login", "logout", "device", "device/decision", "consent",
             "account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke",
+            // issue 13: one session of an app, all apps
+            "account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/sessions/0c6b2b1f-3f4e-4a39-9d0e-5b0e6f3c7a11/revoke",
+            "account/authorized-apps/revoke-all",
             // issue 12: partner pages and the operator console
             "partners/apply", "partners/apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/secret",
             "partners/apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/rotate",

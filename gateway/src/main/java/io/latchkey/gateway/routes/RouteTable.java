@@ -80,6 +80,9 @@ public final class RouteTable {
             new Route("/oauth/userinfo", EXACT, CONSENT, BEARER, Set.of("openid")),
             new Route("/api/v1/", PREFIX, CONSENT, BEARER),
             new Route("/", EXACT, CONSENT, FORWARD),
+            // the pages' favicon, stylesheet and optional local-time script
+            new Route("/favicon.ico", EXACT, CONSENT, FORWARD),
+            new Route("/static/", PREFIX, CONSENT, FORWARD),
 
             // each service's OpenAPI document, served from its /q/openapi
             new Route(OPENAPI_INDEX + "/" + TOKEN.serviceName(), EXACT, TOKEN, OPENAPI_DOCUMENT),
