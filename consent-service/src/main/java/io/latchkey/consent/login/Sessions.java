@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.redis.RedisKeys;
 import io.latchkey.consent.user.User;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -38,6 +39,21 @@ public class Sessions {
             for _, k in ipairs(keys) do n = n + redis.call('DEL', k) end
             redis.call('DEL', KEYS[1])
             return n""";
+    /**
+     * Delete every session in the user's index except KEYS[2] (kept in the index); members whose session already
+     * expired are dropped from the index too. The number of live sessions ended.
+     */
+    private static final String CLOSE_OTHERS = """
+            local keys = redis.call('SMEMBERS', KEYS[1])
+            local n = 0
+            for _, k in ipairs(keys) do
+              if k ~= KEYS[2] then
+                n = n + redis.call('DEL', k)
+                redis.call('SREM', KEYS[1], k)
+              end
+            end
+            return n""";
+
     /** Set one field only while the session still exists (keeps its TTL; never resurrects an expired key). */
     private static final String SET_IF_EXISTS = """
             if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -73,18 +89,53 @@ public class Sessions {
     public record Opened(String id, Session session) {
     }
 
-    /** A brand-new session (new random id on every sign-in: no session fixation). */
-    public Uni<Opened> open(User user) {
+    /**
+     * A brand-new session (new random id on every sign-in: no session fixation), remembering where it signed in
+     * from (IP and User-Agent, shown on /account/sessions).
+     */
+    public Uni<Opened> open(User user, Origin origin) {
         String id = Tokens.random256();
         Session s = new Session(keyOf(id), user.id, user.username, user.displayName, Tokens.random256(),
-                Instant.now(), null);
-        return redis.execute("EVAL", CREATE, "2", s.key(), userIndex(user.id), String.valueOf(ttl.toSeconds()),
-                        "user_id", s.userId().toString(),
-                        "username", s.username(),
-                        "display_name", s.displayName(),
-                        "csrf", s.csrf(),
-                        "created_at", s.createdAt().toString())
+                Instant.now(), null, origin == null ? null : origin.ip(), origin == null ? null : origin.userAgent());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("EVAL", CREATE, "2", s.key(),
+                userIndex(user.id), String.valueOf(ttl.toSeconds()),
+                "user_id", s.userId().toString(),
+                "username", s.username(),
+                "display_name", s.displayName(),
+                "csrf", s.csrf(),
+                "created_at", s.createdAt().toString()));
+        if (s.ip() != null) {
+            args.addAll(java.util.List.of("ip", s.ip()));
+        }
+        if (s.userAgent() != null) {
+            args.addAll(java.util.List.of("user_agent", s.userAgent()));
+        }
+        return redis.execute(args.get(0), args.subList(1, args.size()).toArray(String[]::new))
                 .map(ignored -> new Opened(id, s));
+    }
+
+    /** The user's live browser sessions, newest first (index members whose session expired are skipped). */
+    public Uni<java.util.List<Session>> listOf(UUID userId) {
+        return redis.set(String.class).smembers(userIndex(userId))
+                .flatMap(members -> {
+                    if (members.isEmpty()) {
+                        return Uni.createFrom().item(java.util.List.<Session>of());
+                    }
+                    java.util.List<Uni<Session>> reads = members.stream()
+                            .map(k -> redis.hash(String.class).hgetall(k).map(f -> fromFields(k, f)))
+                            .toList();
+                    return Uni.join().all(reads).andFailFast()
+                            .map(found -> found.stream()
+                                    .filter(x -> x != null && userId.equals(x.userId()))
+                                    .sorted(java.util.Comparator.comparing(Session::createdAt).reversed())
+                                    .toList());
+                });
+    }
+
+    /** Ends every other browser session of this session's user at once; the number of live sessions ended. */
+    public Uni<Integer> closeOthers(Session keep) {
+        return redis.execute("EVAL", CLOSE_OTHERS, "2", userIndex(keep.userId()), keep.key())
+                .map(r -> r.toInteger());
     }
 
     /** The session for a cookie value, or null when absent, malformed or expired. */
@@ -141,6 +192,7 @@ public class Sessions {
         }
         String code = f.get("device_user_code");
         return new Session(key, UUID.fromString(f.get("user_id")), f.get("username"), f.get("display_name"),
-                f.get("csrf"), Instant.parse(f.get("created_at")), code == null || code.isEmpty() ? null : code);
+                f.get("csrf"), Instant.parse(f.get("created_at")), code == null || code.isEmpty() ? null : code,
+                f.get("ip"), f.get("user_agent"));
     }
 }

@@ -1,5 +1,7 @@
 package io.latchkey.consent.web;
 
+import io.latchkey.consent.audit.Origin;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import io.latchkey.consent.login.Csrf;
 import io.latchkey.consent.login.LoginThrottle;
 import io.latchkey.consent.login.PasswordChecks;
 import io.latchkey.consent.login.SignInMetrics;
+import io.latchkey.consent.login.SignInAudit;
 import io.latchkey.consent.login.Sessions;
 import io.latchkey.consent.user.User;
 import io.smallrye.mutiny.Uni;
@@ -78,6 +81,10 @@ public class LoginResource {
                         Pages.ok(Templates.login(csrf, target, username, null), cookies.csrf(csrf)), source));
     }
 
+    /** The user's own activity log: sign-ins and failed sign-ins (/account/activity). */
+    @jakarta.inject.Inject
+    io.latchkey.consent.login.SignInAudit signInAudit;
+
     /** Counts and logs each sign-in outcome (README, "Metrics" and "Logs"). */
     @jakarta.inject.Inject
     io.latchkey.consent.login.SignInMetrics signIns;
@@ -89,6 +96,7 @@ public class LoginResource {
     public Uni<Response> signIn(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @RestCookie(Csrf.COOKIE) String csrfCookie,
                                 @RestCookie(Sessions.COOKIE) String oldSessionId,
+                                @RestHeader("User-Agent") String userAgent,
                                 @Context HttpServerRequest request) {
         Form form = Form.body(contentType, body);
         String username = form.optional(USERNAME);
@@ -104,7 +112,7 @@ public class LoginResource {
         // counted before the password is checked, so concurrent guesses are counted too
         return throttle.admit(name, ip)
                 .flatMap(admission -> admission.counted()
-                        ? checkPassword(name, password, ip, csrfCookie, oldSessionId, target)
+                        ? checkPassword(name, password, new Origin(ip, userAgent), csrfCookie, oldSessionId, target)
                         : Uni.createFrom().item(SignInPages.tooManyAttempts(admission))
                                 .invoke(() -> signIns.refused(SignInMetrics.Outcome.THROTTLED, name, ip)));
     }
@@ -129,12 +137,16 @@ public class LoginResource {
                 });
     }
 
-    private Uni<Response> checkPassword(String name, String password, String ip, String csrfCookie,
+    private Uni<Response> checkPassword(String name, String password, Origin origin, String csrfCookie,
                                         String oldSessionId, String target) {
+        String ip = origin.ip();
         return authenticator.authenticate(name, password)
                 .flatMap(user -> user == null
-                        ? rejected(name, csrfCookie, target).invoke(() -> signIns.failed(name, ip))
-                        : signedIn(user, name, ip, oldSessionId, target).invoke(() -> signIns.succeeded(user.id, ip)))
+                        ? signInAudit.failed(name, origin, SignInAudit.clientOf(target))
+                                .flatMap(ignored -> rejected(name, csrfCookie, target))
+                                .invoke(() -> signIns.failed(name, ip))
+                        : signedIn(user, name, origin, oldSessionId, target)
+                                .invoke(() -> signIns.succeeded(user.id, ip)))
                 .onFailure(PasswordChecks.Busy.class).recoverWithUni(() -> throttle.notChecked(name, ip)
                         .invoke(() -> signIns.refused(SignInMetrics.Outcome.BUSY, name, ip))
                         .map(ignored -> SignInPages.busy()));
@@ -147,11 +159,12 @@ public class LoginResource {
                         Pages.html(401, Templates.login(csrf, target, username, BAD_CREDENTIALS)), source));
     }
 
-    private Uni<Response> signedIn(User user, String username, String ip, String oldSessionId, String target) {
-        return throttle.succeeded(username, ip)
+    private Uni<Response> signedIn(User user, String username, Origin origin, String oldSessionId, String target) {
+        return throttle.succeeded(username, origin.ip())
                 // no session fixation: drop any previous session, always issue a new id
                 .flatMap(ignored -> sessions.close(oldSessionId))
-                .flatMap(ignored -> sessions.open(user))
+                .flatMap(ignored -> sessions.open(user, origin))
+                .call(opened -> signInAudit.succeeded(user, origin, SignInAudit.clientOf(target)))
                 // RFC 9700 §4.12: 303 after a POST carrying credentials
                 .map(opened -> Pages.seeOther(target, cookies.session(opened.id(), sessions.ttl())));
     }
