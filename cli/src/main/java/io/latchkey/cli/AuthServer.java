@@ -46,7 +46,7 @@ public final class AuthServer {
         }
     }
 
-    static final String USER_AGENT = "latchkey-cli/0.1";
+    static final String USER_AGENT = CliUserAgent.current();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))

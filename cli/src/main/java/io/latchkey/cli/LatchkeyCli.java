@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code latchkey}: sign in with the device flow (RFC 8628), keep the tokens, call the API. */
-@Command(name = "latchkey", mixinStandardHelpOptions = true, version = "latchkey 0.1.0",
+@Command(name = "latchkey", mixinStandardHelpOptions = true, version = "latchkey " + CliUserAgent.VERSION,
         description = "The Latchkey command-line client: sign in with a device code, then call the API as yourself.",
         subcommands = {LoginCommand.class, StatusCommand.class, TokenCommand.class, ApiCommand.class,
                 LogoutCommand.class, AdminCommand.class, CommandLine.HelpCommand.class},

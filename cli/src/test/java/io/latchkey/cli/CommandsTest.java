@@ -37,6 +37,9 @@ class CommandsTest extends CliAgainstServer {
         assertFalse(out.toString().contains("rt-1") || out.toString().contains("at-1"), "tokens are never printed by login");
         RfcServer.Received device = server.to("/oauth/device_authorization").get(0);
         assertEquals(Map.of("client_id", "latchkey-cli", "scope", "profile db:read"), device.form());
+        // issue 13 contract item 6: the device request names the CLI, its OS and host for the account page
+        assertEquals(List.of(CliUserAgent.current()), device.headers().get("User-agent"));
+        assertTrue(CliUserAgent.current().matches("latchkey-cli/[0-9.]+( \\([^;()]+; [^;()]+\\))?"), CliUserAgent.current());
         RfcServer.Received poll = server.to("/oauth/token").get(0);
         // RFC 8628 §3.4
         assertEquals(Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code", "device_code", "dc-1",

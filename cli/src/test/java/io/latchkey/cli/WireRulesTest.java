@@ -74,4 +74,15 @@ class WireRulesTest {
                 BrowserLauncher.command(url, "Linux", java.util.Map.of("WAYLAND_DISPLAY", "wayland-0")));
         assertEquals(java.util.Optional.of(List.of("open", url)), BrowserLauncher.command(url, "Mac OS X", java.util.Map.of()));
     }
+
+    @Test
+    void theUserAgentNamesVersionSystemAndHostWithoutBreakingOutOfItsComment() {
+        // issue 13 contract item 6; RFC 9110 §10.1.5: product/version (comment)
+        assertEquals("latchkey-cli/" + CliUserAgent.VERSION + " (Linux; laptop-7)", CliUserAgent.of("Linux", "laptop-7"));
+        assertEquals("latchkey-cli/" + CliUserAgent.VERSION + " (Mac OS X; Annas-MacBook)", CliUserAgent.of("Mac OS X", "Annas-MacBook"));
+        assertEquals("latchkey-cli/" + CliUserAgent.VERSION + " (Linux; evil.example)", CliUserAgent.of("Linux", "evil);(.example\r\n"));
+        assertEquals("latchkey-cli/" + CliUserAgent.VERSION + " (Linux; unknown)", CliUserAgent.of("Linux", null));
+        assertEquals("latchkey-cli/" + CliUserAgent.VERSION, CliUserAgent.of(null, "\u0000"));
+        assertEquals(64, CliUserAgent.of("Linux", "h".repeat(500)).length() - ("latchkey-cli/" + CliUserAgent.VERSION + " (Linux; )").length());
+    }
 }
