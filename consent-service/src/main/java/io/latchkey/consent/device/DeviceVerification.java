@@ -62,23 +62,28 @@ public class DeviceVerification {
     }
 
     /** Records the decision for a code this session looked up, then tells device-service. */
-    public Uni<DecisionStatus> decide(Session session, Origin origin, String userCode, boolean approve) {
+    public Uni<Decision> decide(Session session, Origin origin, String userCode, boolean approve) {
         // RFC 8628 §5.5: only the browser session that entered (and saw) the code may decide on it
         if (userCode == null || !userCode.equals(session.deviceUserCode())) {
-            return Uni.createFrom().item(DecisionStatus.NOT_THIS_SESSION);
+            return Uni.createFrom().item(new Decision(DecisionStatus.NOT_THIS_SESSION, null));
         }
         return sessions.takeDeviceCode(session, userCode)
                 .flatMap(taken -> taken
                         ? decideOnce(session, origin, userCode, approve)
-                        : Uni.createFrom().item(DecisionStatus.NOT_THIS_SESSION));
+                        : Uni.createFrom().item(new Decision(DecisionStatus.NOT_THIS_SESSION, null)));
     }
 
-    private Uni<DecisionStatus> decideOnce(Session session, Origin origin, String userCode, boolean approve) {
+    /** What a decision came to, and for which client (null when the code was not this session's or is gone). */
+    public record Decision(DecisionStatus status, String clientId) {
+    }
+
+    private Uni<Decision> decideOnce(Session session, Origin origin, String userCode, boolean approve) {
         // client and scope come from device-service, never from the form
         return devices.find(userCode)
                 .flatMap(found -> found == null || !found.pending()
-                        ? Uni.createFrom().item(DecisionStatus.GONE)
-                        : approve ? approve(session, origin, userCode, found) : deny(session, origin, userCode, found));
+                        ? Uni.createFrom().item(new Decision(DecisionStatus.GONE, null))
+                        : (approve ? approve(session, origin, userCode, found) : deny(session, origin, userCode, found))
+                                .map(status -> new Decision(status, found.clientId())));
     }
 
     private Uni<Lookup> find(Session session, UserCodeAttempts.Attempt attempt, String userCode) {

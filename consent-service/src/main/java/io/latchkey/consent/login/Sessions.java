@@ -96,7 +96,8 @@ public class Sessions {
     public Uni<Opened> open(User user, Origin origin) {
         String id = Tokens.random256();
         Session s = new Session(keyOf(id), user.id, user.username, user.displayName, Tokens.random256(),
-                Instant.now(), null, origin == null ? null : origin.ip(), origin == null ? null : origin.userAgent());
+                Instant.now(), null, origin == null ? null : origin.ip(), origin == null ? null : origin.userAgent(),
+                null);
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("EVAL", CREATE, "2", s.key(),
                 userIndex(user.id), String.valueOf(ttl.toSeconds()),
                 "user_id", s.userId().toString(),
@@ -164,6 +165,11 @@ public class Sessions {
         return setField(session, "device_user_code", userCode);
     }
 
+    /** Remembers this session's last device decision, for the page its redirect leads to (post/redirect/get). */
+    public Uni<Boolean> rememberDeviceDecision(Session session, boolean approved, String clientId) {
+        return setField(session, "device_decided", (approved ? "approved:" : "denied:") + clientId);
+    }
+
     /**
      * Takes the remembered user code for a decision: true (and the code is cleared) only when this session looked
      * up exactly this code. Atomic, so a looked-up code is good for one decision only, even under double submits.
@@ -193,6 +199,6 @@ public class Sessions {
         String code = f.get("device_user_code");
         return new Session(key, UUID.fromString(f.get("user_id")), f.get("username"), f.get("display_name"),
                 f.get("csrf"), Instant.parse(f.get("created_at")), code == null || code.isEmpty() ? null : code,
-                f.get("ip"), f.get("user_agent"));
+                f.get("ip"), f.get("user_agent"), f.get("device_decided"));
     }
 }

@@ -56,10 +56,13 @@ public class DeviceVerificationResource {
 
     private final Sessions sessions;
     private final DeviceVerification verification;
+    private final io.latchkey.consent.client.ClientDirectory clients;
 
-    public DeviceVerificationResource(Sessions sessions, DeviceVerification verification) {
+    public DeviceVerificationResource(Sessions sessions, DeviceVerification verification,
+                                      io.latchkey.consent.client.ClientDirectory clients) {
         this.sessions = sessions;
         this.verification = verification;
+        this.clients = clients;
     }
 
     @GET
@@ -123,7 +126,35 @@ public class DeviceVerificationResource {
                     }
                     Origin origin = new Origin(callerAddress.of(request), userAgent);
                     return verification.decide(session, origin, UserCodes.normalize(typed), "approve".equals(decision))
-                            .map(DeviceVerificationResource::decisionPage);
+                            .flatMap(decided -> decided.status() == DecisionStatus.APPROVED
+                                    || decided.status() == DecisionStatus.DENIED
+                                    // post/redirect/get: the outcome page is a GET, so a reload never re-posts
+                                    ? sessions.rememberDeviceDecision(session,
+                                                    decided.status() == DecisionStatus.APPROVED, decided.clientId())
+                                            .replaceWith(Pages.seeOther("/device/done"))
+                                    : Uni.createFrom().item(decisionPage(decided.status())));
+                });
+    }
+
+    /** The page a decision redirects to: names the app, and (once connected) where to remove it again. */
+    @GET
+    @Path("done")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> done(@RestCookie(Sessions.COOKIE) String sessionId) {
+        return sessions.find(sessionId)
+                .flatMap(session -> {
+                    if (session == null) {
+                        return Uni.createFrom().item(toLogin(null));
+                    }
+                    String decided = session.deviceDecided();
+                    if (decided == null || decided.indexOf(':') < 0) {
+                        return Uni.createFrom().item(Pages.seeOther("/device"));
+                    }
+                    boolean approved = decided.startsWith("approved:");
+                    String clientId = decided.substring(decided.indexOf(':') + 1);
+                    return clients.find(clientId)
+                            .onFailure().recoverWithItem(() -> io.latchkey.consent.client.ClientInfo.unknown(clientId))
+                            .map(client -> Pages.ok(Templates.deviceDone(approved, client)));
                 });
     }
 
@@ -146,9 +177,8 @@ public class DeviceVerificationResource {
 
     private static Response decisionPage(DecisionStatus status) {
         return switch (status) {
-            case APPROVED -> Pages.message(200, "Device connected", "Device connected. You can return to your device.");
-            case DENIED -> Pages.message(200, "Request denied",
-                    "Request denied. The device will not get access to your account.");
+            // APPROVED and DENIED redirect to /device/done
+            case APPROVED, DENIED -> Pages.seeOther("/device/done");
             case GONE -> Pages.message(410, "Code no longer valid", GONE);
             case NOT_THIS_SESSION -> Pages.message(403, "Start again",
                     "This approval was not started in this browser. Enter the code from your device again.");

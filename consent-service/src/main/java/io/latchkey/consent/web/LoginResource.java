@@ -76,9 +76,36 @@ public class LoginResource {
         String username = loginHint != null && loginHint.length() <= MAX_LOGIN_HINT ? loginHint : null;
         String csrf = Csrf.preSessionToken(csrfCookie);
         String target = ReturnTo.safe(returnTo);
-        return formTarget(target)
-                .map(source -> Pages.withFormTarget(
-                        Pages.ok(Templates.login(csrf, target, username, null), cookies.csrf(csrf)), source));
+        return Uni.combine().all().unis(formTarget(target), signingInFor(target)).asTuple()
+                .map(t -> Pages.withFormTarget(Pages.ok(Templates.login(csrf, target, username, null, t.getItem2(),
+                        forDevice(target)), cookies.csrf(csrf)), t.getItem1()));
+    }
+
+    /** The directory of clients, to name the app a sign-in is for. */
+    @jakarta.inject.Inject
+    io.latchkey.consent.client.ClientDirectory clients;
+
+    /**
+     * The registered app an authorization request's sign-in is for, or null (no request, an unknown client, or
+     * token-service unreachable: the page still shows, without the name).
+     */
+    private Uni<io.latchkey.consent.client.ClientInfo> signingInFor(String target) {
+        String clientId = SignInAudit.clientOf(target);
+        if (clientId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return clients.find(clientId)
+                .map(c -> c.clientType() == null ? null : c)
+                .onFailure().recoverWithNull();
+    }
+
+    /**
+     * A sign-in on the way to /device (the device flow). The device is not named here: this page needs no session,
+     * and naming the device of a user code would let anyone test codes without the RFC 8628 §5.1 attempt limits;
+     * the confirmation page, after sign-in, names it.
+     */
+    private static boolean forDevice(String target) {
+        return target.equals("/device") || target.startsWith("/device?");
     }
 
     /** The user's own activity log: sign-ins and failed sign-ins (/account/activity). */
@@ -154,9 +181,9 @@ public class LoginResource {
 
     private Uni<Response> rejected(String username, String csrf, String target) {
         // the failure was counted by LoginThrottle.admit before the check
-        return formTarget(target)
-                .map(source -> Pages.withFormTarget(
-                        Pages.html(401, Templates.login(csrf, target, username, BAD_CREDENTIALS)), source));
+        return Uni.combine().all().unis(formTarget(target), signingInFor(target)).asTuple()
+                .map(t -> Pages.withFormTarget(Pages.html(401, Templates.login(csrf, target, username,
+                        BAD_CREDENTIALS, t.getItem2(), forDevice(target))), t.getItem1()));
     }
 
     private Uni<Response> signedIn(User user, String username, Origin origin, String oldSessionId, String target) {
