@@ -17,6 +17,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.latchkey.common.Form;
@@ -90,6 +98,13 @@ public class AccountActivityResource {
     @GET
     @Path("api/activity")
     @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "Account activity", description = "The signed-in user's own security log (session cookie lk_session)")
+    @Operation(summary = "The signed-in user's activity, newest first, one page at a time")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 100 (default 50)")
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "next_cursor of the previous page")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActivityPage.class)))
+    @APIResponse(responseCode = "400", description = "Malformed limit or cursor (error invalid_request)")
+    @APIResponse(responseCode = "401", description = "Not signed in (error login_required)")
     public Uni<Response> json(@Context HttpServerRequest request, @RestCookie(Sessions.COOKIE) String sessionId) {
         PageCursor cursor;
         try {
