@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -100,8 +101,10 @@ public class AccountActivityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Tag(name = "Account activity", description = "The signed-in user's own security log (session cookie lk_session)")
     @Operation(summary = "The signed-in user's activity, newest first, one page at a time")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 100 (default 50)")
-    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "next_cursor of the previous page")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 100 (default 50)",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "next_cursor of the previous page",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActivityPage.class)))
     @APIResponse(responseCode = "400", description = "Malformed limit or cursor (error invalid_request)")
     @APIResponse(responseCode = "401", description = "Not signed in (error login_required)")

@@ -3,10 +3,7 @@ package io.latchkey.consent.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,8 +44,6 @@ public class DeviceVerificationResource {
     static final String INVALID_CODE = "That code is not valid or has expired. Check the code on your device.";
     private static final String DECISION = "decision";
     static final String GONE = "That code has expired or was already used.";
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH);
 
     /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
     @Inject
@@ -202,17 +197,18 @@ public class DeviceVerificationResource {
     }
 
     private static Templates.DeviceView device(PendingDeviceAuthorization a) {
-        return new Templates.DeviceView(a.deviceIp(), a.deviceUserAgent(), when(a.requestedAt()));
+        return new Templates.DeviceView(a.deviceIp(), a.deviceUserAgent(),
+                a.deviceUserAgent() == null ? null : DeviceNames.of(a.deviceUserAgent(), null), when(a.requestedAt()));
     }
 
-    private static String when(String iso) {
+    private static Times when(String iso) {
         if (iso == null) {
             return null;
         }
         try {
-            return WHEN.format(OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC));
+            return Times.of(OffsetDateTime.parse(iso));
         } catch (DateTimeParseException e) {
-            return iso;
+            return null;
         }
     }
 

@@ -14,7 +14,11 @@ import io.quarkus.qute.TemplateInstance;
 public class Templates {
 
     /** What the confirmation page shows about the device that asked. */
-    public record DeviceView(String ip, String userAgent, String requestedAt) {
+    /**
+     * What the confirmation page shows about the device that asked: its readable name ("latchkey CLI on laptop-7
+     * (Linux)", from its User-Agent), the raw User-Agent on hover, and when it asked.
+     */
+    public record DeviceView(String ip, String userAgent, String name, Times requestedAt) {
     }
 
     public static native TemplateInstance home(Session session);

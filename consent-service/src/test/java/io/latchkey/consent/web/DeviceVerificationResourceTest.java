@@ -140,8 +140,9 @@ class DeviceVerificationResourceTest {
                 .body(containsString("Create, change and delete your databases and their data"))
                 .body(containsString("custom:thing"))
                 .body(containsString("203.0.113.7"))
-                .body(containsString("latchkey-cli/1.0 (linux)"))
-                .body(containsString("2 Jan 2026, 03:04:05 UTC"))
+                // issue 13: a readable device name, the raw User-Agent on hover; the time in UTC for the local-time script
+                .body(containsString("<span title=\"latchkey-cli/1.0 (linux)\">latchkey CLI</span>"))
+                .body(containsString("<time datetime=\"2026-01-02T03:04:05Z\" title=\"2 Jan 2026, 03:04 UTC\">"))
                 // RFC 8628 §5.4: the user is told it is a device and to continue only with the device in hand
                 .body(containsString("You are authorizing a device"))
                 .body(containsString("value=\"approve\""))
