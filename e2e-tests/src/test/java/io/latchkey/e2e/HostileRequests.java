@@ -32,14 +32,18 @@ final class HostileRequests {
             "/admin/console/applications", "/admin/console/users", "/admin/console/clients", "/admin/console/audit",
             "/admin/users", "/admin/users/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/disable", "/admin/partner-applications",
             "/admin/audit-events", "/.well-known/openid-configuration", "/oauth/userinfo", "/oauth/logout",
-            "/oauth/logout/confirm", "/openapi/admin");
+            "/oauth/logout/confirm", "/openapi/admin",
+            // issue 13: the account area's activity and sessions, the device outcome page, the static files
+            "/account/activity", "/account/api/activity", "/account/sessions", "/account/sessions/sign-out-others",
+            "/device/done", "/favicon.ico", "/static/latchkey.css", "/static/local-time.js");
 
     /** The routes that read an application/x-www-form-urlencoded body. */
     static final List<String> FORM_PATHS = List.of("/oauth/token", "/oauth/revoke", "/oauth/introspect",
             "/oauth/device_authorization", "/login", "/logout", "/consent", "/device", "/device/decision",
             "/account/authorized-apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/revoke",
             "/partners/apply", "/partners/apps/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/secret",
-            "/admin/console/applications/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/reject", "/oauth/logout", "/oauth/logout/confirm");
+            "/admin/console/applications/5b0e6f3c-3f4e-4a39-9d0e-0c6b2b1f7a11/reject", "/oauth/logout", "/oauth/logout/confirm",
+            "/account/sessions/sign-out-others");
 
     static final String FORM = "application/x-www-form-urlencoded";
 

@@ -24,6 +24,15 @@ public class AuditEvent {
     public static final String SESSION_REVOKE = "session.revoke";
     /** The user revoked all their apps at once; detail {"apps": n} (each app also has its own revoke line). */
     public static final String REVOKE_ALL = "revoke_all";
+    /** A signed-in browser session started (client_id: the app the sign-in was for, when there was one). */
+    public static final String SIGN_IN = "sign_in";
+    /** A wrong password for an existing account (never the password itself). */
+    public static final String SIGN_IN_FAILED = "sign_in.failed";
+    /** The user ended their other browser sessions (/account/sessions). */
+    public static final String SESSIONS_SIGN_OUT_OTHERS = "sessions.sign_out_others";
+    /** RFC 8628 §3.3: the user approved or denied a device's request (ip, user_agent: the device's own). */
+    public static final String DEVICE_APPROVE = "device.approve";
+    public static final String DEVICE_DENY = "device.deny";
     public static final String USER_CREATE = "user.create";
     public static final String USER_DISABLE = "user.disable";
     public static final String USER_ENABLE = "user.enable";

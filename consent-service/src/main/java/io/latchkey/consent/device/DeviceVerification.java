@@ -2,6 +2,8 @@ package io.latchkey.consent.device;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.latchkey.consent.audit.AuditEvent;
+import io.latchkey.consent.audit.AuditLog;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.client.ClientDirectory;
 import io.latchkey.consent.client.ClientInfo;
@@ -37,10 +39,12 @@ public class DeviceVerification {
     private final Sessions sessions;
     private final Grants grants;
     private final UserRepository users;
+    private final AuditLog audit;
 
     public DeviceVerification(DeviceAuthorizations devices, UserCodeAttempts attempts, ClientDirectory clients,
-                              Sessions sessions, Grants grants, UserRepository users) {
+                              Sessions sessions, Grants grants, UserRepository users, AuditLog audit) {
         this.users = users;
+        this.audit = audit;
         this.devices = devices;
         this.attempts = attempts;
         this.clients = clients;
@@ -58,23 +62,28 @@ public class DeviceVerification {
     }
 
     /** Records the decision for a code this session looked up, then tells device-service. */
-    public Uni<DecisionStatus> decide(Session session, Origin origin, String userCode, boolean approve) {
+    public Uni<Decision> decide(Session session, Origin origin, String userCode, boolean approve) {
         // RFC 8628 §5.5: only the browser session that entered (and saw) the code may decide on it
         if (userCode == null || !userCode.equals(session.deviceUserCode())) {
-            return Uni.createFrom().item(DecisionStatus.NOT_THIS_SESSION);
+            return Uni.createFrom().item(new Decision(DecisionStatus.NOT_THIS_SESSION, null));
         }
         return sessions.takeDeviceCode(session, userCode)
                 .flatMap(taken -> taken
                         ? decideOnce(session, origin, userCode, approve)
-                        : Uni.createFrom().item(DecisionStatus.NOT_THIS_SESSION));
+                        : Uni.createFrom().item(new Decision(DecisionStatus.NOT_THIS_SESSION, null)));
     }
 
-    private Uni<DecisionStatus> decideOnce(Session session, Origin origin, String userCode, boolean approve) {
+    /** What a decision came to, and for which client (null when the code was not this session's or is gone). */
+    public record Decision(DecisionStatus status, String clientId) {
+    }
+
+    private Uni<Decision> decideOnce(Session session, Origin origin, String userCode, boolean approve) {
         // client and scope come from device-service, never from the form
         return devices.find(userCode)
                 .flatMap(found -> found == null || !found.pending()
-                        ? Uni.createFrom().item(DecisionStatus.GONE)
-                        : approve ? approve(session, origin, userCode, found) : deny(session, origin, userCode, found));
+                        ? Uni.createFrom().item(new Decision(DecisionStatus.GONE, null))
+                        : (approve ? approve(session, origin, userCode, found) : deny(session, origin, userCode, found))
+                                .map(status -> new Decision(status, found.clientId())));
     }
 
     private Uni<Lookup> find(Session session, UserCodeAttempts.Attempt attempt, String userCode) {
@@ -114,9 +123,12 @@ public class DeviceVerification {
                                 // signed in (the device flow has no nonce)
                                 io.latchkey.common.Scopes.parse(found.scope())
                                         .contains(io.latchkey.common.oidc.UserClaims.OPENID)
-                                        ? io.latchkey.consent.login.OidcIdentity.ofSession(session, null) : null)))
-                .map(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
-                        ? DecisionStatus.APPROVED : DecisionStatus.GONE)
+                                        ? io.latchkey.consent.login.OidcIdentity.ofSession(session, null) : null))
+                        .map(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
+                                ? DecisionStatus.APPROVED : DecisionStatus.GONE)
+                        .call(status -> status == DecisionStatus.APPROVED
+                                ? recordDecision(AuditEvent.DEVICE_APPROVE, session, found, grant.id)
+                                : Uni.createFrom().voidItem()))
                 .invoke(status -> logDecision(status, session, found));
     }
 
@@ -124,9 +136,20 @@ public class DeviceVerification {
         return devices.deny(userCode)
                 .flatMap(outcome -> outcome == DeviceAuthorizations.Outcome.DONE
                         ? grants.deny(session.userId(), found.clientId(), found.scope(), origin)
+                                .call(ignored -> recordDecision(AuditEvent.DEVICE_DENY, session, found, null))
                                 .replaceWith(DecisionStatus.DENIED)
                         : Uni.createFrom().item(DecisionStatus.GONE))
                 .invoke(status -> logDecision(status, session, found));
+    }
+
+    /**
+     * The user's activity log: which device (its own IP and User-Agent, as device-service saw them) was approved or
+     * denied; the approving browser is on the authorize/deny event next to it.
+     */
+    private Uni<Void> recordDecision(String kind, Session session, PendingDeviceAuthorization found,
+                                     java.util.UUID grantId) {
+        return audit.record(AuditEvent.of(kind, session.userId(), found.clientId(), found.scope(), grantId,
+                new Origin(found.deviceIp(), found.deviceUserAgent()))).replaceWithVoid();
     }
 
     /** A security event at INFO (README, "Logs"): who decided which client's device request; never a code. */

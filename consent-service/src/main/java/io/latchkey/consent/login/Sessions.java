@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.redis.RedisKeys;
 import io.latchkey.consent.user.User;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -38,6 +39,7 @@ public class Sessions {
             redis.call('SADD', KEYS[1], ARGV[1])
             redis.call('EXPIRE', KEYS[1], ARGV[2])
             return 1""";
+
     /** Set one field only while the session still exists (keeps its TTL; never resurrects an expired key). */
     private static final String SET_IF_EXISTS = """
             if redis.call('EXISTS', KEYS[1]) == 1 then
@@ -73,20 +75,63 @@ public class Sessions {
     public record Opened(String id, Session session) {
     }
 
-    /** A brand-new session (new random id on every sign-in: no session fixation). */
-    public Uni<Opened> open(User user) {
+    /**
+     * A brand-new session (new random id on every sign-in: no session fixation), remembering where it signed in
+     * from (IP and User-Agent, shown on /account/sessions).
+     */
+    public Uni<Opened> open(User user, Origin origin) {
         String id = Tokens.random256();
         Session s = new Session(keyOf(id), user.id, user.username, user.displayName, Tokens.random256(),
-                Instant.now(), null);
+                Instant.now(), null, origin == null ? null : origin.ip(), origin == null ? null : origin.userAgent(),
+                null);
         String ttlSeconds = String.valueOf(ttl.toSeconds());
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(CREATE, "1", s.key(), ttlSeconds,
+                "user_id", s.userId().toString(),
+                "username", s.username(),
+                "display_name", s.displayName(),
+                "csrf", s.csrf(),
+                "created_at", s.createdAt().toString()));
+        if (s.ip() != null) {
+            args.addAll(java.util.List.of("ip", s.ip()));
+        }
+        if (s.userAgent() != null) {
+            args.addAll(java.util.List.of("user_agent", s.userAgent()));
+        }
         return redis.execute("EVAL", INDEX, "1", userIndex(user.id), s.key(), ttlSeconds)
-                .flatMap(indexed -> redis.execute("EVAL", CREATE, "1", s.key(), ttlSeconds,
-                        "user_id", s.userId().toString(),
-                        "username", s.username(),
-                        "display_name", s.displayName(),
-                        "csrf", s.csrf(),
-                        "created_at", s.createdAt().toString()))
+                .flatMap(indexed -> redis.execute("EVAL", args.toArray(String[]::new)))
                 .map(ignored -> new Opened(id, s));
+    }
+
+    /** The user's live browser sessions, newest first (index members whose session expired are skipped). */
+    public Uni<java.util.List<Session>> listOf(UUID userId) {
+        return redis.set(String.class).smembers(userIndex(userId))
+                .flatMap(members -> {
+                    if (members.isEmpty()) {
+                        return Uni.createFrom().item(java.util.List.<Session>of());
+                    }
+                    java.util.List<Uni<Session>> reads = members.stream()
+                            .map(k -> redis.hash(String.class).hgetall(k).map(f -> fromFields(k, f)))
+                            .toList();
+                    return Uni.join().all(reads).andFailFast()
+                            .map(found -> found.stream()
+                                    .filter(x -> x != null && userId.equals(x.userId()))
+                                    .sorted(java.util.Comparator.comparing(Session::createdAt).reversed())
+                                    .toList());
+                });
+    }
+
+    /** Ends every other browser session of this session's user at once; the number of live sessions ended. */
+    public Uni<Integer> closeOthers(Session keep) {
+        // as closeAllOf: the sessions sit in other Redis Cluster slots than the index, so no one script spans them
+        String index = userIndex(keep.userId());
+        return redis.set(String.class).smembers(index)
+                .flatMap(members -> {
+                    String[] others = members.stream().filter(k -> !k.equals(keep.key())).toArray(String[]::new);
+                    return others.length == 0
+                            ? Uni.createFrom().item(0)
+                            : redis.key().del(others)
+                                    .flatMap(ended -> redis.set(String.class).srem(index, others).replaceWith(ended));
+                });
     }
 
     /** The session for a cookie value, or null when absent, malformed or expired. */
@@ -123,6 +168,11 @@ public class Sessions {
         return setField(session, "device_user_code", userCode);
     }
 
+    /** Remembers this session's last device decision, for the page its redirect leads to (post/redirect/get). */
+    public Uni<Boolean> rememberDeviceDecision(Session session, boolean approved, String clientId) {
+        return setField(session, "device_decided", (approved ? "approved:" : "denied:") + clientId);
+    }
+
     /**
      * Takes the remembered user code for a decision: true (and the code is cleared) only when this session looked
      * up exactly this code. Atomic, so a looked-up code is good for one decision only, even under double submits.
@@ -151,6 +201,7 @@ public class Sessions {
         }
         String code = f.get("device_user_code");
         return new Session(key, UUID.fromString(f.get("user_id")), f.get("username"), f.get("display_name"),
-                f.get("csrf"), Instant.parse(f.get("created_at")), code == null || code.isEmpty() ? null : code);
+                f.get("csrf"), Instant.parse(f.get("created_at")), code == null || code.isEmpty() ? null : code,
+                f.get("ip"), f.get("user_agent"), f.get("device_decided"));
     }
 }

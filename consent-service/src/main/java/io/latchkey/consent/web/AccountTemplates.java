@@ -27,12 +27,24 @@ public class AccountTemplates {
                           List<SessionView> sessions, boolean sessionsKnown, RawString mark) {
 
         static AppView of(AuthorizedApp app) {
-            String via = Grant.VIA_DEVICE.equals(app.via()) ? "on a device" : "on the web";
+            String via = via(app);
             return new AppView(app.grantId().toString(), app.client().displayName(), app.client().clientId(),
                     app.client().safeLogoUri(), app.client().safeHomepageUri(), app.scopes(), when(app.authorizedAt()),
                     when(app.lastUsedAt()), via,
                     app.sessions().stream().map(s -> SessionView.of(s, via)).toList(), app.sessionsKnown(),
                     AppMark.html(app.client().clientId(), app.client().displayName(), app.client().logoUri()));
+        }
+
+        /**
+         * How the app was authorized, in words: a device flow is "on a device"; the authorization code flow is "on
+         * the web" for a confidential (server-side) client, but "in an app" for a public one (a native or desktop
+         * app signing in through the browser, like the demo's native client) - it does not run on the web.
+         */
+        static String via(AuthorizedApp app) {
+            if (Grant.VIA_DEVICE.equals(app.via())) {
+                return "on a device";
+            }
+            return app.client().isPublic() ? "in an app" : "on the web";
         }
     }
 

@@ -3,10 +3,7 @@ package io.latchkey.consent.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,8 +44,6 @@ public class DeviceVerificationResource {
     static final String INVALID_CODE = "That code is not valid or has expired. Check the code on your device.";
     private static final String DECISION = "decision";
     static final String GONE = "That code has expired or was already used.";
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'", Locale.ENGLISH);
 
     /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
     @Inject
@@ -56,10 +51,13 @@ public class DeviceVerificationResource {
 
     private final Sessions sessions;
     private final DeviceVerification verification;
+    private final io.latchkey.consent.client.ClientDirectory clients;
 
-    public DeviceVerificationResource(Sessions sessions, DeviceVerification verification) {
+    public DeviceVerificationResource(Sessions sessions, DeviceVerification verification,
+                                      io.latchkey.consent.client.ClientDirectory clients) {
         this.sessions = sessions;
         this.verification = verification;
+        this.clients = clients;
     }
 
     @GET
@@ -123,7 +121,35 @@ public class DeviceVerificationResource {
                     }
                     Origin origin = new Origin(callerAddress.of(request), userAgent);
                     return verification.decide(session, origin, UserCodes.normalize(typed), "approve".equals(decision))
-                            .map(DeviceVerificationResource::decisionPage);
+                            .flatMap(decided -> decided.status() == DecisionStatus.APPROVED
+                                    || decided.status() == DecisionStatus.DENIED
+                                    // post/redirect/get: the outcome page is a GET, so a reload never re-posts
+                                    ? sessions.rememberDeviceDecision(session,
+                                                    decided.status() == DecisionStatus.APPROVED, decided.clientId())
+                                            .replaceWith(Pages.seeOther("/device/done"))
+                                    : Uni.createFrom().item(decisionPage(decided.status())));
+                });
+    }
+
+    /** The page a decision redirects to: names the app, and (once connected) where to remove it again. */
+    @GET
+    @Path("done")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> done(@RestCookie(Sessions.COOKIE) String sessionId) {
+        return sessions.find(sessionId)
+                .flatMap(session -> {
+                    if (session == null) {
+                        return Uni.createFrom().item(toLogin(null));
+                    }
+                    String decided = session.deviceDecided();
+                    if (decided == null || decided.indexOf(':') < 0) {
+                        return Uni.createFrom().item(Pages.seeOther("/device"));
+                    }
+                    boolean approved = decided.startsWith("approved:");
+                    String clientId = decided.substring(decided.indexOf(':') + 1);
+                    return clients.find(clientId)
+                            .onFailure().recoverWithItem(() -> io.latchkey.consent.client.ClientInfo.unknown(clientId))
+                            .map(client -> Pages.ok(Templates.deviceDone(approved, client)));
                 });
     }
 
@@ -146,9 +172,8 @@ public class DeviceVerificationResource {
 
     private static Response decisionPage(DecisionStatus status) {
         return switch (status) {
-            case APPROVED -> Pages.message(200, "Device connected", "Device connected. You can return to your device.");
-            case DENIED -> Pages.message(200, "Request denied",
-                    "Request denied. The device will not get access to your account.");
+            // APPROVED and DENIED redirect to /device/done
+            case APPROVED, DENIED -> Pages.seeOther("/device/done");
             case GONE -> Pages.message(410, "Code no longer valid", GONE);
             case NOT_THIS_SESSION -> Pages.message(403, "Start again",
                     "This approval was not started in this browser. Enter the code from your device again.");
@@ -172,17 +197,18 @@ public class DeviceVerificationResource {
     }
 
     private static Templates.DeviceView device(PendingDeviceAuthorization a) {
-        return new Templates.DeviceView(a.deviceIp(), a.deviceUserAgent(), when(a.requestedAt()));
+        return new Templates.DeviceView(a.deviceIp(), a.deviceUserAgent(),
+                a.deviceUserAgent() == null ? null : DeviceNames.of(a.deviceUserAgent(), null), when(a.requestedAt()));
     }
 
-    private static String when(String iso) {
+    private static Times when(String iso) {
         if (iso == null) {
             return null;
         }
         try {
-            return WHEN.format(OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC));
+            return Times.of(OffsetDateTime.parse(iso));
         } catch (DateTimeParseException e) {
-            return iso;
+            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package io.latchkey.consent.web;
 
+import io.latchkey.consent.audit.Origin;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import io.latchkey.consent.login.Csrf;
 import io.latchkey.consent.login.LoginThrottle;
 import io.latchkey.consent.login.PasswordChecks;
 import io.latchkey.consent.login.SignInMetrics;
+import io.latchkey.consent.login.SignInAudit;
 import io.latchkey.consent.login.Sessions;
 import io.latchkey.consent.user.User;
 import io.smallrye.mutiny.Uni;
@@ -73,10 +76,41 @@ public class LoginResource {
         String username = loginHint != null && loginHint.length() <= MAX_LOGIN_HINT ? loginHint : null;
         String csrf = Csrf.preSessionToken(csrfCookie);
         String target = ReturnTo.safe(returnTo);
-        return formTarget(target)
-                .map(source -> Pages.withFormTarget(
-                        Pages.ok(Templates.login(csrf, target, username, null), cookies.csrf(csrf)), source));
+        return Uni.combine().all().unis(formTarget(target), signingInFor(target)).asTuple()
+                .map(t -> Pages.withFormTarget(Pages.ok(Templates.login(csrf, target, username, null, t.getItem2(),
+                        forDevice(target)), cookies.csrf(csrf)), t.getItem1()));
     }
+
+    /** The directory of clients, to name the app a sign-in is for. */
+    @jakarta.inject.Inject
+    io.latchkey.consent.client.ClientDirectory clients;
+
+    /**
+     * The registered app an authorization request's sign-in is for, or null (no request, an unknown client, or
+     * token-service unreachable: the page still shows, without the name).
+     */
+    private Uni<io.latchkey.consent.client.ClientInfo> signingInFor(String target) {
+        String clientId = SignInAudit.clientOf(target);
+        if (clientId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return clients.find(clientId)
+                .map(c -> c.clientType() == null ? null : c)
+                .onFailure().recoverWithNull();
+    }
+
+    /**
+     * A sign-in on the way to /device (the device flow). The device is not named here: this page needs no session,
+     * and naming the device of a user code would let anyone test codes without the RFC 8628 §5.1 attempt limits;
+     * the confirmation page, after sign-in, names it.
+     */
+    private static boolean forDevice(String target) {
+        return target.equals("/device") || target.startsWith("/device?");
+    }
+
+    /** The user's own activity log: sign-ins and failed sign-ins (/account/activity). */
+    @jakarta.inject.Inject
+    io.latchkey.consent.login.SignInAudit signInAudit;
 
     /** Counts and logs each sign-in outcome (README, "Metrics" and "Logs"). */
     @jakarta.inject.Inject
@@ -89,6 +123,7 @@ public class LoginResource {
     public Uni<Response> signIn(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @RestCookie(Csrf.COOKIE) String csrfCookie,
                                 @RestCookie(Sessions.COOKIE) String oldSessionId,
+                                @RestHeader("User-Agent") String userAgent,
                                 @Context HttpServerRequest request) {
         Form form = Form.body(contentType, body);
         String username = form.optional(USERNAME);
@@ -104,7 +139,7 @@ public class LoginResource {
         // counted before the password is checked, so concurrent guesses are counted too
         return throttle.admit(name, ip)
                 .flatMap(admission -> admission.counted()
-                        ? checkPassword(name, password, ip, csrfCookie, oldSessionId, target)
+                        ? checkPassword(name, password, new Origin(ip, userAgent), csrfCookie, oldSessionId, target)
                         : Uni.createFrom().item(SignInPages.tooManyAttempts(admission))
                                 .invoke(() -> signIns.refused(SignInMetrics.Outcome.THROTTLED, name, ip)));
     }
@@ -129,12 +164,16 @@ public class LoginResource {
                 });
     }
 
-    private Uni<Response> checkPassword(String name, String password, String ip, String csrfCookie,
+    private Uni<Response> checkPassword(String name, String password, Origin origin, String csrfCookie,
                                         String oldSessionId, String target) {
+        String ip = origin.ip();
         return authenticator.authenticate(name, password)
                 .flatMap(user -> user == null
-                        ? rejected(name, csrfCookie, target).invoke(() -> signIns.failed(name, ip))
-                        : signedIn(user, name, ip, oldSessionId, target).invoke(() -> signIns.succeeded(user.id, ip)))
+                        ? signInAudit.failed(name, origin, SignInAudit.clientOf(target))
+                                .flatMap(ignored -> rejected(name, csrfCookie, target))
+                                .invoke(() -> signIns.failed(name, ip))
+                        : signedIn(user, name, origin, oldSessionId, target)
+                                .invoke(() -> signIns.succeeded(user.id, ip)))
                 .onFailure(PasswordChecks.Busy.class).recoverWithUni(() -> throttle.notChecked(name, ip)
                         .invoke(() -> signIns.refused(SignInMetrics.Outcome.BUSY, name, ip))
                         .map(ignored -> SignInPages.busy()));
@@ -142,16 +181,17 @@ public class LoginResource {
 
     private Uni<Response> rejected(String username, String csrf, String target) {
         // the failure was counted by LoginThrottle.admit before the check
-        return formTarget(target)
-                .map(source -> Pages.withFormTarget(
-                        Pages.html(401, Templates.login(csrf, target, username, BAD_CREDENTIALS)), source));
+        return Uni.combine().all().unis(formTarget(target), signingInFor(target)).asTuple()
+                .map(t -> Pages.withFormTarget(Pages.html(401, Templates.login(csrf, target, username,
+                        BAD_CREDENTIALS, t.getItem2(), forDevice(target))), t.getItem1()));
     }
 
-    private Uni<Response> signedIn(User user, String username, String ip, String oldSessionId, String target) {
-        return throttle.succeeded(username, ip)
+    private Uni<Response> signedIn(User user, String username, Origin origin, String oldSessionId, String target) {
+        return throttle.succeeded(username, origin.ip())
                 // no session fixation: drop any previous session, always issue a new id
                 .flatMap(ignored -> sessions.close(oldSessionId))
-                .flatMap(ignored -> sessions.open(user))
+                .flatMap(ignored -> sessions.open(user, origin))
+                .call(opened -> signInAudit.succeeded(user, origin, SignInAudit.clientOf(target)))
                 // RFC 9700 §4.12: 303 after a POST carrying credentials
                 .map(opened -> Pages.seeOther(target, cookies.session(opened.id(), sessions.ttl())));
     }

@@ -14,12 +14,17 @@ import io.quarkus.qute.TemplateInstance;
 public class Templates {
 
     /** What the confirmation page shows about the device that asked. */
-    public record DeviceView(String ip, String userAgent, String requestedAt) {
+    /**
+     * What the confirmation page shows about the device that asked: its readable name ("latchkey CLI on laptop-7
+     * (Linux)", from its User-Agent), the raw User-Agent on hover, and when it asked.
+     */
+    public record DeviceView(String ip, String userAgent, String name, Times requestedAt) {
     }
 
     public static native TemplateInstance home(Session session);
 
-    public static native TemplateInstance login(String csrf, String returnTo, String username, String error);
+    public static native TemplateInstance login(String csrf, String returnTo, String username, String error,
+                                                ClientInfo client, boolean forDevice);
 
     public static native TemplateInstance message(String title, String message, String linkHref, String linkText);
 
@@ -31,6 +36,9 @@ public class Templates {
 
     public static native TemplateInstance logoutConfirm(String csrf, io.latchkey.consent.client.ClientInfo client,
                                                         io.latchkey.consent.login.EndSession.Request request);
+
+    /** After a device decision (its redirect): which app was connected or refused. */
+    public static native TemplateInstance deviceDone(boolean approved, ClientInfo client);
 
     public static native TemplateInstance deviceConfirm(String csrf, String userCode, ClientInfo client,
                                                         List<ScopeLine> scopes, DeviceView device, boolean offline,

@@ -234,8 +234,9 @@ class AuthorizedAppsResourceTest {
         InternalServicesStub.pending(code, "latchkey-cli", "db:read");
         String csrf = Browser.csrfOf(browser.get("/device"));
         browser.post("/device", Map.of("user_code", code, "csrf", csrf)).then().statusCode(200);
+        // post/redirect/get: the decision answers 303 to /device/done
         browser.post("/device/decision", Map.of("user_code", code, "decision", "approve", "csrf", csrf))
-                .then().statusCode(200);
+                .then().statusCode(303);
         List<InternalServicesStub.Call> approvals = InternalServicesStub.callsTo(code + "/approve");
         return approvals.get(approvals.size() - 1).body().getString("grant_id");
     }

@@ -3,6 +3,7 @@ package io.latchkey.consent.web;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -54,7 +55,32 @@ class DeviceVerificationResourceTest {
 
     private static Response decide(Browser browser, String code, String decision) {
         String csrf = Browser.csrfOf(browser.get("/device"));
-        return browser.post("/device/decision", Map.of("user_code", code, "decision", decision, "csrf", csrf));
+        Response posted = browser.post("/device/decision", Map.of("user_code", code, "decision", decision, "csrf", csrf));
+        // post/redirect/get: an approval or denial answers 303 to the outcome page, which the browser then loads
+        if (posted.statusCode() == 303 && "/device/done".equals(posted.getHeader("Location"))) {
+            return browser.get("/device/done");
+        }
+        return posted;
+    }
+
+    @Test
+    void theDecisionRedirectsToAPageNamingTheAppThatAReloadShowsAgainWithoutRePosting() throws Exception {
+        String code = newCode();
+        InternalServicesStub.pending(code, "latchkey-cli", "profile");
+        Browser browser = signedIn();
+        browser.get("/device/done").then().statusCode(303).header("Location", "/device");
+        enter(browser, code).then().statusCode(200);
+        String csrf = Browser.csrfOf(browser.get("/device"));
+        browser.post("/device/decision", Map.of("user_code", code, "decision", "approve", "csrf", csrf)).then()
+                .statusCode(303).header("Location", "/device/done");
+        for (int reload = 0; reload < 2; reload++) {
+            browser.get("/device/done").then().statusCode(200)
+                    .body(containsString("Device connected"))
+                    .body(containsString("href=\"/account/authorized-apps\""))
+                    .body(containsString("class=\"app-mark"));
+        }
+        assertEquals(1, InternalServicesStub.callsTo(code + "/approve").size(), "a reload never decides again");
+        new Browser().get("/device/done").then().statusCode(303);
     }
 
     private static int lookups(String code) {
@@ -114,8 +140,9 @@ class DeviceVerificationResourceTest {
                 .body(containsString("Create, change and delete your databases and their data"))
                 .body(containsString("custom:thing"))
                 .body(containsString("203.0.113.7"))
-                .body(containsString("latchkey-cli/1.0 (linux)"))
-                .body(containsString("2 Jan 2026, 03:04:05 UTC"))
+                // issue 13: a readable device name, the raw User-Agent on hover; the time in UTC for the local-time script
+                .body(containsString("<span title=\"latchkey-cli/1.0 (linux)\">latchkey CLI</span>"))
+                .body(containsString("<time datetime=\"2026-01-02T03:04:05Z\" title=\"2 Jan 2026, 03:04 UTC\">"))
                 // RFC 8628 §5.4: the user is told it is a device and to continue only with the device in hand
                 .body(containsString("You are authorizing a device"))
                 .body(containsString("value=\"approve\""))
@@ -202,13 +229,21 @@ class DeviceVerificationResourceTest {
         assertEquals("profile db:read", body.getString("scope"));
 
         List<Map<String, Object>> audit = TestUsers.query(
-                "select action, client_id, scopes, grant_id, ip, user_agent from consent.audit_events where user_id = ?",
-                userId);
+                "select action, client_id, scopes, grant_id, ip, user_agent from consent.audit_events where user_id = ?"
+                        + " and action = 'authorize'", userId);
         assertEquals(1, audit.size());
         assertEquals("authorize", audit.get(0).get("action"));
         assertEquals(grantId, audit.get(0).get("grant_id"));
         assertEquals(browser.ip, audit.get(0).get("ip"));
         assertEquals("TestBrowser/1.0", audit.get(0).get("user_agent"));
+        // the user's activity log names the device itself: its own IP and User-Agent, as device-service saw them
+        List<Map<String, Object>> device = TestUsers.query(
+                "select client_id, grant_id, ip, user_agent from consent.audit_events where user_id = ?"
+                        + " and action = 'device.approve'", userId);
+        assertEquals(1, device.size());
+        assertEquals(grantId, device.get(0).get("grant_id"));
+        assertEquals("203.0.113.7", device.get(0).get("ip"));
+        assertEquals("latchkey-cli/1.0 (linux)", device.get(0).get("user_agent"));
     }
 
     @Test
@@ -262,9 +297,12 @@ class DeviceVerificationResourceTest {
         UUID userId = TestUsers.idOf(browser.username);
         assertEquals(0, TestUsers.query("select id from consent.grants where user_id = ?", userId).size());
         List<Map<String, Object>> audit = TestUsers.query(
-                "select action, grant_id from consent.audit_events where user_id = ?", userId);
-        assertEquals(1, audit.size());
+                "select action, grant_id from consent.audit_events where user_id = ? and action <> 'sign_in'"
+                        + " order by action", userId);
+        assertEquals(2, audit.size());
         assertEquals("deny", audit.get(0).get("action"));
+        assertEquals("device.deny", audit.get(1).get("action"), "the activity log's device denial");
+        assertNull(audit.get(1).get("grant_id"));
     }
 
     @Test
@@ -360,7 +398,8 @@ class DeviceVerificationResourceTest {
                 .supplyAsync(() -> browser.post("/device/decision", form).statusCode());
         List<Integer> statuses = List.of(a.get(), b.get());
 
-        assertTrue(statuses.contains(200) && statuses.contains(403), statuses.toString());
+        // one decides (303 to its outcome page), the other is refused
+        assertTrue(statuses.contains(303) && statuses.contains(403), statuses.toString());
         assertEquals(1, InternalServicesStub.callsTo(code + "/approve").size());
     }
 }

@@ -119,7 +119,7 @@ class OperatorScopeTest {
         operator.post("/device", Map.of("user_code", code, "csrf", csrf)).then().statusCode(200);
         csrf = Browser.csrfOf(operator.get("/device"));
         operator.post("/device/decision", Map.of("user_code", code, "decision", "approve", "csrf", csrf))
-                .then().statusCode(200);
+                .then().statusCode(303).header("Location", "/device/done");
         assertEquals("approved", InternalServicesStub.CODES.get(code).getString("status"));
     }
 
