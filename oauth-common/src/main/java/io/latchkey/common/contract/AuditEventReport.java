@@ -6,6 +6,8 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Body of consent-service {@code POST /internal/audit-events} (docs/internal-api.md): an admin action another service
  * (token-service's admin API) reports to the audit trail consent-service owns; 204 once stored. consent-service reads
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param detail   a JSON object, or null
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@RegisterForReflection // token-service writes it with Vert.x JSON (Jackson), also in a native image
 public record AuditEventReport(@JsonProperty("kind") String kind,
                                @JsonProperty("actor") String actor,
                                @JsonProperty("client_id") String clientId,
