@@ -41,7 +41,9 @@ public class InternalIdTokenHintResource {
             IdTokenHints.Hint hint = hints.check(r.idTokenHint());
             return new IdTokenHintSubject(hint.subject(), hint.clientId());
         } catch (TokenRejected e) {
-            throw OAuthError.INVALID_REQUEST.with(e.getMessage());
+            // why the verifier refused it is for the log; the caller learns only that it is not a valid hint
+            throw OAuthError.INVALID_REQUEST.with("The id_token_hint is not an ID Token this server signed.")
+                    .withLogDetail("id_token_hint refused: " + e.getMessage());
         }
     }
 }
