@@ -100,16 +100,21 @@ public class InternalClientResource {
     @Path("/{clientId}/disable")
     @Operation(summary = "Disable a client and revoke all its grants")
     public Uni<Response> disable(@RestPath String clientId) {
-        ClientAnswers.checkPathId(clientId);
-        return registry.disable(clientId).map(c -> ClientAnswers.json(200, ClientRegistrationJson.of(c)));
+        return setDisabled(clientId, true);
     }
 
     @POST
     @Path("/{clientId}/enable")
     @Operation(summary = "Enable a client again (its revoked tokens stay revoked)")
     public Uni<Response> enable(@RestPath String clientId) {
+        return setDisabled(clientId, false);
+    }
+
+    /** Disable (revoking every token of the client) or enable; either answers the registration. */
+    private Uni<Response> setDisabled(String clientId, boolean disabled) {
         ClientAnswers.checkPathId(clientId);
-        return registry.enable(clientId).map(c -> ClientAnswers.json(200, ClientRegistrationJson.of(c)));
+        return (disabled ? registry.disable(clientId) : registry.enable(clientId))
+                .map(c -> ClientAnswers.json(200, ClientRegistrationJson.of(c)));
     }
 
     @GET
