@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.latchkey.common.Form;
+import io.latchkey.common.KeysetPage;
 import io.latchkey.common.error.OAuthError;
 
 /**
@@ -19,33 +20,21 @@ import io.latchkey.common.error.OAuthError;
  */
 public record PageCursor(OffsetDateTime at, UUID id, int limit) {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = KeysetPage.DEFAULT_LIMIT;
+    public static final int MAX_LIMIT = KeysetPage.MAX_LIMIT;
 
-    /** Reads {@code limit} and {@code cursor} from a query; 400 invalid_request when either is malformed. */
+    /** Reads {@code limit} and {@code cursor} (oauth-common {@link KeysetPage}); 400 invalid_request when malformed. */
     public static PageCursor of(Form query) {
-        String limit = query.optional("limit");
-        int n = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > MAX_LIMIT) {
-                throw OAuthError.INVALID_REQUEST.with("limit must be a number from 1 to " + MAX_LIMIT + ".");
-            }
-        }
-        String cursor = query.optional("cursor");
-        if (cursor == null) {
-            return new PageCursor(null, null, n);
+        KeysetPage page = KeysetPage.of(query);
+        if (page.first()) {
+            return new PageCursor(null, null, page.limit());
         }
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            String plain = new String(Base64.getUrlDecoder().decode(page.cursor()), StandardCharsets.US_ASCII);
             int dot = plain.indexOf('.');
             long micros = Long.parseLong(plain.substring(0, dot));
             Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
-            return new PageCursor(at.atOffset(ZoneOffset.UTC), UUID.fromString(plain.substring(dot + 1)), n);
+            return new PageCursor(at.atOffset(ZoneOffset.UTC), UUID.fromString(plain.substring(dot + 1)), page.limit());
         } catch (RuntimeException e) {
             throw OAuthError.INVALID_REQUEST.with("Malformed cursor.");
         }
@@ -60,21 +49,12 @@ public record PageCursor(OffsetDateTime at, UUID id, int limit) {
         return at == null;
     }
 
-    /** One page of rows and the cursor of the next page (null on the last page). */
-    public record Slice<T>(List<T> items, String nextCursor) {
-    }
-
     /**
      * The page from rows read with one row more than the limit ({@code range(0, limit)}): at most {@code limit} rows,
-     * and a cursor naming the last of them when more follow.
+     * and a cursor naming the last of them when more follow (oauth-common {@link KeysetPage#slice}).
      */
-    public <T> Slice<T> slice(List<T> found, Function<T, OffsetDateTime> at, Function<T, UUID> id) {
-        if (found.size() <= limit) {
-            return new Slice<>(found, null);
-        }
-        List<T> shown = List.copyOf(found.subList(0, limit));
-        T last = shown.get(shown.size() - 1);
-        return new Slice<>(shown, after(at.apply(last), id.apply(last)));
+    public <T> KeysetPage.Slice<T> slice(List<T> found, Function<T, OffsetDateTime> at, Function<T, UUID> id) {
+        return KeysetPage.firstPage(limit).slice(found, last -> after(at.apply(last), id.apply(last)));
     }
 
     /**

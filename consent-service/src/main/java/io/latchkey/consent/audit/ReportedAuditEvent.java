@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.latchkey.common.contract.AuditEventReport;
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.consent.json.StrictJson;
 
@@ -17,13 +18,14 @@ import io.latchkey.consent.json.StrictJson;
  */
 public record ReportedAuditEvent(String kind, String actor, String clientId, UUID userId, String ip, String detail) {
 
-    public static final int MAX_BODY = 8192;
-    public static final int MAX_DETAIL = 4096;
+    public static final int MAX_BODY = AuditEventReport.MAX_BODY;
+    public static final int MAX_DETAIL = AuditEventReport.MAX_DETAIL;
     public static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_.]{0,63}");
     /** Printable ASCII without spaces: client ids, user ids. */
     private static final Pattern ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-    private static final Set<String> FIELDS = Set.of("kind", "actor", "client_id", "user_id", "ip", "detail");
+    /** The members of the contract record (oauth-common {@link AuditEventReport}), and only those. */
+    private static final Set<String> FIELDS = AuditEventReport.FIELDS;
 
     public static ReportedAuditEvent parse(ObjectMapper json, byte[] body) {
         StrictJson in = StrictJson.object(json, body, MAX_BODY, FIELDS);

@@ -6,9 +6,12 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.latchkey.common.error.OAuthException;
+import io.latchkey.common.error.OAuthExceptionMapper;
+import io.latchkey.common.error.OAuthError;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.client.ClientDirectory;
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.consent.grant.Grant;
 import io.latchkey.consent.grant.Grants;
 import io.latchkey.consent.login.Session;
@@ -48,8 +51,7 @@ public class Authorization {
     public record Redirect(String location) implements Step {
     }
 
-    private static final AuthorizeError NOT_AN_OPERATOR = new AuthorizeError("invalid_scope",
-            "The scope admin can be granted only to Latchkey operators.");
+    private static final OAuthException NOT_AN_OPERATOR = OAuthError.INVALID_SCOPE.with("The scope admin can be granted only to Latchkey operators.");
 
     private final ClientDirectory clients;
     private final UserRepository users;
@@ -73,7 +75,7 @@ public class Authorization {
             if (session == null || prompt.needsSignIn(session.createdAt(), Instant.now())) {
                 // OIDC Core §3.1.2.6: prompt=none never shows a page; the client learns it must interact
                 return Uni.createFrom().item(prompt.none()
-                        ? promptNone(r, client, "login_required", "The user is not signed in, or must sign in again.")
+                        ? promptNone(r, client, OAuthError.LOGIN_REQUIRED.with("The user is not signed in, or must sign in again."))
                         : new SignIn(r.afterSignInPath(), r.loginHint()));
             }
             return validated(r, session, (request, c) -> grants.active(session.userId(), c.clientId())
@@ -87,7 +89,7 @@ public class Authorization {
                         // OIDC Core §3.1.2.6: consent would have to be shown, and prompt=none forbids it
                         if (prompt.none()) {
                             return Uni.createFrom().item(redirect(request,
-                                    new AuthorizeError("consent_required", "The user must approve this request.")));
+                                    OAuthError.CONSENT_REQUIRED.with("The user must approve this request.")));
                         }
                         return Uni.createFrom().item(new Consent(request, c,
                                 outcome == RememberedConsent.Outcome.ASK_AGAIN));
@@ -116,9 +118,9 @@ public class Authorization {
      * OIDC Core §3.1.2.6: with prompt=none and no usable session the client gets an error at once. A request that is
      * invalid anyway gets that error instead; the redirect URI has been verified for the client.
      */
-    private Step promptNone(AuthorizationRequest r, ClientInfo client, String error, String description) {
-        AuthorizeError invalid = RequestChecks.requestProblem(r, client);
-        return redirect(r, invalid != null ? invalid : new AuthorizeError(error, description));
+    private Step promptNone(AuthorizationRequest r, ClientInfo client, OAuthException error) {
+        OAuthException invalid = RequestChecks.requestProblem(r, client);
+        return redirect(r, invalid != null ? invalid : error);
     }
 
     /** {@code POST /consent}: the user's Allow or Deny, for a request validated again from scratch. */
@@ -127,7 +129,7 @@ public class Authorization {
                 ? issue(session, request, origin)
                 : grants.deny(session.userId(), request.clientId(), request.scope(), origin)
                         // RFC 6749 §4.1.2.1: the user said no
-                        .replaceWith(redirect(request, new AuthorizeError("access_denied", "The user denied the request."))));
+                        .replaceWith(redirect(request, OAuthError.ACCESS_DENIED.with("The user denied the request."))));
     }
 
     /** The form-action source a page needs so its form may lead to this request's redirect URI; null if invalid. */
@@ -166,7 +168,7 @@ public class Authorization {
             if (session == null) {
                 return Uni.createFrom().item(new SignIn(r.afterSignInPath(), r.loginHint()));
             }
-            AuthorizeError error = RequestChecks.requestProblem(r, client);
+            OAuthException error = RequestChecks.requestProblem(r, client);
             if (error != null) {
                 return Uni.createFrom().item(redirect(r, error));
             }
@@ -193,7 +195,8 @@ public class Authorization {
                         : redirect(request, result.error()));
     }
 
-    private Redirect redirect(AuthorizationRequest r, AuthorizeError error) {
+    private Redirect redirect(AuthorizationRequest r, OAuthException error) {
+        OAuthExceptionMapper.logDetail(error); // what only the log sees: never in the redirect
         return new Redirect(ClientRedirect.error(r, error, issuer));
     }
 }

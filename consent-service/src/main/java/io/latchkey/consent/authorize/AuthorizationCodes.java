@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.contract.SessionInfoChecks;
+import io.latchkey.common.error.OAuthException;
+import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.consent.audit.Origin;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 public class AuthorizationCodes {
 
     /** Either a code or the error to send to the client instead. */
-    public record Result(String code, AuthorizeError error) {
+    public record Result(String code, OAuthException error) {
     }
 
     private final TokenCodesApi api;
@@ -59,17 +61,23 @@ public class AuthorizationCodes {
         return e instanceof WebApplicationException w && w.getResponse() != null && w.getResponse().getStatus() == 400;
     }
 
-    private AuthorizeError refusal(Throwable e) {
+    /** token-service's 400 as the error for the client: its code and description, whatever else it says is logged. */
+    private OAuthException refusal(Throwable e) {
+        String body = null;
         try {
-            Map<?, ?> body = json.readValue(((WebApplicationException) e).getResponse().readEntity(String.class), Map.class);
-            Object error = body.get("error");
-            Object description = body.get("error_description");
-            if (error instanceof String code && !code.isEmpty()) {
-                return new AuthorizeError(code, description instanceof String d ? d : null);
+            body = ((WebApplicationException) e).getResponse().readEntity(String.class);
+            Map<?, ?> answer = json.readValue(body, Map.class);
+            OAuthError error = answer.get("error") instanceof String code ? OAuthError.fromCode(code) : null;
+            if (error != null) {
+                Object description = answer.get("error_description");
+                return error.with(description instanceof String d ? d : null)
+                        .withLogDetail("token-service refused the code request: " + error.code());
             }
         } catch (Exception ignored) {
             // fall through to a generic refusal
         }
-        return AuthorizeError.invalidRequest("The authorization request was refused.");
+        return OAuthError.INVALID_REQUEST.with("The authorization request was refused.")
+                .withLogDetail("token-service refused the code request with an unreadable answer: "
+                        + (body == null ? "none" : body.length() > 200 ? body.substring(0, 200) + "…" : body));
     }
 }

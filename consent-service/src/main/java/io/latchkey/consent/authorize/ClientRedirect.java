@@ -2,7 +2,9 @@ package io.latchkey.consent.authorize;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.OAuthParams;
 
 /** The redirect back to the client (RFC 6749 §4.1.2), always with {@code iss} (RFC 9207 §2). */
@@ -17,8 +19,10 @@ final class ClientRedirect {
     }
 
     /** RFC 6749 §4.1.2.1: error, error_description and state; RFC 9207 §2: iss on errors too. */
-    static String error(AuthorizationRequest r, AuthorizeError e, String issuer) {
-        return build(r.redirectUri(), "error", e.error(), "error_description", e.description(),
+    static String error(AuthorizationRequest r, OAuthException e, String issuer) {
+        // the front-channel rendering of the one error model: never the log-only detail
+        Map<String, String> values = e.redirectValues();
+        return build(r.redirectUri(), "error", values.get("error"), "error_description", values.get("error_description"),
                 OAuthParams.STATE, r.state(), OAuthParams.ISS, issuer);
     }
 

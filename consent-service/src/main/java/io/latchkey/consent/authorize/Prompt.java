@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.latchkey.common.error.OAuthException;
+import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.oidc.IdentityChecks;
 
@@ -26,14 +28,14 @@ public record Prompt(boolean none, boolean login, boolean consent, Long maxAgeSe
     private static final String[] OIDC_PARAMETERS = {OAuthParams.PROMPT, OAuthParams.MAX_AGE, OAuthParams.LOGIN_HINT,
             OAuthParams.NONCE};
 
-    /** The parsed prompt, or an {@link AuthorizeError} when a value breaks the rules. */
+    /** The parsed prompt, or an {@link OAuthException} when a value breaks the rules. */
     public sealed interface Parsed permits Valid, Invalid {
     }
 
     public record Valid(Prompt prompt) implements Parsed {
     }
 
-    public record Invalid(AuthorizeError error) implements Parsed {
+    public record Invalid(OAuthException error) implements Parsed {
     }
 
     static Parsed of(AuthorizationRequest r) {
@@ -90,6 +92,6 @@ public record Prompt(boolean none, boolean login, boolean consent, Long maxAgeSe
     }
 
     private static Invalid invalid(String description) {
-        return new Invalid(AuthorizeError.invalidRequest(description));
+        return new Invalid(OAuthError.INVALID_REQUEST.with(description));
     }
 }

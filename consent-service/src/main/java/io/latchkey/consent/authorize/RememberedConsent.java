@@ -1,6 +1,6 @@
 package io.latchkey.consent.authorize;
 
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.consent.grant.Grant;
 import io.latchkey.common.Scopes;
 import io.latchkey.consent.user.OperatorRole;

@@ -3,10 +3,11 @@ package io.latchkey.consent.authorize;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthException;
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 
 /** The rules of an authorization request, in the order RFC 6749 §4.1.2.1 and RFC 9700 §2.1 apply them. */
 final class RequestChecks {
@@ -44,22 +45,22 @@ final class RequestChecks {
     }
 
     /** Everything else, reported at the redirect URI once the user is signed in (RFC 9700 §4.11.2). Null when valid. */
-    static AuthorizeError requestProblem(AuthorizationRequest r, ClientInfo client) {
+    static OAuthException requestProblem(AuthorizationRequest r, ClientInfo client) {
         if (!r.repeated().isEmpty()) {
             // RFC 6749 §3.1: parameters MUST NOT be included more than once
-            return AuthorizeError.invalidRequest("Parameter '" + r.repeated().get(0) + "' is repeated.");
+            return OAuthError.INVALID_REQUEST.with("Parameter '" + r.repeated().get(0) + "' is repeated.");
         }
         if (r.responseType() == null) {
-            return AuthorizeError.invalidRequest("Missing response_type.");
+            return OAuthError.INVALID_REQUEST.with("Missing response_type.");
         }
         // RFC 9700 §2.1.2: no implicit grant or other response types that return tokens here
         if (!"code".equals(r.responseType())) {
-            return new AuthorizeError("unsupported_response_type", "Only response_type=code is supported.");
+            return OAuthError.UNSUPPORTED_RESPONSE_TYPE.with("Only response_type=code is supported.");
         }
         if (client.grantTypes() == null || !client.grantTypes().contains(OAuthParams.GRANT_AUTHORIZATION_CODE)) {
-            return new AuthorizeError("unauthorized_client", "This client is not registered for the authorization code grant.");
+            return OAuthError.UNAUTHORIZED_CLIENT.with("This client is not registered for the authorization code grant.");
         }
-        AuthorizeError pkce = pkceProblem(r, client.isPublic());
+        OAuthException pkce = pkceProblem(r, client.isPublic());
         return pkce != null ? pkce : scopeProblem(r, client);
     }
 
@@ -71,36 +72,36 @@ final class RequestChecks {
                 : requested);
     }
 
-    private static AuthorizeError pkceProblem(AuthorizationRequest r, boolean publicClient) {
+    private static OAuthException pkceProblem(AuthorizationRequest r, boolean publicClient) {
         if (r.codeChallenge() == null) {
             // RFC 9700 §2.1.1: public clients MUST use PKCE
             if (publicClient) {
-                return AuthorizeError.invalidRequest("PKCE is required: send code_challenge with code_challenge_method=S256.");
+                return OAuthError.INVALID_REQUEST.with("PKCE is required: send code_challenge with code_challenge_method=S256.");
             }
             return r.codeChallengeMethod() == null ? null
-                    : AuthorizeError.invalidRequest("code_challenge_method without code_challenge.");
+                    : OAuthError.INVALID_REQUEST.with("code_challenge_method without code_challenge.");
         }
         // RFC 9700 §2.1.1: S256 only (RFC 7636 §4.3: an absent method would mean "plain")
         if (!S256.equals(r.codeChallengeMethod())) {
-            return AuthorizeError.invalidRequest("code_challenge_method must be S256.");
+            return OAuthError.INVALID_REQUEST.with("code_challenge_method must be S256.");
         }
         // RFC 7636 §4.2: BASE64URL of a SHA-256 hash
         if (!S256_CHALLENGE.matcher(r.codeChallenge()).matches()) {
-            return AuthorizeError.invalidRequest("Malformed code_challenge.");
+            return OAuthError.INVALID_REQUEST.with("Malformed code_challenge.");
         }
         return null;
     }
 
-    private static AuthorizeError scopeProblem(AuthorizationRequest r, ClientInfo client) {
+    private static OAuthException scopeProblem(AuthorizationRequest r, ClientInfo client) {
         Set<String> requested;
         try {
             requested = Scopes.parse(r.scope());
         } catch (OAuthException e) {
-            return new AuthorizeError("invalid_scope", "Malformed scope.");
+            return OAuthError.INVALID_SCOPE.with("Malformed scope.");
         }
         // RFC 6749 §3.3: scopes are checked against what the client is registered for
         if (client.scopes() == null || !client.scopes().containsAll(requested)) {
-            return new AuthorizeError("invalid_scope", "The requested scope exceeds what this application may ask for.");
+            return OAuthError.INVALID_SCOPE.with("The requested scope exceeds what this application may ask for.");
         }
         return null;
     }

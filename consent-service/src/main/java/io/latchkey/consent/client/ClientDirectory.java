@@ -1,5 +1,6 @@
 package io.latchkey.consent.client;
 
+import io.latchkey.common.contract.ClientInfo;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

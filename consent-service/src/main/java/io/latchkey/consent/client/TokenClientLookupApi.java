@@ -1,5 +1,6 @@
 package io.latchkey.consent.client;
 
+import io.latchkey.common.contract.ClientInfo;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

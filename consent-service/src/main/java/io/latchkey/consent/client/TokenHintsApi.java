@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import io.latchkey.common.OAuthParams;
+import io.latchkey.common.contract.IdTokenHintCheck;
+import io.latchkey.common.contract.IdTokenHintSubject;
 import io.smallrye.mutiny.Uni;
 
 /** token-service's id_token_hint check (docs/internal-api.md): token-service owns the signing keys. */
@@ -20,14 +20,8 @@ import io.smallrye.mutiny.Uni;
 @ClientHeaderParam(name = OAuthParams.INTERNAL_AUTH_HEADER, value = "${latchkey.internal.secret}")
 public interface TokenHintsApi {
 
-    record HintRequest(@JsonProperty("id_token_hint") String idTokenHint) {
-    }
-
-    record Hint(@JsonProperty("subject") String subject, @JsonProperty("client_id") String clientId) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Hint> check(HintRequest request);
+    Uni<IdTokenHintSubject> check(IdTokenHintCheck request);
 }

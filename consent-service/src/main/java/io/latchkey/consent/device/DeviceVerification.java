@@ -6,7 +6,7 @@ import io.latchkey.consent.audit.AuditEvent;
 import io.latchkey.consent.audit.AuditLog;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.client.ClientDirectory;
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.consent.grant.Grant;
 import io.latchkey.consent.grant.Grants;
 import io.latchkey.consent.login.Session;

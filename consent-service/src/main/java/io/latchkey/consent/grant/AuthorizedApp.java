@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.latchkey.common.contract.SessionSummary;
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.consent.grant.ScopeCatalogue.ScopeLine;
 
 /**

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.latchkey.common.OAuthParams;
 import io.latchkey.consent.client.ClientDirectory;
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.consent.client.TokenHintsApi;
 import io.smallrye.mutiny.Uni;
 
@@ -122,11 +122,11 @@ public class EndSession {
     }
 
     /** The hint's subject and client, or null when absent or not one of our ID Tokens (then the user is asked). */
-    private Uni<TokenHintsApi.Hint> hint(String idTokenHint) {
+    private Uni<io.latchkey.common.contract.IdTokenHintSubject> hint(String idTokenHint) {
         if (idTokenHint == null) {
             return Uni.createFrom().nullItem();
         }
-        return hints.check(new TokenHintsApi.HintRequest(idTokenHint))
+        return hints.check(new io.latchkey.common.contract.IdTokenHintCheck(idTokenHint))
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse() != null
                         && w.getResponse().getStatus() == 400).recoverWithNull();
     }

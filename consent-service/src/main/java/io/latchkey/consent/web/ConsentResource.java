@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.common.Form;
 import io.latchkey.consent.audit.Origin;
+import io.latchkey.common.error.OAuthError;
 import io.latchkey.consent.authorize.Authorization;
 import io.latchkey.consent.authorize.AuthorizationRequest;
 import io.latchkey.consent.login.Csrf;
@@ -50,7 +51,8 @@ public class ConsentResource {
         String decision = form.optional("decision");
         String csrf = form.optional(Csrf.FIELD);
         if (!"allow".equals(decision) && !"deny".equals(decision)) {
-            return Uni.createFrom().item(Pages.message(400, "Bad request", "Choose Allow or Deny."));
+            return Uni.createFrom().item(PageFailures.page(OAuthError.INVALID_REQUEST.with("Choose Allow or Deny.")
+                    .withLogDetail(decision == null ? "consent form without a decision" : "unknown decision")));
         }
         AuthorizationRequest r = AuthorizationRequest.of(form::all);
         Origin origin = new Origin(callerAddress.of(request), userAgent);

@@ -11,8 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
+import io.latchkey.common.contract.UserStatus;
 import io.latchkey.common.internal.InternalApi;
 import io.latchkey.consent.user.UserRepository;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +25,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Internal: users", description = "Used by device-service; needs X-Latchkey-Internal")
 public class InternalUserResource {
-
-    public record UserStatus(@JsonProperty("user_id") String userId, @JsonProperty("active") boolean active) {
-    }
 
     private final UserRepository users;
 

@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import io.latchkey.common.error.Failures;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
+import io.latchkey.common.error.OAuthExceptionMapper;
 
 /**
  * Failures on HTML routes become friendly pages instead of JSON: PostgreSQL, Redis or an internal service down →
@@ -28,6 +29,7 @@ public final class PageFailures {
                     status == 404 ? "There is nothing here." : "The request could not be understood.");
         }
         OAuthException mapped = Failures.toOAuth(t);
+        OAuthExceptionMapper.logDetail(mapped); // what only the log sees: never on the page
         if (mapped.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
             LOG.warnf("Backend unavailable: %s", t.toString());
             return Response.fromResponse(Pages.message(503, "Temporarily unavailable",
@@ -36,10 +38,19 @@ public final class PageFailures {
                     .build();
         }
         if (mapped.error().status() < 500) {
-            return Pages.message(mapped.error().status(), "Request refused",
-                    mapped.description() == null ? "The request was refused." : mapped.description());
+            return page(mapped);
         }
         LOG.error("Unexpected failure on a page", t);
         return Pages.message(500, "Something went wrong", "Latchkey could not complete this request.");
+    }
+
+    /**
+     * The HTML rendering of a client's mistake (an {@code OAuthError} value, 4xx): its status and description, never
+     * its log-only detail (logged here).
+     */
+    public static Response page(OAuthException e) {
+        OAuthExceptionMapper.logDetail(e);
+        return Pages.message(e.error().status(), "Request refused",
+                e.description() == null ? "The request was refused." : e.description());
     }
 }

@@ -3,7 +3,7 @@ package io.latchkey.consent.web;
 import java.util.List;
 
 import io.latchkey.consent.authorize.AuthorizationRequest;
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.consent.grant.ScopeCatalogue.ScopeLine;
 import io.latchkey.consent.login.Session;
 import io.quarkus.qute.CheckedTemplate;
@@ -34,7 +34,7 @@ public class Templates {
                                                   AuthorizationRequest request, String username, String returnHost,
                                                   boolean approvedBefore, boolean offline);
 
-    public static native TemplateInstance logoutConfirm(String csrf, io.latchkey.consent.client.ClientInfo client,
+    public static native TemplateInstance logoutConfirm(String csrf, io.latchkey.common.contract.ClientInfo client,
                                                         io.latchkey.consent.login.EndSession.Request request);
 
     /** After a device decision (its redirect): which app was connected or refused. */

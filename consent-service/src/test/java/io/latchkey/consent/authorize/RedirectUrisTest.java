@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 
 class RedirectUrisTest {
 

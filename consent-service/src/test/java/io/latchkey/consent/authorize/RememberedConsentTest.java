@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.latchkey.consent.authorize.RememberedConsent.Outcome;
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.consent.grant.Grant;
 
 class RememberedConsentTest {

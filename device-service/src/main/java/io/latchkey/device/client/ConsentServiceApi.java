@@ -10,10 +10,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import io.latchkey.common.OAuthParams;
+import io.latchkey.common.contract.UserStatus;
 import io.latchkey.common.error.OAuthError;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +21,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal/users")
 @Produces(MediaType.APPLICATION_JSON)
 public interface ConsentServiceApi {
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record UserStatus(@JsonProperty("active") boolean active) {
-    }
 
     @GET
     @Path("/{user_id}")

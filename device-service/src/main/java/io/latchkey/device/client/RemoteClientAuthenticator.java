@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.latchkey.common.contract.ClientAuthenticationRequest;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.device.Hashes;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +37,7 @@ public class RemoteClientAuthenticator {
     }
 
     /** The client, or a failed Uni with 401 {@code invalid_client}. */
-    public Uni<RegisteredClient> authenticate(CallerCredentials credentials) {
+    public Uni<ClientInfo> authenticate(CallerCredentials credentials) {
         String key = cacheKey(credentials);
         Cached hit = cache.get(key);
         long now = System.nanoTime();
@@ -43,7 +45,7 @@ public class RemoteClientAuthenticator {
             return Uni.createFrom().item(hit.client);
         }
         return tokenService
-                .authenticate(internalSecret, new AuthenticateRequest(credentials.clientId(), credentials.clientSecret()))
+                .authenticate(internalSecret, new ClientAuthenticationRequest(credentials.clientId(), credentials.clientSecret()))
                 .invoke(client -> remember(key, client));
     }
 
@@ -57,7 +59,7 @@ public class RemoteClientAuthenticator {
         cache.clear();
     }
 
-    private void remember(String key, RegisteredClient client) {
+    private void remember(String key, ClientInfo client) {
         if (cache.size() >= MAX_ENTRIES) {
             cache.clear();
         }
@@ -70,6 +72,6 @@ public class RemoteClientAuthenticator {
         return c.hasSecret() ? Hashes.sha256(c.clientId() + '\u0000' + "s" + c.clientSecret()) : c.clientId() + "\u0000-";
     }
 
-    private record Cached(RegisteredClient client, long storedAt) {
+    private record Cached(ClientInfo client, long storedAt) {
     }
 }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.latchkey.common.contract.ClientAuthenticationRequest;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.common.OAuthParams;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
@@ -23,8 +25,8 @@ public interface TokenServiceApi {
 
     @POST
     @Path("/clients/authenticate")
-    Uni<RegisteredClient> authenticate(@HeaderParam(OAuthParams.INTERNAL_AUTH_HEADER) String internalSecret,
-            AuthenticateRequest request);
+    Uni<ClientInfo> authenticate(@HeaderParam(OAuthParams.INTERNAL_AUTH_HEADER) String internalSecret,
+            ClientAuthenticationRequest request);
 
     /** Answers the RFC 6749 §5.1 token response as raw JSON, passed through unchanged. */
     @POST

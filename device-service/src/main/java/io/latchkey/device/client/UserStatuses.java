@@ -21,6 +21,6 @@ public class UserStatuses {
     }
 
     public Uni<Boolean> isActive(String userId) {
-        return consent.status(internalSecret, userId).map(ConsentServiceApi.UserStatus::active);
+        return consent.status(internalSecret, userId).map(io.latchkey.common.contract.UserStatus::active);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;
-import io.latchkey.device.client.RegisteredClient;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.metrics.DeviceMetrics;
 import io.latchkey.device.store.DeviceAuthorizationStore;
@@ -35,7 +35,7 @@ public class DeviceAuthorizationIssuer {
         this.config = config;
     }
 
-    public Uni<IssuedCodes> issue(RegisteredClient client, String requestedScope, String deviceIp, String userAgent) {
+    public Uni<IssuedCodes> issue(ClientInfo client, String requestedScope, String deviceIp, String userAgent) {
         if (!client.allowsGrant(OAuthParams.GRANT_DEVICE_CODE)) {
             // RFC 6749 §5.2: the client is not authorized to use this grant type
             throw OAuthError.UNAUTHORIZED_CLIENT.with("The client is not registered for the device_code grant.");
@@ -43,7 +43,7 @@ public class DeviceAuthorizationIssuer {
         String scope = io.latchkey.common.Scopes.resolve(requestedScope, client.scopesOrEmpty());
         long now = System.currentTimeMillis();
         DeviceAuthorization authorization = new DeviceAuthorization(client.clientId(), scope, Status.PENDING, now,
-                now + config.expiresIn() * 1000L, config.interval(), deviceIp, userAgent, client.confidential());
+                now + config.expiresIn() * 1000L, config.interval(), deviceIp, userAgent, !client.isPublic());
         return store(authorization, 1);
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
-import io.latchkey.device.client.RegisteredClient;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.store.DeviceAuthorizationStore;
 import io.smallrye.mutiny.Uni;
@@ -24,8 +24,8 @@ class DeviceAuthorizationIssuerTest {
 
     private static final UserCodeHasher HASHER = new UserCodeHasher(java.util.Optional.of("test-secret"));
 
-    private static final RegisteredClient CLI = new RegisteredClient("cli", "CLI", "public", List.of(),
-            List.of(OAuthParams.GRANT_DEVICE_CODE), List.of("db:read"), null, null);
+    private static final ClientInfo CLI = new ClientInfo("cli", "CLI", "public", List.of(),
+            List.of(OAuthParams.GRANT_DEVICE_CODE), List.of("db:read"), null, null, false);
 
     @Test
     void aUserCodeCollisionIsRetriedWithAFreshCode() {

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.latchkey.common.contract.RevocationNews;
 import io.latchkey.common.revocation.RevocationKind;
 import io.latchkey.common.revocation.RevocationList;
 import io.vertx.core.Future;
@@ -152,44 +153,23 @@ public final class DenyListFeed {
         });
     }
 
-    /** {@code ["message", channel, payload]}; the payload is an id, optionally followed by its expiry in epoch ms. */
+    /** {@code ["message", channel, payload]}; the payload format is oauth-common {@link RevocationNews}. */
     private void onMessage(Response push) {
         if (push == null || push.size() < 3 || !"message".equals(push.get(0).toString())) {
             return;
         }
-        String channel = push.get(1).toString();
-        String payload = push.get(2).toString().trim();
-        if (RevocationKind.CLIENT.channel(prefix).equals(channel)) {
-            onClientRevoked(payload);
+        RevocationKind kind = RevocationNews.kindOfChannel(prefix, push.get(1).toString());
+        // malformed news is ignored: the periodic reload from the durable record brings it
+        RevocationNews news = RevocationNews.parse(kind, push.get(2).toString());
+        if (news == null) {
             return;
         }
-        for (RevocationKind kind : RevocationKind.values()) {
-            if (kind.channel(prefix).equals(channel) && !payload.isEmpty()) {
-                int space = payload.indexOf(' ');
-                long expiry = System.currentTimeMillis() + pushedEntryTtlMillis;
-                if (space > 0) {
-                    try {
-                        expiry = Long.parseLong(payload.substring(space + 1).trim());
-                    } catch (NumberFormatException ignored) {
-                        // keep the default lifetime
-                    }
-                }
-                denyList.revoke(kind, space > 0 ? payload.substring(0, space) : payload, expiry);
-            }
-        }
-    }
-
-    /** {@code "<client_id> <revoked_at epoch ms> <expiry epoch ms>"}; anything else is ignored (the reload has it). */
-    private void onClientRevoked(String payload) {
-        String[] parts = payload.split(" ");
-        if (parts.length != 3 || parts[0].isEmpty()) {
+        if (kind == RevocationKind.CLIENT) {
+            denyList.revokeClient(news.id(), news.revokedAtMillis(), news.expiryMillis());
             return;
         }
-        try {
-            denyList.revokeClient(parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-        } catch (NumberFormatException ignored) {
-            // malformed: the periodic reload from the durable record brings it
-        }
+        long expiry = news.expiryMillis() > 0 ? news.expiryMillis() : System.currentTimeMillis() + pushedEntryTtlMillis;
+        denyList.revoke(kind, news.id(), expiry);
     }
 
     private void lost(int attempt, Throwable failure) {

@@ -16,6 +16,10 @@ public enum OAuthError {
     // RFC 6749 §4.1.2.1: authorization endpoint errors
     ACCESS_DENIED("access_denied", 400),
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
+    /** OIDC Core §3.1.2.6 (prompt=none without a usable session); also a JSON API's "sign in first". */
+    LOGIN_REQUIRED("login_required", 401),
+    /** OIDC Core §3.1.2.6: prompt=none, but the user would have to approve. */
+    CONSENT_REQUIRED("consent_required", 400),
     SERVER_ERROR("server_error", 500),
     /** RFC 6749 §4.1.2.1; sent as 503 when PostgreSQL or Redis cannot be reached. */
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
@@ -62,6 +66,21 @@ public enum OAuthError {
     /** An exception for this error with a human-readable description (shown to the client). */
     public OAuthException with(String description) {
         return new OAuthException(this, description);
+    }
+
+    /** This error with a log-only detail (never sent to the client) and no description. */
+    public OAuthException withLogDetail(String detail) {
+        return exception().withLogDetail(detail);
+    }
+
+    /** The value whose wire code is {@code code}, or null (e.g. an error a peer sent that Latchkey does not know). */
+    public static OAuthError fromCode(String code) {
+        for (OAuthError e : values()) {
+            if (e.code.equals(code)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     public OAuthException exception() {

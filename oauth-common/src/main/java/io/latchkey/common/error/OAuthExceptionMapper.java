@@ -8,6 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import io.latchkey.common.trace.RequestIds;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -20,7 +23,22 @@ public class OAuthExceptionMapper {
 
     @ServerExceptionMapper
     public Response oauth(OAuthException e) {
+        logDetail(e);
         return toResponse(e);
+    }
+
+    /**
+     * Logs an error's log-only detail with the request id (INFO for a client's mistake, WARN for a 5xx); the client
+     * gets the body of {@link #toResponse}, which never carries it.
+     */
+    public static void logDetail(OAuthException e) {
+        if (e.logDetail() == null) {
+            return;
+        }
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        Logger.Level level = e.error().status() >= 500 ? Logger.Level.WARN : Logger.Level.INFO;
+        LOG.logf(level, "%s answered (request %s): %s", e.error().code(), requestId == null ? "-" : requestId,
+                e.logDetail());
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.OAuthParams;
+import io.latchkey.common.contract.AuditEventReport;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.trust.OperatorIdentity;
 import io.quarkus.runtime.ShutdownEvent;
@@ -18,6 +19,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -64,15 +66,10 @@ public class AdminAudit {
      * @param clientId the client acted on, or null
      */
     public Uni<Void> record(OperatorIdentity.Caller caller, String kind, String clientId, JsonObject detail) {
-        JsonObject event = new JsonObject()
-                .put("kind", kind)
-                .put("actor", caller.actor())
-                .put("client_id", clientId)
-                .put("user_id", null)
-                .put("ip", caller.ip())
-                .put("detail", (detail == null ? new JsonObject() : detail.copy()).put("actor_client_id", caller.clientId()));
+        JsonObject details = (detail == null ? new JsonObject() : detail.copy()).put("actor_client_id", caller.clientId());
+        AuditEventReport event = new AuditEventReport(kind, caller.actor(), clientId, null, caller.ip(), details.getMap());
         return Uni.createFrom().completionStage(() -> http.request(new RequestOptions(request))
-                        .compose(req -> req.send(event.toBuffer()))
+                        .compose(req -> req.send(Json.encodeToBuffer(event)))
                         .compose(response -> response.body().map(body -> response.statusCode()))
                         .toCompletionStage())
                 .onFailure().transform(e -> {

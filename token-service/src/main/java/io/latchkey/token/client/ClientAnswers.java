@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.latchkey.common.Form;
+import io.latchkey.common.KeysetPage;
 import io.latchkey.common.client.ClientMetadata;
 import io.latchkey.common.client.ClientMetadataRules;
 import io.latchkey.common.error.OAuthError;
@@ -19,8 +20,8 @@ import io.vertx.core.json.JsonObject;
 public final class ClientAnswers {
 
     /** A page holds at most this many clients; {@value #DEFAULT_LIMIT} when {@code limit} is not given. */
-    public static final int MAX_LIMIT = 100;
-    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = KeysetPage.MAX_LIMIT;
+    public static final int DEFAULT_LIMIT = KeysetPage.DEFAULT_LIMIT;
 
     /** A parsed listing query: keyset cursor (the last client_id of the previous page), page size, filters. */
     public record ListQuery(String cursor, int limit, ClientRepository.Filter filter) {
@@ -54,24 +55,7 @@ public final class ClientAnswers {
      */
     public static ListQuery listQuery(String rawQuery) {
         Form query = Form.query(rawQuery);
-        String limitValue = query.optional("limit");
-        int limit = DEFAULT_LIMIT;
-        if (limitValue != null) {
-            try {
-                limit = Integer.parseInt(limitValue);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw OAuthError.INVALID_REQUEST.with("limit must be a number from 1 to " + MAX_LIMIT + ".");
-            }
-        }
-        String cursor = query.optional("cursor");
-        if (cursor != null) {
-            if (cursor.length() > 64 || hasUnsafe(cursor)) {
-                throw OAuthError.INVALID_REQUEST.with("cursor must be the next_cursor of a previous page.");
-            }
-        }
+        KeysetPage page = KeysetPage.of(query);
         String disabled = query.optional("disabled");
         if (disabled != null && !disabled.equals("true") && !disabled.equals("false")) {
             throw OAuthError.INVALID_REQUEST.with("disabled must be true or false.");
@@ -84,7 +68,7 @@ public final class ClientAnswers {
         if (owner != null && owner.length() > ClientMetadataRules.MAX_NAME) {
             throw OAuthError.INVALID_REQUEST.with("owner is too long.");
         }
-        return new ListQuery(cursor, limit, new ClientRepository.Filter(owner, q,
+        return new ListQuery(page.cursor(), page.limit(), new ClientRepository.Filter(owner, q,
                 disabled == null ? null : Boolean.valueOf(disabled)));
     }
 

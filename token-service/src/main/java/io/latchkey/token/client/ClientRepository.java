@@ -10,6 +10,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.latchkey.common.KeysetPage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -62,11 +63,9 @@ public class ClientRepository {
                 .map(rows -> {
                     List<Client> out = new ArrayList<>();
                     rows.forEach(r -> out.add(toClient(r)));
-                    if (out.size() <= limit) {
-                        return new Page(out, null);
-                    }
-                    List<Client> page = out.subList(0, limit);
-                    return new Page(List.copyOf(page), page.get(limit - 1).clientId());
+                    // the cursor of the next page is the last client_id shown (oauth-common KeysetPage)
+                    KeysetPage.Slice<Client> slice = new KeysetPage(cursor, limit).slice(out, Client::clientId);
+                    return new Page(slice.items(), slice.nextCursor());
                 });
     }
 

@@ -1,5 +1,7 @@
 package io.latchkey.token.internal;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,9 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
+import io.latchkey.common.contract.ClientAuthenticationRequest;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.common.internal.InternalApi;
+import io.latchkey.token.client.Client;
 import io.latchkey.common.ClientCredentials;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.client.ClientMetadata;
@@ -27,7 +30,6 @@ import io.latchkey.token.client.ClientCache;
 import io.latchkey.token.client.ClientRegistrationJson;
 import io.latchkey.token.client.ClientRegistry;
 import io.latchkey.token.client.ClientRegistry.Origin;
-import io.latchkey.token.client.ClientView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -40,10 +42,6 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/internal/clients")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalClientResource {
-
-    public record AuthenticateRequest(@JsonProperty("client_id") String clientId,
-                                      @JsonProperty("client_secret") String clientSecret) {
-    }
 
     private final ClientCache clients;
     private final ClientAuthenticator authenticator;
@@ -102,28 +100,33 @@ public class InternalClientResource {
     @Path("/{clientId}/disable")
     @Operation(summary = "Disable a client and revoke all its grants")
     public Uni<Response> disable(@RestPath String clientId) {
-        ClientAnswers.checkPathId(clientId);
-        return registry.disable(clientId).map(c -> ClientAnswers.json(200, ClientRegistrationJson.of(c)));
+        return setDisabled(clientId, true);
     }
 
     @POST
     @Path("/{clientId}/enable")
     @Operation(summary = "Enable a client again (its revoked tokens stay revoked)")
     public Uni<Response> enable(@RestPath String clientId) {
+        return setDisabled(clientId, false);
+    }
+
+    /** Disable (revoking every token of the client) or enable; either answers the registration. */
+    private Uni<Response> setDisabled(String clientId, boolean disabled) {
         ClientAnswers.checkPathId(clientId);
-        return registry.enable(clientId).map(c -> ClientAnswers.json(200, ClientRegistrationJson.of(c)));
+        return (disabled ? registry.disable(clientId) : registry.enable(clientId))
+                .map(c -> ClientAnswers.json(200, ClientRegistrationJson.of(c)));
     }
 
     @GET
     @Path("/{clientId}")
     @Operation(summary = "A registered client, without its secret")
-    public Uni<ClientView> find(@RestPath String clientId) {
+    public Uni<ClientInfo> find(@RestPath String clientId) {
         return clients.find(clientId)
                 .map(c -> {
                     if (c == null || c.disabled()) {
                         throw OAuthError.NOT_FOUND.with("No such client.");
                     }
-                    return ClientView.of(c);
+                    return describe(c);
                 });
     }
 
@@ -131,12 +134,19 @@ public class InternalClientResource {
     @Path("/authenticate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Authenticate a client's credentials (RFC 6749 §2.3) on behalf of another service")
-    public Uni<ClientView> authenticate(AuthenticateRequest request) {
+    public Uni<ClientInfo> authenticate(ClientAuthenticationRequest request) {
         if (request == null || request.clientId() == null || request.clientId().isEmpty()) {
             throw OAuthError.INVALID_REQUEST.with("Missing client_id.");
         }
         ClientCredentials credentials = new ClientCredentials(request.clientId(), request.clientSecret(),
                 request.clientSecret() == null ? ClientCredentials.Method.NONE : ClientCredentials.Method.CLIENT_SECRET_POST);
-        return authenticator.authenticate(credentials).map(ClientView::of);
+        return authenticator.authenticate(credentials).map(InternalClientResource::describe);
+    }
+
+    /** The public face of a client on the internal API (docs/internal-api.md {@code Client}): everything but the secret. */
+    static ClientInfo describe(Client c) {
+        return new ClientInfo(c.clientId(), c.clientName(), c.clientType().wire(), c.redirectUris(),
+                List.copyOf(c.grantTypes()), List.copyOf(c.scopes()), c.homepageUri(), c.logoUri(), c.firstParty(),
+                c.refreshWithoutOfflineAccess(), c.postLogoutRedirectUris());
     }
 }

@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
+import io.latchkey.common.contract.IdTokenHintCheck;
+import io.latchkey.common.contract.IdTokenHintSubject;
 import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.jwt.TokenRejected;
 import io.latchkey.common.error.OAuthError;
@@ -23,12 +23,6 @@ import io.latchkey.token.jwt.IdTokenHints;
 @Path("/internal/id-token-hints")
 public class InternalIdTokenHintResource {
 
-    public record HintRequest(@JsonProperty("id_token_hint") String idTokenHint) {
-    }
-
-    public record HintResponse(@JsonProperty("subject") String subject, @JsonProperty("client_id") String clientId) {
-    }
-
     private final IdTokenHints hints;
 
     public InternalIdTokenHintResource(IdTokenHints hints) {
@@ -39,15 +33,17 @@ public class InternalIdTokenHintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The user and client an ID Token this server signed names (exp not checked)")
-    public HintResponse check(HintRequest r) {
+    public IdTokenHintSubject check(IdTokenHintCheck r) {
         if (r == null || r.idTokenHint() == null) {
             throw OAuthError.INVALID_REQUEST.with("id_token_hint is required.");
         }
         try {
             IdTokenHints.Hint hint = hints.check(r.idTokenHint());
-            return new HintResponse(hint.subject(), hint.clientId());
+            return new IdTokenHintSubject(hint.subject(), hint.clientId());
         } catch (TokenRejected e) {
-            throw OAuthError.INVALID_REQUEST.with(e.getMessage());
+            // why the verifier refused it is for the log; the caller learns only that it is not a valid hint
+            throw OAuthError.INVALID_REQUEST.with("The id_token_hint is not an ID Token this server signed.")
+                    .withLogDetail("id_token_hint refused: " + e.getMessage());
         }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.revocation.RevocationList;
 import io.latchkey.token.revocation.RevocationRepository;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import io.smallrye.mutiny.Uni;
  * token family and access token that can still deny a live token, each with the time it may be forgotten. A gateway
  * loads it on start and on every Redis (re)connect, so a Redis wipe or restart brings nothing back.
  */
+@InternalApi
 @Path("/internal/revocations")
 public class InternalRevocationResource {
 

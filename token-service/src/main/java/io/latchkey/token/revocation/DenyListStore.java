@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.latchkey.common.contract.RevocationNews;
 import io.latchkey.common.revocation.RevocationKind;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -77,7 +78,7 @@ public class DenyListStore {
     public Uni<Void> denyClient(String clientId, long revokedAtMillis, long forgetAfterMillis) {
         long now = System.currentTimeMillis();
         long ttlMillis = Math.max(1, forgetAfterMillis - now);
-        String message = clientId + " " + revokedAtMillis + " " + (now + ttlMillis);
+        String message = RevocationNews.client(clientId, revokedAtMillis, now + ttlMillis).message();
         return publish(RevocationKind.CLIENT, "revoked-client", clientId, Long.toString(revokedAtMillis), ttlMillis,
                 now, message);
     }
@@ -87,7 +88,7 @@ public class DenyListStore {
         metrics.revoked(kind, id);
         long now = System.currentTimeMillis();
         long ttlMillis = Math.max(1, forgetAfterMillis - now);
-        String message = expiryInMessage ? id + " " + (now + ttlMillis) : id;
+        String message = (expiryInMessage ? RevocationNews.of(kind, id, now + ttlMillis) : RevocationNews.grant(id)).message();
         return publish(kind, tag, id, value, ttlMillis, now, message);
     }
 

@@ -1,13 +1,16 @@
-package io.latchkey.consent.client;
+package io.latchkey.common.contract;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
- * A registered OAuth client as token-service describes it (docs/internal-api.md {@code Client}). {@code firstParty}
+ * A registered OAuth client as token-service describes it (docs/internal-api.md {@code Client}): the answer of
+ * {@code GET /internal/clients/{client_id}} and {@code POST /internal/clients/authenticate}, written by token-service
+ * and read by consent-service and device-service. Everything but the secret. {@code firstParty}
  * is false when token-service does not send it; {@code refreshWithoutOfflineAccess} true (the behaviour before
  * OpenID Connect), {@code postLogoutRedirectUris} empty.
  */
@@ -39,6 +42,16 @@ public record ClientInfo(String clientId, String clientName, String clientType, 
         return uri != null && postLogoutRedirectUris != null && postLogoutRedirectUris.contains(uri);
     }
 
+    /** Whether the client is registered for this grant type (RFC 6749 §5.2 {@code unauthorized_client} otherwise). */
+    public boolean allowsGrant(String grantType) {
+        return grantTypes != null && grantTypes.contains(grantType);
+    }
+
+    /** The registered scopes, empty when none were sent. */
+    public List<String> scopesOrEmpty() {
+        return scopes == null ? List.of() : scopes;
+    }
+
     public static final String CONFIDENTIAL = "confidential";
     public static final String PUBLIC = "public";
 
@@ -48,6 +61,7 @@ public record ClientInfo(String clientId, String clientName, String clientType, 
     }
 
     /** A confidential client authenticates at the token endpoint, so its identity can be verified. */
+    @JsonIgnore // not a member on the wire
     public boolean isConfidential() {
         return CONFIDENTIAL.equals(clientType);
     }
@@ -57,6 +71,7 @@ public record ClientInfo(String clientId, String clientName, String clientType, 
         return io.latchkey.common.RedirectUris.matches(redirectUris, isPublic(), presented);
     }
 
+    @JsonIgnore // not a member on the wire
     public boolean isPublic() {
         return PUBLIC.equals(clientType);
     }
