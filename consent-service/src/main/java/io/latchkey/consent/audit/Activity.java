@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.latchkey.consent.admin.PageCursor;
-import io.latchkey.consent.admin.PageCursor.Slice;
+import io.latchkey.common.KeysetPage.Slice;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -3,7 +3,7 @@ package io.latchkey.consent.web;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 

@@ -148,7 +148,7 @@ public class DeviceVerificationResource {
                     boolean approved = decided.startsWith("approved:");
                     String clientId = decided.substring(decided.indexOf(':') + 1);
                     return clients.find(clientId)
-                            .onFailure().recoverWithItem(() -> io.latchkey.consent.client.ClientInfo.unknown(clientId))
+                            .onFailure().recoverWithItem(() -> io.latchkey.common.contract.ClientInfo.unknown(clientId))
                             .map(client -> Pages.ok(Templates.deviceDone(approved, client)));
                 });
     }

@@ -89,7 +89,7 @@ public class LoginResource {
      * The registered app an authorization request's sign-in is for, or null (no request, an unknown client, or
      * token-service unreachable: the page still shows, without the name).
      */
-    private Uni<io.latchkey.consent.client.ClientInfo> signingInFor(String target) {
+    private Uni<io.latchkey.common.contract.ClientInfo> signingInFor(String target) {
         String clientId = SignInAudit.clientOf(target);
         if (clientId == null) {
             return Uni.createFrom().nullItem();

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.latchkey.consent.client.ClientInfo;
+import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.consent.grant.AuthorizedApp;
 
 /** Issue 13: a native app that signed in through the browser is not labelled "on the web". */
@@ -15,7 +15,7 @@ class AppViaTest {
 
     private static AuthorizedApp app(String clientType, String via) {
         ClientInfo client = new ClientInfo("c", "C", clientType, List.of(), List.of(), List.of(), null, null, false);
-        return new AuthorizedApp(UUID.randomUUID(), client, "profile", List.of(), null, null, via);
+        return new AuthorizedApp(UUID.randomUUID(), client, "profile", List.of(), null, null, via, List.of(), true);
     }
 
     @Test
