@@ -87,8 +87,8 @@ class AccessibilityE2ETest {
             b.open(base + "/account/authorized-apps");
             b.awaitText("Authorized apps");
             check(b, "authorized-apps");
-            b.click(By.cssSelector("li.authorized-app[data-client-id='" + Platform.CLI + "'] button"));
-            b.awaitText("Revoke access for Latchkey CLI?");
+            b.click(By.cssSelector("li.authorized-app[data-client-id='" + Platform.CLI + "'] form[method=get] button"));
+            b.awaitText("Disconnect Latchkey CLI?");
             check(b, "revoke-confirm");
 
             b.open(base + "/account/activity");

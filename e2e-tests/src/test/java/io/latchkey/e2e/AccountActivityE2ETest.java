@@ -64,10 +64,10 @@ class AccountActivityE2ETest {
 
             browser.open(base + "/account/authorized-apps");
             browser.awaitText("Authorized apps");
-            browser.click(By.cssSelector("li.authorized-app[data-client-id='" + Platform.CLI + "'] button"));
-            browser.awaitText("Revoke access for Latchkey CLI?");
+            browser.click(By.cssSelector("li.authorized-app[data-client-id='" + Platform.CLI + "'] form[method=get] button"));
+            browser.awaitText("Disconnect Latchkey CLI?");
             browser.click(By.cssSelector("button[name=confirm]"));
-            browser.awaitText("Latchkey CLI can no longer access your account.");
+            browser.awaitText("App disconnected");
 
             browser.open(base + "/account/activity");
             browser.awaitText("Account activity");
