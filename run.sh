@@ -94,8 +94,9 @@ mkdir -p "$LOGS"
 export LATCHKEY_LOG_JSON="${LATCHKEY_LOG_JSON:-false}"
 # Fewer glibc malloc arenas: the JVMs' native memory (RSS) shrinks a lot with many threads.
 export MALLOC_ARENA_MAX=2
-# Small heaps: the four JVMs together stay under the 600 MB budget (native images in production use far less).
-JVM_OPTS=(-XX:+UseSerialGC -Xms16m -XX:MaxMetaspaceSize=80m -Xss512k -XX:ReservedCodeCacheSize=32m
+# Small heaps: the four JVMs together stay near the 600 MB budget (native images in production use far less).
+# Metaspace is a ceiling, not a reservation: 80 MB ran out in consent-service once the account pages were loaded.
+JVM_OPTS=(-XX:+UseSerialGC -Xms16m -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=32m
           -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.numDirectArenas=2 -Dio.netty.allocator.numHeapArenas=2)
 
 pids=()

@@ -86,6 +86,24 @@ public class DeviceVerification {
                                 .map(status -> new Decision(status, found.clientId())));
     }
 
+    /**
+     * The code this session looked up last (post/redirect/get: {@code POST /device} remembers it and redirects to
+     * {@code GET /device/confirm}, which shows it): no attempt is counted, since only a code this session already
+     * found can be read back. Null when the session remembers none.
+     */
+    public Uni<Lookup> remembered(Session session) {
+        String userCode = session.deviceUserCode();
+        if (userCode == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return devices.find(userCode)
+                .flatMap(found -> found == null
+                        ? Uni.createFrom().item(Lookup.of(LookupStatus.NOT_FOUND, userCode))
+                        : found.pending()
+                                ? clients.find(found.clientId()).map(client -> new Lookup(LookupStatus.FOUND, userCode, found, client))
+                                : Uni.createFrom().item(Lookup.of(LookupStatus.ALREADY_USED, userCode)));
+    }
+
     private Uni<Lookup> find(Session session, UserCodeAttempts.Attempt attempt, String userCode) {
         return devices.find(userCode)
                 .flatMap(found -> found == null

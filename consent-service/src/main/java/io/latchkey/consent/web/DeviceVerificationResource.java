@@ -29,6 +29,7 @@ import io.latchkey.consent.device.DeviceVerification;
 import io.latchkey.consent.device.DeviceVerification.DecisionStatus;
 import io.latchkey.consent.user.OperatorRole;
 import io.latchkey.consent.device.DeviceVerification.Lookup;
+import io.latchkey.consent.device.DeviceVerification.LookupStatus;
 import io.latchkey.common.UserCodes;
 import io.latchkey.consent.grant.ScopeCatalogue;
 import io.latchkey.consent.login.Csrf;
@@ -43,6 +44,7 @@ public class DeviceVerificationResource {
 
     static final String INVALID_CODE = "That code is not valid or has expired. Check the code on your device.";
     private static final String DECISION = "decision";
+    static final String CONFIRM = "/device/confirm";
     static final String GONE = "That code has expired or was already used.";
 
     /** The client address: the gateway's X-Latchkey-Client-IP next to its identity proof, else the peer. */
@@ -93,8 +95,24 @@ public class DeviceVerificationResource {
                         return Uni.createFrom().item(Pages.ok(Templates.deviceEntry(session.csrf(), null, INVALID_CODE)));
                     }
                     return verification.lookup(session, callerAddress.of(request), code)
-                            .map(found -> lookupPage(session, found));
+                            // post/redirect/get: a found code is remembered in the session and shown by a GET, so
+                            // a reload of the confirmation page never re-posts the code
+                            .map(found -> found.status() == LookupStatus.FOUND
+                                    ? Pages.seeOther(CONFIRM)
+                                    : lookupPage(session, found));
                 });
+    }
+
+    /** The confirmation page of the code this session found last ({@code POST /device} redirects here). */
+    @GET
+    @Path("confirm")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> confirm(@RestCookie(Sessions.COOKIE) String sessionId) {
+        return sessions.find(sessionId)
+                .flatMap(session -> session == null
+                        ? Uni.createFrom().item(toLogin(null))
+                        : verification.remembered(session)
+                                .map(found -> found == null ? Pages.seeOther("/device") : lookupPage(session, found)));
     }
 
     @POST

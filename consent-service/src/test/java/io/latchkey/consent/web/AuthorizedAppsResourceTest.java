@@ -233,7 +233,7 @@ class AuthorizedAppsResourceTest {
         String code = random.toString();
         InternalServicesStub.pending(code, "latchkey-cli", "db:read");
         String csrf = Browser.csrfOf(browser.get("/device"));
-        browser.post("/device", Map.of("user_code", code, "csrf", csrf)).then().statusCode(200);
+        browser.post("/device", Map.of("user_code", code, "csrf", csrf)).then().statusCode(303);
         // post/redirect/get: the decision answers 303 to /device/done
         browser.post("/device/decision", Map.of("user_code", code, "decision", "approve", "csrf", csrf))
                 .then().statusCode(303);

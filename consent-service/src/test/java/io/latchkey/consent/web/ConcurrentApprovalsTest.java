@@ -93,7 +93,7 @@ class ConcurrentApprovalsTest {
             String code = newCode();
             InternalServicesStub.pending(code, "latchkey-cli", SCOPES.get(i % SCOPES.size()));
             String csrf = Browser.csrfOf(browser.get("/device"));
-            assertEquals(200, browser.post("/device", Map.of("user_code", code, "csrf", csrf)).statusCode());
+            assertEquals(303, browser.post("/device", Map.of("user_code", code, "csrf", csrf)).statusCode());
             approvals.add(post(browser, "/device/decision", Map.of("user_code", code, "decision", "approve", "csrf", csrf)));
         }
 

@@ -1,5 +1,6 @@
 package io.latchkey.consent.web;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +51,32 @@ class DeviceVerificationResourceTest {
 
     private static Response enter(Browser browser, String typed) {
         String csrf = Browser.csrfOf(browser.get("/device"));
-        return browser.post("/device", Map.of("user_code", typed, "csrf", csrf));
+        Response posted = browser.post("/device", Map.of("user_code", typed, "csrf", csrf));
+        // post/redirect/get: a found code answers 303 to its confirmation page, which the browser then loads
+        if (posted.statusCode() == 303 && "/device/confirm".equals(posted.getHeader("Location"))) {
+            return browser.get("/device/confirm");
+        }
+        return posted;
+    }
+
+    @Test
+    void aFoundCodeRedirectsToItsConfirmationSoAReloadNeverRePosts() throws Exception {
+        String code = newCode();
+        InternalServicesStub.pending(code, "latchkey-cli", "profile");
+        Browser browser = signedIn();
+        String csrf = Browser.csrfOf(browser.get("/device"));
+        browser.post("/device", Map.of("user_code", code, "csrf", csrf)).then().statusCode(303)
+                .header("Location", "/device/confirm");
+        // the GET shows the remembered code, as often as it is reloaded, and counts no attempt
+        for (int i = 0; i < 3; i++) {
+            browser.get("/device/confirm").then().statusCode(200).body(containsString("Authorize a device?"));
+        }
+        // a code no longer pending is said so on reload; no session: sign in; nothing remembered: back to entry
+        InternalServicesStub.CODES.get(code).put("status", "approved");
+        browser.get("/device/confirm").then().statusCode(200).body(containsString(DeviceVerificationResource.GONE));
+        given().redirects().follow(false).get("/device/confirm").then().statusCode(303)
+                .header("Location", containsString("/login"));
+        signedIn().get("/device/confirm").then().statusCode(303).header("Location", "/device");
     }
 
     private static Response decide(Browser browser, String code, String decision) {

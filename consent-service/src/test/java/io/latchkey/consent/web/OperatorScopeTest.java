@@ -99,7 +99,9 @@ class OperatorScopeTest {
         InternalServicesStub.pending(code, "latchkey-cli", "profile admin");
         Browser user = signedIn(false);
         String csrf = Browser.csrfOf(user.get("/device"));
-        user.post("/device", Map.of("user_code", code, "csrf", csrf)).then().statusCode(200)
+        user.post("/device", Map.of("user_code", code, "csrf", csrf)).then().statusCode(303)
+                .header("Location", "/device/confirm");
+        user.get("/device/confirm").then().statusCode(200)
                 .body(containsString("This device asks for administrator access"));
         csrf = Browser.csrfOf(user.get("/device"));
         user.post("/device/decision", Map.of("user_code", code, "decision", "approve", "csrf", csrf))
@@ -116,7 +118,7 @@ class OperatorScopeTest {
         InternalServicesStub.pending(code, "latchkey-cli", "profile admin");
         Browser operator = signedIn(true);
         String csrf = Browser.csrfOf(operator.get("/device"));
-        operator.post("/device", Map.of("user_code", code, "csrf", csrf)).then().statusCode(200);
+        operator.post("/device", Map.of("user_code", code, "csrf", csrf)).then().statusCode(303);
         csrf = Browser.csrfOf(operator.get("/device"));
         operator.post("/device/decision", Map.of("user_code", code, "decision", "approve", "csrf", csrf))
                 .then().statusCode(303).header("Location", "/device/done");
