@@ -137,11 +137,15 @@ def latchkey_refresh(gateway, n, user, password):
         status, _, page = b.go("/device")
         if status != 200:
             fail("GET /device answered %d" % status)
-        status, _, page = b.go("/device", "POST", {"csrf": b.csrf(page), "user_code": auth["user_code"]})
+        status, hdrs, page = b.go("/device", "POST", {"csrf": b.csrf(page), "user_code": auth["user_code"]})
+        if status == 303:  # post/redirect/get: a found code is shown by GET /device/confirm
+            status, _, page = b.go(hdrs.get("location", "/device/confirm"))
         if status != 200 or 'value="approve"' not in page:
             fail("user code lookup: %d %s" % (status, page[:300]))
-        status, _, page = b.go("/device/decision", "POST", {"csrf": b.csrf(page), "user_code": auth["user_code"],
-                                                            "decision": "approve"})
+        status, hdrs, page = b.go("/device/decision", "POST", {"csrf": b.csrf(page), "user_code": auth["user_code"],
+                                                               "decision": "approve"})
+        if status == 303:  # post/redirect/get: the outcome is shown by GET /device/done
+            status, _, page = b.go(hdrs.get("location", "/device/done"))
         if status != 200 or "Device connected" not in page:
             fail("approval: %d %s" % (status, page[:300]))
         status, _, text = request(gateway + "/oauth/token", "POST",
