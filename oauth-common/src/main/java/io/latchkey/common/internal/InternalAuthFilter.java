@@ -1,5 +1,7 @@
 package io.latchkey.common.internal;
 
+import io.latchkey.common.config.SharedConfig;
+
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -8,7 +10,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Guards every resource marked {@link InternalApi}: the check is bound to the matched resource, not to a spelling of
@@ -22,8 +23,8 @@ public class InternalAuthFilter implements ContainerRequestFilter {
 
     private final InternalCaller caller;
 
-    public InternalAuthFilter(@ConfigProperty(name = "latchkey.internal.secret") Optional<String> secret) {
-        this.caller = new InternalCaller(secret);
+    public InternalAuthFilter(SharedConfig config) {
+        this.caller = new InternalCaller(Optional.of(config.internal().secret()));
     }
 
     @Override

@@ -1,11 +1,12 @@
 package io.latchkey.common.internal;
 
+import io.latchkey.common.config.SharedConfig;
+
 import java.util.Optional;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.latchkey.common.path.RequestPath;
@@ -19,8 +20,8 @@ public class InternalPathGuard {
 
     private final InternalCaller caller;
 
-    public InternalPathGuard(@ConfigProperty(name = "latchkey.internal.secret") Optional<String> secret) {
-        this.caller = new InternalCaller(secret);
+    public InternalPathGuard(SharedConfig config) {
+        this.caller = new InternalCaller(Optional.of(config.internal().secret()));
     }
 
     @ServerRequestFilter(preMatching = true)

@@ -1,11 +1,12 @@
 package io.latchkey.common.trust;
 
+import io.latchkey.common.config.SharedConfig;
+import jakarta.inject.Inject;
+
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -19,7 +20,12 @@ public class GatewayProof {
 
     private final SharedSecret secret;
 
-    public GatewayProof(@ConfigProperty(name = "latchkey.gateway.identity-secret") Optional<String> secret) {
+    @Inject
+    public GatewayProof(SharedConfig config) {
+        this(config.gateway().identitySecret());
+    }
+
+    public GatewayProof(Optional<String> secret) {
         this.secret = SharedSecret.of(secret);
     }
 

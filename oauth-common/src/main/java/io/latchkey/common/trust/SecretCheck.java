@@ -1,5 +1,8 @@
 package io.latchkey.common.trust;
 
+import io.latchkey.common.config.SharedConfig;
+import jakarta.inject.Inject;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -28,10 +30,12 @@ public class SecretCheck {
     private final List<String> required;
     private final boolean demo;
 
-    public SecretCheck(Config config,
-                       @ConfigProperty(name = "latchkey.secrets.required",
-                               defaultValue = "latchkey.internal.secret,latchkey.gateway.identity-secret") List<String> required,
-                       @ConfigProperty(name = "latchkey.seed.demo", defaultValue = "false") boolean demo) {
+    @Inject
+    public SecretCheck(Config config, SharedConfig shared) {
+        this(config, shared.secrets().required(), shared.seed().demo());
+    }
+
+    SecretCheck(Config config, List<String> required, boolean demo) {
         this.config = config;
         this.required = required;
         this.demo = demo;

@@ -1,10 +1,8 @@
-package io.latchkey.gateway.config;
+package io.latchkey.common.config;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Base URLs of the services behind the gateway (docs/internal-api.md, "Configuration keys shared by all services"). */
-@ConfigMapping(prefix = "latchkey.services")
+/** {@code latchkey.services.*}: base URLs of the services (docs/internal-api.md). */
 public interface ServicesConfig {
 
     /** token-service: clients, keys, codes, refresh tokens. */
