@@ -4,14 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.error.OAuthExceptionMapper;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.client.ClientDirectory;
 import io.latchkey.common.contract.ClientInfo;
+import io.latchkey.consent.config.ConsentServiceConfig;
 import io.latchkey.consent.grant.Grant;
 import io.latchkey.consent.grant.Grants;
 import io.latchkey.consent.login.Session;
@@ -60,12 +59,12 @@ public class Authorization {
     private final String issuer;
 
     public Authorization(ClientDirectory clients, UserRepository users, Grants grants, AuthorizationCodes codes,
-                         @ConfigProperty(name = "latchkey.issuer") String issuer) {
+                         ConsentServiceConfig config) {
         this.clients = clients;
         this.users = users;
         this.grants = grants;
         this.codes = codes;
-        this.issuer = issuer;
+        this.issuer = config.issuer();
     }
 
     /** {@code GET /oauth/authorize}; {@code session} is null when the browser is not signed in. */

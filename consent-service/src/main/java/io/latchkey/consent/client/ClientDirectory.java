@@ -1,14 +1,13 @@
 package io.latchkey.consent.client;
 
 import io.latchkey.common.contract.ClientInfo;
-import java.time.Duration;
+import io.latchkey.consent.config.ConsentServiceConfig;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
@@ -27,9 +26,9 @@ public class ClientDirectory {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public ClientDirectory(@RestClient TokenClientLookupApi api,
-                           @ConfigProperty(name = "latchkey.clients.cache-ttl", defaultValue = "60s") Duration ttl) {
+                           ConsentServiceConfig config) {
         this.api = api;
-        this.ttlMillis = ttl.toMillis();
+        this.ttlMillis = config.clients().cacheTtl().toMillis();
     }
 
     /** The client, or a placeholder showing only its id when token-service does not know it. */

@@ -5,8 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.latchkey.consent.config.ConsentServiceConfig;
 import io.latchkey.consent.login.Tokens;
 import io.latchkey.consent.redis.Counters;
 import io.latchkey.consent.redis.RedisKeys;
@@ -26,17 +25,12 @@ public class UserCodeAttempts {
     private final Duration window;
 
     public UserCodeAttempts(Counters counters, RedisKeys keys,
-                            @ConfigProperty(name = "latchkey.device.user-code-attempts-per-session", defaultValue = "5")
-                            int perSession,
-                            @ConfigProperty(name = "latchkey.device.user-code-attempts-per-ip", defaultValue = "30")
-                            int perIp,
-                            @ConfigProperty(name = "latchkey.device.user-code-attempts-window", defaultValue = "15m")
-                            Duration window) {
+                            ConsentServiceConfig config) {
         this.counters = counters;
         this.keys = keys;
-        this.perSession = perSession;
-        this.perIp = perIp;
-        this.window = window;
+        this.perSession = config.device().userCodeAttemptsPerSession();
+        this.perIp = config.device().userCodeAttemptsPerIp();
+        this.window = config.device().userCodeAttemptsWindow();
     }
 
     /** A counted attempt; {@code allowed} is false once either limit is exceeded. */

@@ -5,12 +5,12 @@ import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.client.ClientChange;
 import io.latchkey.common.client.ClientChangeSubscriber;
 import io.latchkey.consent.client.ClientDirectory;
+import io.latchkey.consent.config.ConsentServiceConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,10 +37,10 @@ public class ClientChangeGrants {
     private final ClientChangeSubscriber subscriber;
 
     public ClientChangeGrants(GrantRepository grants, ClientDirectory directory, Vertx vertx, Redis redis,
-                              @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix) {
+                              ConsentServiceConfig config) {
         this.grants = grants;
         this.vertx = vertx;
-        this.subscriber = new ClientChangeSubscriber(vertx, redis, keyPrefix, change -> {
+        this.subscriber = new ClientChangeSubscriber(vertx, redis, config.redis().keyPrefix(), change -> {
             directory.invalidate(change.clientId());
             if (change.kind().revokesGrants()) {
                 revokeGrantsOf(change.clientId());

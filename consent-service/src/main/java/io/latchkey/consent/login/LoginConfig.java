@@ -3,11 +3,12 @@ package io.latchkey.consent.login;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** {@code latchkey.login.*}: sign-in back-off per account and per IP, and how many password checks run at once. */
-@ConfigMapping(prefix = "latchkey.login")
+/**
+ * {@code latchkey.login.*} (a group of ConsentServiceConfig): sign-in back-off per account and per IP, and how many
+ * password checks run at once.
+ */
 public interface LoginConfig {
 
     /** Failed sign-ins to one account (from any IP) before each further one waits an exponential back-off. */

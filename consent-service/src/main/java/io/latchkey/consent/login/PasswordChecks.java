@@ -9,13 +9,15 @@ import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+
+import io.latchkey.consent.config.ConsentServiceConfig;
 
 /**
  * Runs Argon2id checks on a small pool of their own, as many at once as the heap holds (each takes
@@ -30,8 +32,12 @@ public class PasswordChecks {
     private final ThreadPoolExecutor pool;
     private final int concurrency;
 
-    public PasswordChecks(LoginConfig config,
-                          @ConfigProperty(name = "latchkey.password.argon2.memory-kib") int memoryKib) {
+    @Inject
+    public PasswordChecks(ConsentServiceConfig config) {
+        this(config.login(), config.password().argon2().memoryKib());
+    }
+
+    PasswordChecks(LoginConfig config, int memoryKib) {
         this.concurrency = config.maxConcurrentChecks()
                 .orElseGet(() -> fitting(Runtime.getRuntime().maxMemory(), memoryKib, config.checkHeapShare()));
         if (concurrency < 1) {

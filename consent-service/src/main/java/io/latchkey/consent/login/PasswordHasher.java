@@ -6,10 +6,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.latchkey.consent.config.ConsentServiceConfig;
 
 /**
  * Argon2id password hashes in the PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}.
@@ -30,9 +32,13 @@ public class PasswordHasher {
     private final int parallelism;
     private volatile String dummyHash;
 
-    public PasswordHasher(@ConfigProperty(name = "latchkey.password.argon2.memory-kib") int memoryKib,
-                          @ConfigProperty(name = "latchkey.password.argon2.iterations") int iterations,
-                          @ConfigProperty(name = "latchkey.password.argon2.parallelism") int parallelism) {
+    @Inject
+    public PasswordHasher(ConsentServiceConfig config) {
+        this(config.password().argon2().memoryKib(), config.password().argon2().iterations(),
+                config.password().argon2().parallelism());
+    }
+
+    public PasswordHasher(int memoryKib, int iterations, int parallelism) {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;

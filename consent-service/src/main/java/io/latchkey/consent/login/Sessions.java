@@ -7,9 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.latchkey.consent.audit.Origin;
+import io.latchkey.consent.config.ConsentServiceConfig;
 import io.latchkey.consent.redis.RedisKeys;
 import io.latchkey.consent.user.User;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -61,10 +60,10 @@ public class Sessions {
     private final Duration ttl;
 
     public Sessions(ReactiveRedisDataSource redis, RedisKeys keys,
-                    @ConfigProperty(name = "latchkey.session.ttl", defaultValue = "8h") Duration ttl) {
+                    ConsentServiceConfig config) {
         this.redis = redis;
         this.keys = keys;
-        this.ttl = ttl;
+        this.ttl = config.session().ttl();
     }
 
     public Duration ttl() {

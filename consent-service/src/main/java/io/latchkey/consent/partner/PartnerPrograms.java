@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.latchkey.common.client.ClientMetadata;
 import io.latchkey.common.client.ClientMetadataRules;
 import io.latchkey.common.error.OAuthError;
@@ -20,6 +18,7 @@ import io.latchkey.consent.audit.AuditEvent;
 import io.latchkey.consent.audit.AuditLog;
 import io.latchkey.consent.client.ClientRegistrations;
 import io.latchkey.consent.client.ClientRegistrations.Registration;
+import io.latchkey.consent.config.ConsentServiceConfig;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -46,13 +45,12 @@ public class PartnerPrograms {
 
     public PartnerPrograms(PartnerApplicationRepository applications, ClientRegistrations clients,
                            RevealOnceSecrets secrets, AuditLog audit,
-                           @ConfigProperty(name = "latchkey.partners.scopes", defaultValue = "profile,db:read,db:write")
-                           List<String> offeredScopes) {
+                           ConsentServiceConfig config) {
         this.applications = applications;
         this.clients = clients;
         this.secrets = secrets;
         this.audit = audit;
-        this.offeredScopes = Set.copyOf(new LinkedHashSet<>(offeredScopes));
+        this.offeredScopes = Set.copyOf(new LinkedHashSet<>(config.partners().scopes()));
     }
 
     public Set<String> offeredScopes() {

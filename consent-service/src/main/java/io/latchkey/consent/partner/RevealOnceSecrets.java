@@ -5,8 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.latchkey.consent.config.ConsentServiceConfig;
 import io.latchkey.consent.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +24,10 @@ public class RevealOnceSecrets {
     private final Duration ttl;
 
     public RevealOnceSecrets(ReactiveRedisDataSource redis, RedisKeys keys,
-                             @ConfigProperty(name = "latchkey.partners.secret-reveal-ttl", defaultValue = "PT15M")
-                             Duration ttl) {
+                             ConsentServiceConfig config) {
         this.redis = redis;
         this.keys = keys;
-        this.ttl = ttl;
+        this.ttl = config.partners().secretRevealTtl();
     }
 
     public Uni<Void> keep(UUID applicationId, String secret) {

@@ -2,7 +2,7 @@ package io.latchkey.consent.redis;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.latchkey.consent.config.ConsentServiceConfig;
 
 /** Every Redis key this service writes starts with {@code latchkey.redis.key-prefix}. */
 @ApplicationScoped
@@ -10,8 +10,8 @@ public class RedisKeys {
 
     private final String prefix;
 
-    public RedisKeys(@ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String prefix) {
-        this.prefix = prefix;
+    public RedisKeys(ConsentServiceConfig config) {
+        this.prefix = config.redis().keyPrefix();
     }
 
     public String key(String kind, String id) {

@@ -3,9 +3,9 @@ package io.latchkey.consent.user;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.latchkey.consent.config.ConsentServiceConfig;
 import io.latchkey.consent.login.PasswordHasher;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -28,8 +28,8 @@ public class DemoSeed {
     private static final Logger LOG = Logger.getLogger(DemoSeed.class);
 
     void onStart(@Observes StartupEvent event, UserRepository users, PasswordHasher hasher,
-                 @ConfigProperty(name = "latchkey.seed.demo", defaultValue = "false") boolean seed) throws Throwable {
-        if (!seed) {
+                 ConsentServiceConfig config) throws Throwable {
+        if (!config.seed().demo()) {
             return;
         }
         seed(users, User.create(USERNAME, DISPLAY_NAME, hasher.hash(PASSWORD)));

@@ -4,8 +4,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.latchkey.consent.config.ConsentServiceConfig;
 import io.latchkey.consent.login.Csrf;
 import io.latchkey.consent.login.Sessions;
 
@@ -17,8 +16,8 @@ public class Cookies {
 
     private final boolean secure;
 
-    public Cookies(@ConfigProperty(name = "latchkey.issuer") String issuer) {
-        this.secure = issuer.startsWith("https");
+    public Cookies(ConsentServiceConfig config) {
+        this.secure = config.issuer().startsWith("https");
     }
 
     public String session(String id, Duration ttl) {
