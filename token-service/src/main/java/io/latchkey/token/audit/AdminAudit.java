@@ -5,13 +5,13 @@ import java.net.URI;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.contract.AuditEventReport;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.trust.OperatorIdentity;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -38,10 +38,8 @@ public class AdminAudit {
     private final HttpClient http;
     private final RequestOptions request;
 
-    public AdminAudit(Vertx vertx,
-                      @ConfigProperty(name = "latchkey.services.consent-url", defaultValue = "http://127.0.0.1:8083") String consentUrl,
-                      @ConfigProperty(name = "latchkey.internal.secret") String internalSecret) {
-        URI consent = URI.create(consentUrl);
+    public AdminAudit(Vertx vertx, TokenServiceConfig config) {
+        URI consent = URI.create(config.services().consentUrl());
         boolean ssl = "https".equalsIgnoreCase(consent.getScheme());
         this.http = vertx.createHttpClient(new HttpClientOptions().setName("latchkey-admin-audit").setSsl(ssl)
                 .setConnectTimeout(TIMEOUT_MILLIS).setKeepAlive(true));
@@ -52,7 +50,7 @@ public class AdminAudit {
                 .setURI("/internal/audit-events")
                 .setIdleTimeout(TIMEOUT_MILLIS)
                 .putHeader("Content-Type", "application/json")
-                .putHeader(OAuthParams.INTERNAL_AUTH_HEADER, internalSecret);
+                .putHeader(OAuthParams.INTERNAL_AUTH_HEADER, config.internal().secret());
     }
 
     void stop(@Observes ShutdownEvent ignored) {

@@ -1,13 +1,12 @@
 package io.latchkey.token.client;
 
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.smallrye.mutiny.Uni;
+
+import io.latchkey.token.config.TokenServiceConfig;
 
 /**
  * Client lookups for the hot paths (token issuance, client authentication): a short-lived in-memory cache in
@@ -28,10 +27,9 @@ public class ClientCache {
     private final long ttlNanos;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-    public ClientCache(ClientRepository repository,
-                       @ConfigProperty(name = "latchkey.clients.cache-ttl", defaultValue = "PT30S") Duration ttl) {
+    public ClientCache(ClientRepository repository, TokenServiceConfig config) {
         this.repository = repository;
-        this.ttlNanos = ttl.toNanos();
+        this.ttlNanos = config.clients().cacheTtl().toNanos();
     }
 
     /** The client, or null when no such client exists (absence is cached too, briefly). */

@@ -3,11 +3,11 @@ package io.latchkey.token.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.client.ClientChange;
 import io.latchkey.common.client.ClientChangeSubscriber;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -32,11 +32,11 @@ public class ClientChangeFeed {
     private final ClientChangeSubscriber subscriber;
 
     public ClientChangeFeed(ClientCache cache, ReactiveRedisDataSource redis, Vertx vertx, Redis plainRedis,
-                            @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix) {
+                            TokenServiceConfig config) {
         this.cache = cache;
         this.redis = redis;
-        this.keyPrefix = keyPrefix;
-        this.subscriber = new ClientChangeSubscriber(vertx, plainRedis, keyPrefix,
+        this.keyPrefix = config.redis().keyPrefix();
+        this.subscriber = new ClientChangeSubscriber(vertx, plainRedis, config.redis().keyPrefix(),
                 change -> cache.invalidate(change.clientId()), cache::clear);
     }
 

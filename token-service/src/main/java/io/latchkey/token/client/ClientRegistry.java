@@ -9,7 +9,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.Scopes;
@@ -17,6 +16,7 @@ import io.latchkey.common.client.ClientChange;
 import io.latchkey.common.client.ClientMetadata;
 import io.latchkey.common.client.ClientMetadataRules;
 import io.latchkey.common.error.OAuthError;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.latchkey.token.refresh.RefreshTokenRepository;
 import io.latchkey.token.revocation.ClientRevocation;
 import io.smallrye.mutiny.Uni;
@@ -51,15 +51,13 @@ public class ClientRegistry {
     private final Duration rotationOverlap;
 
     public ClientRegistry(ClientRepository repository, RefreshTokenRepository transactions, ClientRevocation revocation,
-                          ClientChangeFeed changes, @ConfigProperty(name = "latchkey.scopes") List<String> knownScopes,
-                          @ConfigProperty(name = "latchkey.clients.secret-rotation-overlap", defaultValue = "PT24H")
-                          Duration rotationOverlap) {
+                          ClientChangeFeed changes, TokenServiceConfig config) {
         this.repository = repository;
         this.transactions = transactions;
         this.revocation = revocation;
         this.changes = changes;
-        this.knownScopes = Set.copyOf(knownScopes);
-        this.rotationOverlap = rotationOverlap;
+        this.knownScopes = Set.copyOf(config.scopes());
+        this.rotationOverlap = config.clients().secretRotationOverlap();
     }
 
     /** The metadata as it would be registered: every rule checked, defaults filled in. Throws the RFC 7591 error. */

@@ -5,13 +5,12 @@ import java.util.HexFormat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.token.client.Secrets;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -70,13 +69,11 @@ public class AuthorizationCodeStore {
     private final String prefix;
     private final Duration ttl;
 
-    public AuthorizationCodeStore(ReactiveRedisDataSource redis, ObjectMapper json,
-                                  @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String prefix,
-                                  @ConfigProperty(name = "latchkey.code.ttl", defaultValue = "60s") Duration ttl) {
+    public AuthorizationCodeStore(ReactiveRedisDataSource redis, ObjectMapper json, TokenServiceConfig config) {
         this.redis = redis;
         this.json = json;
-        this.prefix = prefix;
-        this.ttl = ttl;
+        this.prefix = config.redis().keyPrefix();
+        this.ttl = config.code().ttl();
     }
 
     /** Stores a new code for this authorization and returns it (256 random bits, RFC 6749 §10.10). */

@@ -5,12 +5,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.jwt.VerifiedAccessToken;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.client.Secrets;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.latchkey.token.jwt.AccessTokenCheck;
 import io.latchkey.token.refresh.RefreshTokenFormat;
 import io.latchkey.token.refresh.RefreshTokenRepository;
@@ -34,11 +33,11 @@ public class TokenIntrospection {
     private final String issuer;
 
     public TokenIntrospection(AccessTokenCheck verifier, RevocationRepository revocations,
-                              RefreshTokenRepository refreshTokens, @ConfigProperty(name = "latchkey.issuer") String issuer) {
+                              RefreshTokenRepository refreshTokens, TokenServiceConfig config) {
         this.verifier = verifier;
         this.revocations = revocations;
         this.refreshTokens = refreshTokens;
-        this.issuer = issuer;
+        this.issuer = config.issuer();
     }
 
     public Uni<IntrospectionResponse> introspect(String token, String hint, Client caller) {

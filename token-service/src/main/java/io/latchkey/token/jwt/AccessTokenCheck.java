@@ -1,14 +1,11 @@
 package io.latchkey.token.jwt;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.latchkey.common.jwt.AccessTokenVerifier;
 import io.latchkey.common.jwt.TokenRejected;
 import io.latchkey.common.jwt.VerifiedAccessToken;
+import io.latchkey.token.config.TokenServiceConfig;
 
 /**
  * Our own access tokens, checked by the shared {@link AccessTokenVerifier} (the gateway's rules exactly) against
@@ -20,12 +17,10 @@ public class AccessTokenCheck {
     private final SigningKeys keys;
     private final AccessTokenVerifier verifier;
 
-    public AccessTokenCheck(SigningKeys keys,
-                            @ConfigProperty(name = "latchkey.issuer") String issuer,
-                            @ConfigProperty(name = "latchkey.token.audience") String audience,
-                            @ConfigProperty(name = "latchkey.token.clock-leeway", defaultValue = "PT10S") Duration leeway) {
+    public AccessTokenCheck(SigningKeys keys, TokenServiceConfig config) {
         this.keys = keys;
-        this.verifier = new AccessTokenVerifier(issuer, audience, leeway.toSeconds());
+        this.verifier = new AccessTokenVerifier(config.issuer(), config.token().audience(),
+                config.token().clockLeeway().toSeconds());
     }
 
     /** The verified claims, or null when the value is not one of our valid access tokens (callers never say why). */

@@ -1,18 +1,16 @@
 package io.latchkey.token.jwt;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.common.Claims;
 import io.latchkey.token.client.Secrets;
+import io.latchkey.token.config.TokenServiceConfig;
 
 /** Mints RFC 9068 JWT access tokens with the current signing key. CPU only: no I/O. */
 @ApplicationScoped
@@ -27,15 +25,12 @@ public class AccessTokenIssuer {
     private final String audience;
     private final long ttlSeconds;
 
-    public AccessTokenIssuer(SigningKeys keys, ObjectMapper json,
-                             @ConfigProperty(name = "latchkey.issuer") String issuer,
-                             @ConfigProperty(name = "latchkey.token.audience") String audience,
-                             @ConfigProperty(name = "latchkey.token.access-ttl") Duration ttl) {
+    public AccessTokenIssuer(SigningKeys keys, ObjectMapper json, TokenServiceConfig config) {
         this.keys = keys;
         this.json = json;
-        this.issuer = issuer;
-        this.audience = audience;
-        this.ttlSeconds = ttl.toSeconds();
+        this.issuer = config.issuer();
+        this.audience = config.token().audience();
+        this.ttlSeconds = config.token().accessTtl().toSeconds();
     }
 
     public long ttlSeconds() {

@@ -2,12 +2,11 @@ package io.latchkey.token.jwt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.latchkey.common.Claims;
 import io.latchkey.common.jwt.AccessTokenVerifier;
 import io.latchkey.common.jwt.ParsedToken;
 import io.latchkey.common.jwt.TokenRejected;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -25,9 +24,9 @@ public class IdTokenHints {
     private final SigningKeys keys;
     private final String issuer;
 
-    public IdTokenHints(SigningKeys keys, @ConfigProperty(name = "latchkey.issuer") String issuer) {
+    public IdTokenHints(SigningKeys keys, TokenServiceConfig config) {
         this.keys = keys;
-        this.issuer = issuer;
+        this.issuer = config.issuer();
     }
 
     /** The hint's subject and client, or {@link TokenRejected} when it is not one of our ID Tokens. */

@@ -1,7 +1,5 @@
 package io.latchkey.token.jwt;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,8 +8,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,6 +15,7 @@ import io.latchkey.common.Claims;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.UserClaims;
 import io.latchkey.token.client.Secrets;
+import io.latchkey.token.config.TokenServiceConfig;
 
 /** Mints OpenID Connect ID Tokens (OIDC Core §2) with the same rotating keys as access tokens. CPU only: no I/O. */
 @ApplicationScoped
@@ -31,13 +28,11 @@ public class IdTokenIssuer {
     private final String issuer;
     private final long ttlSeconds;
 
-    public IdTokenIssuer(SigningKeys keys, ObjectMapper json,
-                         @ConfigProperty(name = "latchkey.issuer") String issuer,
-                         @ConfigProperty(name = "latchkey.oidc.id-token-ttl", defaultValue = "PT10M") Duration ttl) {
+    public IdTokenIssuer(SigningKeys keys, ObjectMapper json, TokenServiceConfig config) {
         this.keys = keys;
         this.json = json;
-        this.issuer = issuer;
-        this.ttlSeconds = ttl.toSeconds();
+        this.issuer = config.issuer();
+        this.ttlSeconds = config.oidc().idTokenTtl().toSeconds();
     }
 
     /**

@@ -11,7 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.latchkey.token.config.TokenServiceConfig;
+
 
 /**
  * Encrypts signing private keys at rest with AES-256-GCM under a key from the environment
@@ -25,10 +26,10 @@ public class KeyEncryption {
 
     private final SecretKeySpec key;
 
-    public KeyEncryption(@ConfigProperty(name = "latchkey.keys.encryption-key") String base64Key) {
+    public KeyEncryption(TokenServiceConfig config) {
         byte[] raw;
         try {
-            raw = Base64.getDecoder().decode(base64Key.trim());
+            raw = Base64.getDecoder().decode(config.keys().encryptionKey().trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("latchkey.keys.encryption-key is not valid base64");
         }

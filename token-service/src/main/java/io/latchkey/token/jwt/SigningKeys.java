@@ -12,13 +12,13 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.common.jwt.VerificationKey;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -47,15 +47,13 @@ public class SigningKeys {
     private volatile KeySet keys;
 
     public SigningKeys(SigningKeyRepository repository, KeyEncryption encryption, ObjectMapper json,
-                       @ConfigProperty(name = "latchkey.keys.algorithm", defaultValue = "ES256") String algorithm,
-                       @ConfigProperty(name = "latchkey.token.access-ttl") Duration accessTtl,
-                       @ConfigProperty(name = "latchkey.keys.rotation-interval", defaultValue = "P30D") Duration rotationInterval) {
+                       TokenServiceConfig config) {
         this.repository = repository;
         this.encryption = encryption;
         this.json = json;
-        this.algorithm = algorithm;
-        this.accessTtl = accessTtl;
-        this.rotationInterval = rotationInterval;
+        this.algorithm = config.keys().algorithm();
+        this.accessTtl = config.token().accessTtl();
+        this.rotationInterval = config.keys().rotationInterval();
     }
 
     void onStart(@Observes StartupEvent ignored) {

@@ -6,12 +6,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.token.client.Secrets;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.latchkey.token.revocation.FamilyRevocation;
 import io.smallrye.mutiny.Uni;
 
@@ -37,12 +37,11 @@ public class RefreshTokenRotation {
     private final Duration reuseInterval;
 
     public RefreshTokenRotation(RefreshTokenRepository repository, FamilyRevocation families,
-                                @ConfigProperty(name = "latchkey.token.refresh-idle-ttl") Duration idleTtl,
-                                @ConfigProperty(name = "latchkey.token.refresh-reuse-interval", defaultValue = "PT0S")
-                                Duration reuseInterval) {
+                                TokenServiceConfig config) {
         this.repository = repository;
         this.families = families;
-        this.idleTtl = idleTtl;
+        this.idleTtl = config.token().refreshIdleTtl();
+        Duration reuseInterval = config.token().refreshReuseInterval();
         this.reuseInterval = reuseInterval.isNegative() ? Duration.ZERO : reuseInterval;
     }
 

@@ -6,14 +6,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.token.client.Secrets;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.smallrye.mutiny.Uni;
 
 /** Issues opaque refresh tokens (RFC 6749 §1.5): 256 random bits, only the hash is stored. */
@@ -25,13 +24,11 @@ public class RefreshTokens {
     private final Duration idleTtl;
     private final Duration absoluteTtl;
 
-    public RefreshTokens(RefreshTokenRepository repository, ObjectMapper json,
-                         @ConfigProperty(name = "latchkey.token.refresh-idle-ttl") Duration idleTtl,
-                         @ConfigProperty(name = "latchkey.token.refresh-absolute-ttl") Duration absoluteTtl) {
+    public RefreshTokens(RefreshTokenRepository repository, ObjectMapper json, TokenServiceConfig config) {
         this.repository = repository;
         this.json = json;
-        this.idleTtl = idleTtl;
-        this.absoluteTtl = absoluteTtl;
+        this.idleTtl = config.token().refreshIdleTtl();
+        this.absoluteTtl = config.token().refreshAbsoluteTtl();
     }
 
     /** The first token of a family, and the family (the {@code sid} of the access tokens issued with it). */

@@ -2,11 +2,11 @@ package io.latchkey.token.revocation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.contract.RevocationNews;
 import io.latchkey.common.revocation.RevocationKind;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
@@ -36,10 +36,9 @@ public class DenyListStore {
     io.latchkey.token.metrics.TokenMetrics metrics;
     private final String keyPrefix;
 
-    public DenyListStore(ReactiveRedisDataSource redis,
-                         @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix) {
+    public DenyListStore(ReactiveRedisDataSource redis, TokenServiceConfig config) {
         this.redis = redis;
-        this.keyPrefix = keyPrefix;
+        this.keyPrefix = config.redis().keyPrefix();
     }
 
     /**

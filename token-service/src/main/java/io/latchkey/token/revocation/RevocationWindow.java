@@ -5,7 +5,8 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.latchkey.token.config.TokenServiceConfig;
+
 
 /**
  * How long a revocation must be remembered: until every access token it could deny has expired. A grant or family
@@ -20,8 +21,8 @@ public class RevocationWindow {
 
     private final Duration accessTtl;
 
-    public RevocationWindow(@ConfigProperty(name = "latchkey.token.access-ttl") Duration accessTtl) {
-        this.accessTtl = accessTtl;
+    public RevocationWindow(TokenServiceConfig config) {
+        this.accessTtl = config.token().accessTtl();
     }
 
     /** When a grant or family revoked at {@code revokedAt} can no longer match a live token. */

@@ -9,7 +9,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.OAuthParams;
@@ -17,6 +16,7 @@ import io.latchkey.common.trust.OperatorIdentity;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.client.ClientRepository;
 import io.latchkey.token.client.Secrets;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 
@@ -48,11 +48,10 @@ public class DemoClients {
     private final boolean enabled;
     private final Optional<String> operatorSecret;
 
-    public DemoClients(ClientRepository clients, @ConfigProperty(name = "latchkey.seed.demo") boolean enabled,
-                       @ConfigProperty(name = "latchkey.seed.operator-secret") Optional<String> operatorSecret) {
+    public DemoClients(ClientRepository clients, TokenServiceConfig config) {
         this.clients = clients;
-        this.enabled = enabled;
-        this.operatorSecret = operatorSecret.filter(s -> !s.isBlank());
+        this.enabled = config.seed().demo();
+        this.operatorSecret = config.seed().operatorSecret().filter(s -> !s.isBlank());
     }
 
     void onStart(@Observes StartupEvent ignored) {

@@ -11,10 +11,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.latchkey.common.contract.GrantUsageReport;
 import io.latchkey.common.contract.SessionSummary;
+import io.latchkey.token.config.TokenServiceConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,9 +39,9 @@ public class GrantSessions {
     private final Pool pool;
     private final Duration idleTtl;
 
-    public GrantSessions(Pool pool, @ConfigProperty(name = "latchkey.token.refresh-idle-ttl") Duration idleTtl) {
+    public GrantSessions(Pool pool, TokenServiceConfig config) {
         this.pool = pool;
-        this.idleTtl = idleTtl;
+        this.idleTtl = config.token().refreshIdleTtl();
     }
 
     /** Each grant that has a family on record (others are left out), in the order asked. */

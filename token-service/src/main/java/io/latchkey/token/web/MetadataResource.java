@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -17,7 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.latchkey.token.config.TokenServiceConfig;
+
 
 /**
  * RFC 8414 §3 and OpenID Connect Discovery 1.0 §4: one metadata document ({@link Metadata}) at both well-known URIs.
@@ -28,10 +28,8 @@ public class MetadataResource {
 
     private final Map<String, Object> metadata;
 
-    public MetadataResource(@ConfigProperty(name = "latchkey.issuer") String issuer,
-                            @ConfigProperty(name = "latchkey.scopes") List<String> scopes,
-                            @ConfigProperty(name = "latchkey.keys.algorithm", defaultValue = "ES256") String signingAlg) {
-        this.metadata = Metadata.of(issuer, scopes, signingAlg);
+    public MetadataResource(TokenServiceConfig config) {
+        this.metadata = Metadata.of(config.issuer(), config.scopes(), config.keys().algorithm());
     }
 
     @GET
