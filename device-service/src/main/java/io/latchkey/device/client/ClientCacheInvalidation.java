@@ -3,9 +3,8 @@ package io.latchkey.device.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.latchkey.common.client.ClientChangeSubscriber;
+import io.latchkey.device.config.DeviceServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -22,8 +21,8 @@ public class ClientCacheInvalidation {
     private final ClientChangeSubscriber subscriber;
 
     public ClientCacheInvalidation(RemoteClientAuthenticator clients, Vertx vertx, Redis redis,
-                                   @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix) {
-        this.subscriber = new ClientChangeSubscriber(vertx, redis, keyPrefix,
+                                   DeviceServiceConfig config) {
+        this.subscriber = new ClientChangeSubscriber(vertx, redis, config.redis().keyPrefix(),
                 change -> clients.invalidate(change.clientId()), clients::clear);
     }
 

@@ -5,12 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.latchkey.common.contract.ClientAuthenticationRequest;
 import io.latchkey.common.contract.ClientInfo;
-import io.latchkey.device.config.DeviceConfig;
+import io.latchkey.device.config.DeviceServiceConfig;
 import io.latchkey.device.device.Hashes;
 import io.smallrye.mutiny.Uni;
 
@@ -29,11 +28,10 @@ public class RemoteClientAuthenticator {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public RemoteClientAuthenticator(@RestClient TokenServiceApi tokenService,
-            @ConfigProperty(name = "latchkey.internal.secret") String internalSecret,
-            DeviceConfig config) {
+            DeviceServiceConfig config) {
         this.tokenService = tokenService;
-        this.internalSecret = internalSecret;
-        this.ttlNanos = config.clientCacheTtl().toNanos();
+        this.internalSecret = config.internal().secret();
+        this.ttlNanos = config.device().clientCacheTtl().toNanos();
     }
 
     /** The client, or a failed Uni with 401 {@code invalid_client}. */

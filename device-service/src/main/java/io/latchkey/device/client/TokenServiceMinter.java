@@ -2,10 +2,10 @@ package io.latchkey.device.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.latchkey.common.OAuthParams;
+import io.latchkey.device.config.DeviceServiceConfig;
 import io.latchkey.device.device.PollOutcome;
 import io.smallrye.mutiny.Uni;
 
@@ -16,10 +16,9 @@ public class TokenServiceMinter {
     private final TokenServiceApi tokenService;
     private final String internalSecret;
 
-    public TokenServiceMinter(@RestClient TokenServiceApi tokenService,
-            @ConfigProperty(name = "latchkey.internal.secret") String internalSecret) {
+    public TokenServiceMinter(@RestClient TokenServiceApi tokenService, DeviceServiceConfig config) {
         this.tokenService = tokenService;
-        this.internalSecret = internalSecret;
+        this.internalSecret = config.internal().secret();
     }
 
     /** The RFC 6749 §5.1 token response JSON, as token-service wrote it. */

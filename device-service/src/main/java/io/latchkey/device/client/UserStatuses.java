@@ -2,10 +2,11 @@ package io.latchkey.device.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
+
+import io.latchkey.device.config.DeviceServiceConfig;
 
 /** Whether the user behind an approval may still get tokens (asked on the rare approved poll only). */
 @ApplicationScoped
@@ -14,10 +15,9 @@ public class UserStatuses {
     private final ConsentServiceApi consent;
     private final String internalSecret;
 
-    public UserStatuses(@RestClient ConsentServiceApi consent,
-            @ConfigProperty(name = "latchkey.internal.secret") String internalSecret) {
+    public UserStatuses(@RestClient ConsentServiceApi consent, DeviceServiceConfig config) {
         this.consent = consent;
-        this.internalSecret = internalSecret;
+        this.internalSecret = config.internal().secret();
     }
 
     public Uni<Boolean> isActive(String userId) {

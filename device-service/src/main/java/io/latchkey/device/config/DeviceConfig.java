@@ -3,11 +3,9 @@ package io.latchkey.device.config;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The {@code latchkey.device.*} settings of the device authorization grant. */
-@ConfigMapping(prefix = "latchkey.device")
+/** The {@code latchkey.device.*} settings of the device authorization grant (a group of DeviceServiceConfig). */
 public interface DeviceConfig {
 
     /**

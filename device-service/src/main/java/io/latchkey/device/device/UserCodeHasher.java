@@ -9,8 +9,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.latchkey.device.config.DeviceServiceConfig;
+
 
 /**
  * How a user code is named in Redis. A user code has only ~34.5 bits (RFC 8628 §6.1), so a plain SHA-256 of it could
@@ -26,7 +28,12 @@ public class UserCodeHasher {
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> mac;
 
-    public UserCodeHasher(@ConfigProperty(name = "latchkey.device.user-code-key") Optional<String> userCodeKey) {
+    @Inject
+    public UserCodeHasher(DeviceServiceConfig config) {
+        this(config.device().userCodeKey());
+    }
+
+    public UserCodeHasher(Optional<String> userCodeKey) {
         String secret = userCodeKey.filter(k -> !k.isBlank())
                 .orElseThrow(() -> new IllegalStateException("latchkey.device.user-code-key (LATCHKEY_USER_CODE_KEY) is not set"));
         this.key = new SecretKeySpec(Hashes.digest(("latchkey user codes\u0000" + secret)

@@ -18,6 +18,7 @@ import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.device.config.DeviceConfig;
+import io.latchkey.device.config.DeviceServiceConfig;
 import io.latchkey.device.device.CodeKeys;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
@@ -66,17 +67,19 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     private final Map<String, String> clientKeys = new ConcurrentHashMap<>();
     private static final int MAX_CLIENT_KEYS = 10_000;
 
-    public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis, ObjectMapper json,
-            @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix,
+    public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis, ObjectMapper json, String keyPrefix,
             DeviceConfig config) {
         this(redis, json, keyPrefix, config, "standalone");
     }
 
     @jakarta.inject.Inject
-    public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis, ObjectMapper json,
-            @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:") String keyPrefix,
-            DeviceConfig config,
+    public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis, ObjectMapper json, DeviceServiceConfig config,
             @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
+        this(redis, json, config.redis().keyPrefix(), config.device(), clientType);
+    }
+
+    public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis, ObjectMapper json, String keyPrefix,
+            DeviceConfig config, String clientType) {
         this.cluster = "cluster".equalsIgnoreCase(clientType);
         this.redis = redis;
         this.json = json;

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,9 +29,9 @@ import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.device.client.RemoteClientAuthenticator;
 import io.latchkey.device.client.CallerCredentials;
+import io.latchkey.device.config.DeviceServiceConfig;
 import io.latchkey.device.device.DeviceAuthorizationIssuer;
 import io.latchkey.device.device.IssuedCodes;
-import io.latchkey.device.device.UserCodeGenerator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -48,11 +47,11 @@ public class DeviceAuthorizationResource {
     private final CallerAddress callerAddress;
 
     public DeviceAuthorizationResource(RemoteClientAuthenticator authenticator, DeviceAuthorizationIssuer issuer,
-            @ConfigProperty(name = "latchkey.issuer") String issuerUrl, CallerAddress callerAddress) {
+            CallerAddress callerAddress, DeviceServiceConfig config) {
         this.callerAddress = callerAddress;
         this.authenticator = authenticator;
         this.issuer = issuer;
-        String verificationUri = stripSlash(issuerUrl) + "/device";
+        String verificationUri = stripSlash(config.issuer()) + "/device";
         // the response's constant parts, JSON-escaped once (the codes themselves are base64url / the user-code alphabet)
         String uri = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(verificationUri));
         this.afterUserCode = "\",\"" + OAuthParams.VERIFICATION_URI + "\":\"" + uri + "\",\""
