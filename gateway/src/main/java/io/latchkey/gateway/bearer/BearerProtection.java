@@ -1,18 +1,16 @@
 package io.latchkey.gateway.bearer;
 
 import java.net.URI;
-import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.latchkey.common.OAuthParams;
+import io.latchkey.common.config.ServicesConfig;
 import io.latchkey.common.revocation.RevocationList;
 import io.latchkey.gateway.config.GatewayConfig;
-import io.latchkey.gateway.config.ServicesConfig;
+import io.latchkey.gateway.config.GatewayServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
@@ -39,25 +37,9 @@ public class BearerProtection {
     @Inject
     Redis redis;
 
-    /** The public base URL: the {@code iss} every access token must carry. */
-    @ConfigProperty(name = "latchkey.issuer", defaultValue = "http://localhost:8080")
-    String issuer;
-
-    /** The {@code aud} every access token must carry. */
-    @ConfigProperty(name = "latchkey.token.audience", defaultValue = "https://api.latchkey.dev")
-    String audience;
-
-    /** Longest access-token lifetime: a pushed revocation is kept this long plus a minute. */
-    @ConfigProperty(name = "latchkey.token.access-ttl", defaultValue = "PT10M")
-    Duration accessTtl;
-
-    /** The shared secret the gateway adds so a service can trust the identity headers (required). */
-    @ConfigProperty(name = "latchkey.internal.secret")
-    String internalSecret;
-
-    /** Prefix of every Redis key and channel. */
-    @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:")
-    String redisKeyPrefix;
+    /** The issuer and audience every access token must carry, the internal secret, the Redis key prefix. */
+    @Inject
+    GatewayServiceConfig config;
 
     @Inject
     ServicesConfig services;
@@ -85,12 +67,13 @@ public class BearerProtection {
         jwks = new Jwks(() -> fetch(jwksRequest), () -> System.nanoTime() / 1_000_000,
                 gateway.jwksMinRefetchInterval().toMillis());
         RequestOptions revocationsRequest = new RequestOptions(jwksRequest).setURI("/internal/revocations")
-                .putHeader(OAuthParams.INTERNAL_AUTH_HEADER, internalSecret);
+                .putHeader(OAuthParams.INTERNAL_AUTH_HEADER, config.internal().secret());
         DenyList denyList = new DenyList(System::currentTimeMillis);
-        feed = new DenyListFeed(vertx, redis, denyList, redisKeyPrefix,
+        feed = new DenyListFeed(vertx, redis, denyList, config.redis().keyPrefix(),
                 () -> fetch(revocationsRequest).map(RevocationList::fromJson),
-                accessTtl.plusSeconds(60).toMillis(), gateway.revocationsReloadInterval().toMillis());
-        verification = new Verification(jwks, denyList, issuer, audience,
+                config.token().accessTtl().plusSeconds(60).toMillis(),
+                gateway.revocationsReloadInterval().toMillis());
+        verification = new Verification(jwks, denyList, config.issuer(), config.token().audience(),
                 gateway.clockLeeway().toSeconds(), () -> System.currentTimeMillis() / 1000);
         feed.start();
         jwks.refresh(); // early, so the first request rarely waits; failures are retried on demand

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.smallrye.config.ConfigMapping;
+import io.latchkey.common.config.IdentitySettings;
 import io.smallrye.config.WithDefault;
 
-/** The gateway's own settings. */
-@ConfigMapping(prefix = "latchkey.gateway")
-public interface GatewayConfig {
+/**
+ * {@code latchkey.gateway.*} (a group of GatewayServiceConfig): the gateway's own settings; its identity secret,
+ * sent to the services in X-Latchkey-Identity on every forwarded request, is the one they check
+ * ({@link IdentitySettings}).
+ */
+public interface GatewayConfig extends IdentitySettings {
 
     /** Keep-alive HTTP/1.1 connections per upstream service. */
     @WithDefault("64")
@@ -29,12 +32,6 @@ public interface GatewayConfig {
 
     /** Peers (IPs or CIDRs) whose X-Forwarded-* / Forwarded / client-certificate headers are believed. */
     Optional<List<String>> trustedProxies();
-
-    /**
-     * Sent to the services in X-Latchkey-Identity on every forwarded request: the proof that the gateway set the
-     * identity and client-address headers (env LATCHKEY_IDENTITY_SECRET). Never opens an /internal/ route.
-     */
-    Optional<String> identitySecret();
 
     /** Largest form body accepted on POST /oauth/token (it is read to route by grant_type). */
     @WithDefault("16384")

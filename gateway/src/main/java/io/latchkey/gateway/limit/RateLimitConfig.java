@@ -3,14 +3,13 @@ package io.latchkey.gateway.limit;
 import java.time.Duration;
 import java.util.Map;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * {@code latchkey.rate-limit.*}: one rate per {@link Limit} ({@code requests/period}, see {@link Rate}), optional
+ * {@code latchkey.rate-limit.*} (a group of GatewayServiceConfig): one rate per {@link Limit}
+ * ({@code requests/period}, see {@link Rate}), optional
  * per-client overrides, and how the limiter behaves when Redis cannot answer.
  */
-@ConfigMapping(prefix = "latchkey.rate-limit")
 public interface RateLimitConfig {
 
     /** false: no limit is checked (and Redis is never asked). */

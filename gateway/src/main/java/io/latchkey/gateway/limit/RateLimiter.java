@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.latchkey.gateway.config.GatewayServiceConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -44,8 +44,8 @@ public class RateLimiter {
     @Inject
     RateLimitConfig config;
 
-    @ConfigProperty(name = "latchkey.redis.key-prefix", defaultValue = "lk:")
-    String keyPrefix;
+    @Inject
+    GatewayServiceConfig root;
 
     private Rates rates;
     private RedisCircuit circuit;
@@ -133,7 +133,7 @@ public class RateLimiter {
      * one check is one small script, and a master runs far more of those per second than the gateways send.
      */
     String key(Limit limit, String value) {
-        return keyPrefix + "{rl}:" + limit.configName() + ":" + sha256Hex(value);
+        return root.redis().keyPrefix() + "{rl}:" + limit.configName() + ":" + sha256Hex(value);
     }
 
     private static String keyHash(String key) {

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.latchkey.common.config.ServicesConfig;
 import io.latchkey.gateway.config.GatewayConfig;
-import io.latchkey.gateway.config.ServicesConfig;
 import io.latchkey.gateway.routes.Service;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 
 import io.latchkey.gateway.bearer.BearerAuth;
 import io.latchkey.gateway.bearer.BearerProtection;
+import io.latchkey.common.config.ServicesConfig;
 import io.latchkey.gateway.config.GatewayConfig;
-import io.latchkey.gateway.config.ServicesConfig;
 import io.latchkey.gateway.edge.EdgeResponses;
 import io.latchkey.gateway.edge.ForwardingHeaders;
 import io.latchkey.gateway.edge.RequestIdentity;
