@@ -24,7 +24,7 @@ import io.smallrye.config.WithName;
 
 /**
  * Checks README.md's Configuration table against a service's {@code @ConfigMapping} roots: every key a mapping
- * declares has a row with the mapping's default; every row that names the service (or {@code all}) in its "used by"
+ * declares has a row with the mapping's default (the rate limits: in the section "Rate limits"); every row that names the service (or {@code all}) in its "used by"
  * cell names a key the service maps; every {@code latchkey.*} key the service's application.properties sets is mapped.
  *
  * <p>A row's first cell: {@code `latchkey.a.b-c`} names a key in full, a following {@code `d-e`} names its sibling
@@ -51,7 +51,9 @@ public final class ConfigurationTable {
      */
     public static List<String> problems(String service, Path module, Class<?>... roots) throws IOException {
         Path root = repositoryRoot();
-        List<Row> rows = rows(Files.readString(root.resolve("README.md")));
+        String readme = Files.readString(root.resolve("README.md"));
+        List<Row> rows = new ArrayList<>(rows(readme));
+        rows.addAll(rateLimitRows(readme));
         Map<String, Optional<String>> mapped = new TreeMap<>();
         for (Class<?> type : roots) {
             ConfigMapping mapping = type.getAnnotation(ConfigMapping.class);
@@ -152,17 +154,8 @@ public final class ConfigurationTable {
 
     /** The rows of the section "## Configuration" whose first cell starts with a code span. */
     static List<Row> rows(String readme) {
-        int start = readme.indexOf("\n## Configuration");
-        if (start < 0) {
-            throw new IllegalStateException("README.md has no Configuration section");
-        }
-        int end = readme.indexOf("\n## ", start + 5);
-        String section = readme.substring(start, end < 0 ? readme.length() : end);
         List<Row> rows = new ArrayList<>();
-        for (String line : section.split("\n")) {
-            if (!line.startsWith("| `")) {
-                continue;
-            }
+        for (String line : tableLines(readme, "Configuration")) {
             String[] cells = line.split("\\|");
             List<String> keys = keys(cells[1]);
             List<Optional<String>> defaults = new ArrayList<>();
@@ -178,6 +171,31 @@ public final class ConfigurationTable {
             rows.add(new Row(keys, defaults, usedBy));
         }
         return rows;
+    }
+
+    /** The section "## Rate limits" lists each {@code latchkey.rate-limit.<limit>} with its default. */
+    static List<Row> rateLimitRows(String readme) {
+        List<Row> rows = new ArrayList<>();
+        for (String line : tableLines(readme, "Rate limits")) {
+            String[] cells = line.split("\\|");
+            Matcher name = WHOLE_CODE_SPAN.matcher(cells[1].trim());
+            Matcher rate = WHOLE_CODE_SPAN.matcher(cells[2].trim());
+            if (name.matches() && rate.matches()) {
+                rows.add(new Row(List.of("latchkey.rate-limit." + name.group(1)), List.of(Optional.of(rate.group(1))),
+                        Set.of("gateway")));
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> tableLines(String readme, String title) {
+        int start = readme.indexOf("\n## " + title + "\n");
+        if (start < 0) {
+            throw new IllegalStateException("README.md has no section " + title);
+        }
+        int end = readme.indexOf("\n## ", start + 5);
+        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        return Arrays.stream(section.split("\n")).filter(line -> line.startsWith("| `")).toList();
     }
 
     private static List<String> keys(String firstCell) {
