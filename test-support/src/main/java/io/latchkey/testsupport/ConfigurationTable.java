@@ -47,7 +47,8 @@ public final class ConfigurationTable {
 
     /**
      * The problems found for {@code service} (the name its "used by" cells use: token, device, consent, gateway;
-     * {@code all} checks only the rows used by all), reading {@code module}'s application.properties if present.
+     * {@code all} checks only the rows used by all), reading {@code module}'s application.properties if present. A root
+     * without {@code @ConfigMapping} (an interface the services' roots extend) is read under {@code latchkey}.
      */
     public static List<String> problems(String service, Path module, Class<?>... roots) throws IOException {
         Path root = repositoryRoot();
@@ -57,10 +58,7 @@ public final class ConfigurationTable {
         Map<String, Optional<String>> mapped = new TreeMap<>();
         for (Class<?> type : roots) {
             ConfigMapping mapping = type.getAnnotation(ConfigMapping.class);
-            if (mapping == null) {
-                throw new IllegalArgumentException(type + " is not a @ConfigMapping");
-            }
-            walk(type, mapping.prefix(), mapped);
+            walk(type, mapping != null ? mapping.prefix() : "latchkey", mapped);
         }
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Optional<String>> key : mapped.entrySet()) {

@@ -4,24 +4,20 @@ import java.time.Duration;
 import java.util.List;
 
 import io.latchkey.common.config.ClientCacheSettings;
-import io.latchkey.common.config.PlatformConfig;
-import io.latchkey.common.config.SeedSettings;
+import io.latchkey.common.config.SharedConfig;
 import io.latchkey.consent.login.LoginConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
  * Every {@code latchkey.*} key consent-service reads, with its default (README.md, "Configuration"); the keys every
- * service shares come from {@link PlatformConfig}.
+ * service shares come from {@link SharedConfig}.
  */
 @ConfigMapping(prefix = "latchkey")
-public interface ConsentServiceConfig extends PlatformConfig {
+public interface ConsentServiceConfig extends SharedConfig {
 
     /** {@code latchkey.clients.*}: the cache of OAuth clients read from token-service. */
     ClientCacheSettings clients();
-
-    /** {@code latchkey.seed.*}. */
-    SeedSettings seed();
 
     /** {@code latchkey.session.*}. */
     SessionSettings session();

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.latchkey.common.config.SharedConfig;
 import io.latchkey.testsupport.ConfigurationTable;
 
 /** README.md's Configuration table lists every key device-service maps, with the mapping's default. */
@@ -16,7 +15,7 @@ class ConfigurationDocumentedTest {
     @Test
     void everyMappedKeyHasARowWithItsDefaultAndEveryDeviceRowIsMapped() throws Exception {
         List<String> problems = ConfigurationTable.problems("device", Path.of("device-service"),
-                DeviceServiceConfig.class, SharedConfig.class);
+                DeviceServiceConfig.class);
         assertEquals(List.of(), problems);
     }
 }

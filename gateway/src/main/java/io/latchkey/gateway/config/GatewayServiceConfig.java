@@ -1,16 +1,16 @@
 package io.latchkey.gateway.config;
 
 import io.latchkey.common.config.AccessTokenSettings;
-import io.latchkey.common.config.PlatformConfig;
+import io.latchkey.common.config.SharedConfig;
 import io.latchkey.gateway.limit.RateLimitConfig;
 import io.smallrye.config.ConfigMapping;
 
 /**
  * Every {@code latchkey.*} key the gateway reads, with its default (README.md, "Configuration"); the keys every
- * service shares come from {@link PlatformConfig}.
+ * service shares come from {@link SharedConfig}.
  */
 @ConfigMapping(prefix = "latchkey")
-public interface GatewayServiceConfig extends PlatformConfig {
+public interface GatewayServiceConfig extends SharedConfig {
 
     /** {@code latchkey.gateway.*}: the gateway's own settings. */
     GatewayConfig gateway();

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.latchkey.common.config.SharedConfig;
 import io.latchkey.testsupport.ConfigurationTable;
 
 /** README.md's Configuration table lists every key gateway maps, with the mapping's default. */
@@ -16,7 +15,7 @@ class ConfigurationDocumentedTest {
     @Test
     void everyMappedKeyHasARowWithItsDefaultAndEveryGatewayRowIsMapped() throws Exception {
         List<String> problems = ConfigurationTable.problems("gateway", Path.of("gateway"),
-                GatewayServiceConfig.class, SharedConfig.class);
+                GatewayServiceConfig.class);
         assertEquals(List.of(), problems);
     }
 }

@@ -1,15 +1,15 @@
 package io.latchkey.common.internal;
 
-import io.latchkey.common.config.SharedConfig;
-
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import io.latchkey.common.config.SharedConfig;
 
 /**
  * Guards every resource marked {@link InternalApi}: the check is bound to the matched resource, not to a spelling of
@@ -23,8 +23,8 @@ public class InternalAuthFilter implements ContainerRequestFilter {
 
     private final InternalCaller caller;
 
-    public InternalAuthFilter(SharedConfig config) {
-        this.caller = new InternalCaller(Optional.of(config.internal().secret()));
+    public InternalAuthFilter(Instance<SharedConfig> config) {
+        this.caller = new InternalCaller(() -> Optional.of(config.get().internal().secret()));
     }
 
     @Override

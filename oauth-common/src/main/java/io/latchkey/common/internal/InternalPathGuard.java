@@ -1,14 +1,14 @@
 package io.latchkey.common.internal;
 
-import io.latchkey.common.config.SharedConfig;
-
 import java.util.Optional;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.latchkey.common.config.SharedConfig;
 import io.latchkey.common.path.RequestPath;
 
 /**
@@ -20,8 +20,8 @@ public class InternalPathGuard {
 
     private final InternalCaller caller;
 
-    public InternalPathGuard(SharedConfig config) {
-        this.caller = new InternalCaller(Optional.of(config.internal().secret()));
+    public InternalPathGuard(Instance<SharedConfig> config) {
+        this.caller = new InternalCaller(() -> Optional.of(config.get().internal().secret()));
     }
 
     @ServerRequestFilter(preMatching = true)

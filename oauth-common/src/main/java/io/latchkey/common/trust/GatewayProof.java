@@ -1,13 +1,12 @@
 package io.latchkey.common.trust;
 
-import io.latchkey.common.config.SharedConfig;
-import jakarta.inject.Inject;
-
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.latchkey.common.config.SharedConfig;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -22,7 +21,7 @@ public class GatewayProof {
 
     @Inject
     public GatewayProof(SharedConfig config) {
-        this(config.gateway().identitySecret());
+        this(config.identity().identitySecret());
     }
 
     public GatewayProof(Optional<String> secret) {

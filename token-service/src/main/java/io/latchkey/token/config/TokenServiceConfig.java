@@ -2,21 +2,20 @@ package io.latchkey.token.config;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import io.latchkey.common.config.AccessTokenSettings;
 import io.latchkey.common.config.ClientCacheSettings;
 import io.latchkey.common.config.PlatformConfig;
-import io.latchkey.common.config.SeedSettings;
+import io.latchkey.common.config.SharedConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
  * Every {@code latchkey.*} key token-service reads, with its default (README.md, "Configuration"); the keys every
- * service shares come from {@link PlatformConfig}.
+ * service shares come from {@link SharedConfig}.
  */
 @ConfigMapping(prefix = "latchkey")
-public interface TokenServiceConfig extends PlatformConfig {
+public interface TokenServiceConfig extends SharedConfig {
 
     /** Scopes the platform knows ({@code scopes_supported}); every client is registered for a subset. */
     @WithDefault("openid,profile,email,offline_access,db:read,db:write")
@@ -36,9 +35,6 @@ public interface TokenServiceConfig extends PlatformConfig {
 
     /** {@code latchkey.oidc.*}. */
     OidcSettings oidc();
-
-    /** {@code latchkey.seed.*}: the demo clients. */
-    DemoSeedSettings seed();
 
     /** Access-token keys shared with the gateway, and the refresh-token lifetimes. */
     interface TokenSettings extends AccessTokenSettings {
@@ -104,12 +100,5 @@ public interface TokenServiceConfig extends PlatformConfig {
         /** ID Token lifetime ({@code exp} - {@code iat}). */
         @WithDefault("PT10M")
         Duration idTokenTtl();
-    }
-
-    /** {@code latchkey.seed.*} as token-service reads it. */
-    interface DemoSeedSettings extends SeedSettings {
-
-        /** With the demo seed: the secret of the operator client latchkey-operator; unset: not seeded. */
-        Optional<String> operatorSecret();
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.latchkey.common.config.SharedConfig;
 import io.latchkey.testsupport.ConfigurationTable;
 
 /** README.md's Configuration table lists every key token-service maps, with the mapping's default. */
@@ -16,7 +15,7 @@ class ConfigurationDocumentedTest {
     @Test
     void everyMappedKeyHasARowWithItsDefaultAndEveryTokenRowIsMapped() throws Exception {
         List<String> problems = ConfigurationTable.problems("token", Path.of("token-service"),
-                TokenServiceConfig.class, SharedConfig.class);
+                TokenServiceConfig.class);
         assertEquals(List.of(), problems);
     }
 }
