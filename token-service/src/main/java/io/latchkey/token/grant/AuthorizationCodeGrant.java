@@ -11,7 +11,7 @@ import io.latchkey.token.code.AuthorizationCode;
 import io.latchkey.token.code.AuthorizationCodeStore;
 import io.latchkey.token.code.CodeReplayRevocation;
 import io.latchkey.token.code.IssuedTokens;
-import io.latchkey.token.code.Pkce;
+import io.latchkey.common.pkce.Pkce;
 import io.latchkey.token.code.Redemption;
 import io.latchkey.token.web.TokenResponse;
 import io.smallrye.mutiny.Uni;

@@ -22,7 +22,7 @@ import io.latchkey.token.client.Client;
 import io.latchkey.token.client.ClientCache;
 import io.latchkey.token.code.AuthorizationCode;
 import io.latchkey.token.code.AuthorizationCodeStore;
-import io.latchkey.token.code.Pkce;
+import io.latchkey.common.pkce.Pkce;
 import io.smallrye.mutiny.Uni;
 
 /**
