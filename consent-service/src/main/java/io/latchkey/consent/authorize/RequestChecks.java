@@ -1,6 +1,5 @@
 package io.latchkey.consent.authorize;
 
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.latchkey.common.error.OAuthError;
@@ -62,25 +61,17 @@ final class RequestChecks {
         return pkce != null ? pkce : scopeProblem(r, client);
     }
 
-    /** RFC 6749 §3.3: without a scope the request gets the client's registered scopes (but those it must ask for). */
+    /** RFC 6749 §3.3: the scope to ask the user for (oauth-common's one scope rule); call after requestProblem. */
     static String effectiveScope(AuthorizationRequest r, ClientInfo client) {
-        Set<String> requested = Scopes.parse(r.scope());
-        return Scopes.format(requested.isEmpty()
-                ? new java.util.LinkedHashSet<>(io.latchkey.common.oidc.UserClaims.defaultScopes(client.scopes()))
-                : requested);
+        return Scopes.resolve(r.scope(), client.scopesOrEmpty());
     }
 
     private static OAuthException scopeProblem(AuthorizationRequest r, ClientInfo client) {
-        Set<String> requested;
         try {
-            requested = Scopes.parse(r.scope());
+            effectiveScope(r, client);
+            return null;
         } catch (OAuthException e) {
-            return OAuthError.INVALID_SCOPE.with("Malformed scope.");
+            return e;
         }
-        // RFC 6749 §3.3: scopes are checked against what the client is registered for
-        if (client.scopes() == null || !client.scopes().containsAll(requested)) {
-            return OAuthError.INVALID_SCOPE.with("The requested scope exceeds what this application may ask for.");
-        }
-        return null;
     }
 }
