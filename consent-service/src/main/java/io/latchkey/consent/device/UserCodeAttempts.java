@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.latchkey.consent.login.Tokens;
 import io.latchkey.consent.redis.Counters;
 import io.latchkey.consent.redis.RedisKeys;
 import io.smallrye.mutiny.Uni;
+import io.latchkey.common.crypto.Secrets;
 
 /**
  * RFC 8628 §5.1: limits user-code guessing per browser session and per IP with Redis counters. An attempt is
@@ -45,8 +45,8 @@ public class UserCodeAttempts {
 
     public Uni<Attempt> take(String sessionKey, String ip) {
         // one hash tag: both counters are incremented by one script (one Redis Cluster slot)
-        String bySession = keys.tagged("user-code-attempts", "session", Tokens.sha256Hex(sessionKey));
-        String byIp = keys.tagged("user-code-attempts", "ip", Tokens.sha256Hex(ip));
+        String bySession = keys.tagged("user-code-attempts", "session", Secrets.sha256Hex(sessionKey));
+        String byIp = keys.tagged("user-code-attempts", "ip", Secrets.sha256Hex(ip));
         return counters.increment(window, bySession, byIp)
                 .map(n -> new Attempt(within(n), bySession, byIp));
     }

@@ -41,9 +41,9 @@ import io.latchkey.consent.grant.AuthorizedApps;
 import io.latchkey.consent.grant.ScopeCatalogue.ScopeLine;
 import io.latchkey.consent.login.Session;
 import io.latchkey.consent.login.Sessions;
-import io.latchkey.consent.login.Tokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.latchkey.common.crypto.Secrets;
 
 /**
  * "Authorized apps" as JSON for the signed-in browser session (the same data and rules as the page). A revoke needs
@@ -196,7 +196,7 @@ public class AuthorizedAppsApi {
                     if (session == null) {
                         return Uni.createFrom().item(loginRequired());
                     }
-                    if (!Tokens.same(session.csrf(), csrf)) {
+                    if (!Secrets.same(session.csrf(), csrf)) {
                         return Uni.createFrom().item(json(403, Map.of("error", "access_denied",
                                 "error_description", "Missing or wrong " + CSRF_HEADER + ".")));
                     }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.latchkey.common.contract.ClientAuthenticationRequest;
 import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.device.config.DeviceConfig;
-import io.latchkey.device.device.Hashes;
+import io.latchkey.common.crypto.Secrets;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -69,7 +69,7 @@ public class RemoteClientAuthenticator {
     private static String cacheKey(CallerCredentials c) {
         // the \u0000 separator cannot occur in a form-decoded id, so id/secret pairs cannot be confused; a public
         // client's id is no secret: it is its own key, no hash per request
-        return c.hasSecret() ? Hashes.sha256(c.clientId() + '\u0000' + "s" + c.clientSecret()) : c.clientId() + "\u0000-";
+        return c.hasSecret() ? Secrets.sha256Base64Url(c.clientId() + '\u0000' + "s" + c.clientSecret()) : c.clientId() + "\u0000-";
     }
 
     private record Cached(ClientInfo client, long storedAt) {

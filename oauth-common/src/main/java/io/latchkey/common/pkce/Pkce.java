@@ -2,10 +2,10 @@ package io.latchkey.common.pkce;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
 
@@ -81,11 +81,7 @@ public final class Pkce {
     }
 
     private static String s256(String verifier) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        // RFC 7636 §4.1: the verifier is ASCII, so its UTF-8 bytes are its ASCII bytes
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.sha256(verifier));
     }
 }

@@ -6,7 +6,7 @@ import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.token.client.Client;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.code.AuthorizationCode;
 import io.latchkey.token.code.AuthorizationCodeStore;
 import io.latchkey.token.code.CodeReplayRevocation;

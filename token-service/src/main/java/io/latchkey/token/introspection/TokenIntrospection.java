@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.jwt.VerifiedAccessToken;
 import io.latchkey.token.client.Client;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.jwt.AccessTokenCheck;
 import io.latchkey.token.refresh.RefreshTokenFormat;
 import io.latchkey.token.refresh.RefreshTokenRepository;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.IdentityJson;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.smallrye.mutiny.Uni;
 
 /** Issues opaque refresh tokens (RFC 6749 §1.5): 256 random bits, only the hash is stored. */
