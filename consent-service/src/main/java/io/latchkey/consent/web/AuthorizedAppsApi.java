@@ -197,8 +197,8 @@ public class AuthorizedAppsApi {
                         return Uni.createFrom().item(loginRequired());
                     }
                     if (!Secrets.same(session.csrf(), csrf)) {
-                        return Uni.createFrom().item(json(403, Map.of("error", "access_denied",
-                                "error_description", "Missing or wrong " + CSRF_HEADER + ".")));
+                        return Uni.createFrom().item(OAuthExceptionMapper.toResponse(
+                                OAuthError.ACCESS_FORBIDDEN.with("Missing or wrong " + CSRF_HEADER + ".")));
                     }
                     return action.apply(session);
                 });
@@ -215,7 +215,7 @@ public class AuthorizedAppsApi {
     }
 
     private static Response loginRequired() {
-        return json(401, Map.of("error", "login_required", "error_description", "Sign in first."));
+        return OAuthExceptionMapper.toResponse(OAuthError.LOGIN_REQUIRED.with("Sign in first."));
     }
 
     private static Response json(int status, Object body) {
