@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.latchkey.common.error.OAuthError;
@@ -41,5 +42,50 @@ class ScopesResolveTest {
     void aClientWithoutScopesCannotStartAnAuthorizationWithoutAScope() {
         OAuthException e = assertThrows(OAuthException.class, () -> Scopes.resolve(null, List.of()));
         assertEquals(OAuthError.INVALID_SCOPE, e.error());
+    }
+
+    @ParameterizedTest(name = "requested [{0}] of [{1}] → {2}")
+    @CsvSource(value = {
+            // RFC 6749 §3.3: absent scope → the pre-defined default (never openid / offline_access)
+            "NULL,                  openid db:read,         db:read",
+            "'',                    db:read db:write,       db:read db:write",
+            "NULL,                  openid offline_access,  invalid_scope",
+            // RFC 6749 §3.3: a subset is granted as asked, duplicates folded, order kept
+            "db:write db:read,      db:read db:write,       db:write db:read",
+            "' db:read  db:read ',  db:read,                db:read",
+            // RFC 6749 §3.3: case-sensitive, within the registration only
+            "DB:READ,               db:read,                invalid_scope",
+            "db:read admin,         db:read,                invalid_scope",
+            // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
+            "db:réad,               db:réad,                invalid_scope",
+    }, nullValues = "NULL")
+    void whenAGrantStartsFromAClientsRequestThenTheOneScopeRuleDecides(String requested, String allowed, String outcome) {
+        List<String> registered = List.of(allowed.split(" "));
+        if ("invalid_scope".equals(outcome)) {
+            OAuthException e = assertThrows(OAuthException.class, () -> Scopes.granted(requested, registered));
+            assertEquals(OAuthError.INVALID_SCOPE, e.error());
+            assertEquals(400, e.error().status());
+        } else {
+            assertEquals(outcome, Scopes.resolve(requested, registered));
+            assertEquals(List.of(outcome.split(" ")), List.copyOf(Scopes.granted(requested, registered)));
+        }
+    }
+
+    @ParameterizedTest(name = "explicit [{0}] of [{1}] → {2}")
+    @CsvSource(value = {
+            // a peer resolved the default already: nothing is added here, an empty scope stays empty
+            "NULL,             db:read,          ''",
+            "db:read,          db:read db:write, db:read",
+            "db:read db:write, db:read,          invalid_scope",
+            "db\\read,       db:read,          invalid_scope",
+    }, nullValues = "NULL")
+    void whenAPeerSendsAnExplicitScopeThenOnlyTheSubsetRuleApplies(String scope, String allowed, String outcome) {
+        List<String> registered = List.of(allowed.split(" "));
+        if ("invalid_scope".equals(outcome)) {
+            assertEquals(OAuthError.INVALID_SCOPE,
+                    assertThrows(OAuthException.class, () -> Scopes.within(scope, registered)).error());
+        } else {
+            assertEquals(outcome, Scopes.format(Scopes.within(scope, registered)));
+        }
     }
 }

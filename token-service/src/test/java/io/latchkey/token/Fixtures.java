@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.seed.DemoClients;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

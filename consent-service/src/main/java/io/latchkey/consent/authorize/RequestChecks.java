@@ -1,6 +1,5 @@
 package io.latchkey.consent.authorize;
 
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.latchkey.common.error.OAuthError;
@@ -8,13 +7,11 @@ import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.contract.ClientInfo;
+import io.latchkey.common.pkce.Pkce;
 
 /** The rules of an authorization request, in the order RFC 6749 §4.1.2.1 and RFC 9700 §2.1 apply them. */
 final class RequestChecks {
 
-    static final String S256 = "S256";
-    /** RFC 7636 §4.2: an S256 challenge is BASE64URL(SHA-256(verifier)) without padding: 43 characters. */
-    private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern CLIENT_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private RequestChecks() {
@@ -60,49 +57,21 @@ final class RequestChecks {
         if (client.grantTypes() == null || !client.grantTypes().contains(OAuthParams.GRANT_AUTHORIZATION_CODE)) {
             return OAuthError.UNAUTHORIZED_CLIENT.with("This client is not registered for the authorization code grant.");
         }
-        OAuthException pkce = pkceProblem(r, client.isPublic());
+        OAuthException pkce = Pkce.challengeProblem(r.codeChallenge(), r.codeChallengeMethod(), client.isPublic());
         return pkce != null ? pkce : scopeProblem(r, client);
     }
 
-    /** RFC 6749 §3.3: without a scope the request gets the client's registered scopes (but those it must ask for). */
+    /** RFC 6749 §3.3: the scope to ask the user for (oauth-common's one scope rule); call after requestProblem. */
     static String effectiveScope(AuthorizationRequest r, ClientInfo client) {
-        Set<String> requested = Scopes.parse(r.scope());
-        return Scopes.format(requested.isEmpty()
-                ? new java.util.LinkedHashSet<>(io.latchkey.common.oidc.UserClaims.defaultScopes(client.scopes()))
-                : requested);
-    }
-
-    private static OAuthException pkceProblem(AuthorizationRequest r, boolean publicClient) {
-        if (r.codeChallenge() == null) {
-            // RFC 9700 §2.1.1: public clients MUST use PKCE
-            if (publicClient) {
-                return OAuthError.INVALID_REQUEST.with("PKCE is required: send code_challenge with code_challenge_method=S256.");
-            }
-            return r.codeChallengeMethod() == null ? null
-                    : OAuthError.INVALID_REQUEST.with("code_challenge_method without code_challenge.");
-        }
-        // RFC 9700 §2.1.1: S256 only (RFC 7636 §4.3: an absent method would mean "plain")
-        if (!S256.equals(r.codeChallengeMethod())) {
-            return OAuthError.INVALID_REQUEST.with("code_challenge_method must be S256.");
-        }
-        // RFC 7636 §4.2: BASE64URL of a SHA-256 hash
-        if (!S256_CHALLENGE.matcher(r.codeChallenge()).matches()) {
-            return OAuthError.INVALID_REQUEST.with("Malformed code_challenge.");
-        }
-        return null;
+        return Scopes.resolve(r.scope(), client.scopesOrEmpty());
     }
 
     private static OAuthException scopeProblem(AuthorizationRequest r, ClientInfo client) {
-        Set<String> requested;
         try {
-            requested = Scopes.parse(r.scope());
+            effectiveScope(r, client);
+            return null;
         } catch (OAuthException e) {
-            return OAuthError.INVALID_SCOPE.with("Malformed scope.");
+            return e;
         }
-        // RFC 6749 §3.3: scopes are checked against what the client is registered for
-        if (client.scopes() == null || !client.scopes().containsAll(requested)) {
-            return OAuthError.INVALID_SCOPE.with("The requested scope exceeds what this application may ask for.");
-        }
-        return null;
     }
 }

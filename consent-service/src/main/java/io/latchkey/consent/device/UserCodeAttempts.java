@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.consent.config.ConsentServiceConfig;
-import io.latchkey.consent.login.Tokens;
 import io.latchkey.consent.redis.Counters;
 import io.latchkey.consent.redis.RedisKeys;
 import io.smallrye.mutiny.Uni;
@@ -39,8 +39,8 @@ public class UserCodeAttempts {
 
     public Uni<Attempt> take(String sessionKey, String ip) {
         // one hash tag: both counters are incremented by one script (one Redis Cluster slot)
-        String bySession = keys.tagged("user-code-attempts", "session", Tokens.sha256Hex(sessionKey));
-        String byIp = keys.tagged("user-code-attempts", "ip", Tokens.sha256Hex(ip));
+        String bySession = keys.tagged("user-code-attempts", "session", Secrets.sha256Hex(sessionKey));
+        String byIp = keys.tagged("user-code-attempts", "ip", Secrets.sha256Hex(ip));
         return counters.increment(window, bySession, byIp)
                 .map(n -> new Attempt(within(n), bySession, byIp));
     }

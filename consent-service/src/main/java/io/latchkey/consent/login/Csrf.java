@@ -1,5 +1,7 @@
 package io.latchkey.consent.login;
 
+import io.latchkey.common.crypto.Secrets;
+
 /**
  * CSRF protection for every state-changing form. Before sign-in: a double-submit token (a random cookie
  * {@value #COOKIE} echoed in the form field {@value #FIELD}). After sign-in: the token stored in the session.
@@ -14,14 +16,14 @@ public final class Csrf {
 
     /** A cookie token to reuse if it is well formed, else a new one. */
     public static String preSessionToken(String cookie) {
-        return Tokens.wellFormed(cookie) ? cookie : Tokens.random256();
+        return Secrets.isRandom256(cookie) ? cookie : Secrets.random256();
     }
 
     public static boolean validPreSession(String cookie, String field) {
-        return Tokens.wellFormed(cookie) && Tokens.same(cookie, field);
+        return Secrets.isRandom256(cookie) && Secrets.same(cookie, field);
     }
 
     public static boolean validForSession(Session session, String field) {
-        return session != null && Tokens.same(session.csrf(), field);
+        return session != null && Secrets.same(session.csrf(), field);
     }
 }

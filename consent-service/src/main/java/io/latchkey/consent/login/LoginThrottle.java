@@ -9,6 +9,7 @@ import io.latchkey.consent.user.UserRepository;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
+import io.latchkey.common.crypto.Secrets;
 
 /**
  * Sign-in attempts counted per account (across IPs) and per IP (across accounts), before the password is checked, so
@@ -114,11 +115,11 @@ public class LoginThrottle {
     private String accountKey(String username) {
         // hashed: neither the email address nor the IP appears in a Redis key; unknown accounts are counted alike
         // both counters of an attempt share the {login} hash tag: ADMIT decides on both at once
-        return keys.tagged("login", "account", Tokens.sha256Hex(UserRepository.canonical(username)));
+        return keys.tagged("login", "account", Secrets.sha256Hex(UserRepository.canonical(username)));
     }
 
     private String ipKey(String ip) {
-        return keys.tagged("login", "ip", Tokens.sha256Hex(ip));
+        return keys.tagged("login", "ip", Secrets.sha256Hex(ip));
     }
 
     /** Counted (go on and check the password), or refused by the {@code limit} back-off for a while. */

@@ -13,6 +13,7 @@ import io.latchkey.consent.redis.RedisKeys;
 import io.latchkey.consent.user.User;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.latchkey.common.crypto.Secrets;
 
 /**
  * Browser sessions in Redis under {@code <prefix>session:<sha256(id)>}: the raw id lives only in the cookie.
@@ -79,8 +80,8 @@ public class Sessions {
      * from (IP and User-Agent, shown on /account/sessions).
      */
     public Uni<Opened> open(User user, Origin origin) {
-        String id = Tokens.random256();
-        Session s = new Session(keyOf(id), user.id, user.username, user.displayName, Tokens.random256(),
+        String id = Secrets.random256();
+        Session s = new Session(keyOf(id), user.id, user.username, user.displayName, Secrets.random256(),
                 Instant.now(), null, origin == null ? null : origin.ip(), origin == null ? null : origin.userAgent(),
                 null);
         String ttlSeconds = String.valueOf(ttl.toSeconds());
@@ -135,7 +136,7 @@ public class Sessions {
 
     /** The session for a cookie value, or null when absent, malformed or expired. */
     public Uni<Session> find(String id) {
-        if (!Tokens.wellFormed(id)) {
+        if (!Secrets.isRandom256(id)) {
             return Uni.createFrom().nullItem();
         }
         String key = keyOf(id);
@@ -143,7 +144,7 @@ public class Sessions {
     }
 
     public Uni<Void> close(String id) {
-        if (!Tokens.wellFormed(id)) {
+        if (!Secrets.isRandom256(id)) {
             return Uni.createFrom().voidItem();
         }
         return redis.key().del(keyOf(id)).replaceWithVoid();
@@ -191,7 +192,7 @@ public class Sessions {
     }
 
     private String keyOf(String id) {
-        return keys.key("session", Tokens.sha256Hex(id));
+        return keys.key("session", Secrets.sha256Hex(id));
     }
 
     private static Session fromFields(String key, Map<String, String> f) {

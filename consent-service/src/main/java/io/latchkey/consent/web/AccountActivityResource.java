@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.latchkey.common.Form;
+import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthExceptionMapper;
 import io.latchkey.common.error.Failures;
 import io.latchkey.consent.admin.PageCursor;
@@ -116,8 +117,7 @@ public class AccountActivityResource {
             return Uni.createFrom().item(OAuthExceptionMapper.toResponse(Failures.toOAuth(e)));
         }
         return sessions.find(sessionId).flatMap(session -> session == null
-                ? Uni.createFrom().item(Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(Map.of("error", "login_required", "error_description", "Sign in first.")).build())
+                ? Uni.createFrom().item(OAuthExceptionMapper.toResponse(OAuthError.LOGIN_REQUIRED.with("Sign in first.")))
                 : lines(session.userId(), cursor).map(slice -> Response.ok(new ActivityPage(
                         slice.items().stream().map(AccountActivityResource::event).toList(), slice.nextCursor()))
                         .type(MediaType.APPLICATION_JSON_TYPE).build()))

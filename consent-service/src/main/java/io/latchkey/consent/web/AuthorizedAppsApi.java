@@ -41,9 +41,9 @@ import io.latchkey.consent.grant.AuthorizedApps;
 import io.latchkey.consent.grant.ScopeCatalogue.ScopeLine;
 import io.latchkey.consent.login.Session;
 import io.latchkey.consent.login.Sessions;
-import io.latchkey.consent.login.Tokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.latchkey.common.crypto.Secrets;
 
 /**
  * "Authorized apps" as JSON for the signed-in browser session (the same data and rules as the page). A revoke needs
@@ -196,9 +196,9 @@ public class AuthorizedAppsApi {
                     if (session == null) {
                         return Uni.createFrom().item(loginRequired());
                     }
-                    if (!Tokens.same(session.csrf(), csrf)) {
-                        return Uni.createFrom().item(json(403, Map.of("error", "access_denied",
-                                "error_description", "Missing or wrong " + CSRF_HEADER + ".")));
+                    if (!Secrets.same(session.csrf(), csrf)) {
+                        return Uni.createFrom().item(OAuthExceptionMapper.toResponse(
+                                OAuthError.ACCESS_FORBIDDEN.with("Missing or wrong " + CSRF_HEADER + ".")));
                     }
                     return action.apply(session);
                 });
@@ -215,7 +215,7 @@ public class AuthorizedAppsApi {
     }
 
     private static Response loginRequired() {
-        return json(401, Map.of("error", "login_required", "error_description", "Sign in first."));
+        return OAuthExceptionMapper.toResponse(OAuthError.LOGIN_REQUIRED.with("Sign in first."));
     }
 
     private static Response json(int status, Object body) {

@@ -10,12 +10,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.latchkey.consent.Browser;
-import io.latchkey.consent.login.Tokens;
 import io.latchkey.testsupport.FreshDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.latchkey.common.crypto.Secrets;
 
 /** PostgreSQL (reactive pool) and Redis unreachable: readiness DOWN, pages answer 503 without internals. */
 @QuarkusTest
@@ -42,7 +42,7 @@ class BackendsDownTest {
 
     @Test
     void aPageThatNeedsRedisAnswers503WithAFriendlyPage() {
-        given().cookie("lk_session", Tokens.random256()).get("/").then()
+        given().cookie("lk_session", Secrets.random256()).get("/").then()
                 .statusCode(503)
                 .header("Retry-After", "1")
                 .header("X-Frame-Options", "DENY")

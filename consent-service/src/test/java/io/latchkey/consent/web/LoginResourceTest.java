@@ -20,13 +20,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.latchkey.consent.Browser;
 import io.latchkey.consent.InternalServicesStub;
 import io.latchkey.consent.TestUsers;
-import io.latchkey.consent.login.Tokens;
 import io.latchkey.consent.user.DemoSeed;
 import io.latchkey.testsupport.FreshDatabase;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.latchkey.common.crypto.Secrets;
 
 @QuarkusTest
 @QuarkusTestResource(FreshDatabase.class)
@@ -65,11 +65,11 @@ class LoginResourceTest {
         assertNotNull(id);
         assertEquals(43, id.length(), "256 random bits, base64url");
 
-        Map<String, String> stored = redis.hash(String.class).hgetall(prefix + "session:" + Tokens.sha256Hex(id));
+        Map<String, String> stored = redis.hash(String.class).hgetall(prefix + "session:" + Secrets.sha256Hex(id));
         assertEquals(DemoSeed.USERNAME, stored.get("username"));
         assertNotNull(stored.get("csrf"));
         assertEquals(0, redis.key().exists(prefix + "session:" + id) ? 1 : 0, "the raw id is never a key");
-        org.junit.jupiter.api.Assertions.assertTrue(redis.key().ttl(prefix + "session:" + Tokens.sha256Hex(id)) > 0);
+        org.junit.jupiter.api.Assertions.assertTrue(redis.key().ttl(prefix + "session:" + Secrets.sha256Hex(id)) > 0);
 
         browser.get("/").then().statusCode(200).body(containsString("Hello, Demo User"));
     }
@@ -82,7 +82,7 @@ class LoginResourceTest {
         browser.signIn(DemoSeed.USERNAME, DemoSeed.PASSWORD);
         String second = browser.cookies.get("lk_session");
         assertNotEquals(first, second);
-        assertEquals(false, redis.key().exists(prefix + "session:" + Tokens.sha256Hex(first)));
+        assertEquals(false, redis.key().exists(prefix + "session:" + Secrets.sha256Hex(first)));
     }
 
     @Test
@@ -155,7 +155,7 @@ class LoginResourceTest {
         Browser browser = new Browser();
         browser.get("/login");
         browser.post("/login", Map.of("username", DemoSeed.USERNAME, "password", DemoSeed.PASSWORD,
-                        "csrf", Tokens.random256()))
+                        "csrf", Secrets.random256()))
                 .then().statusCode(403);
     }
 
@@ -177,7 +177,7 @@ class LoginResourceTest {
 
         r.then().statusCode(303).header("Location", "/");
         org.hamcrest.MatcherAssert.assertThat(r.getHeader("Set-Cookie"), containsString("Max-Age=0"));
-        assertEquals(false, redis.key().exists(prefix + "session:" + Tokens.sha256Hex(id)));
+        assertEquals(false, redis.key().exists(prefix + "session:" + Secrets.sha256Hex(id)));
         given().cookie("lk_session", id).get("/").then().statusCode(200).body(containsString("Sign in"));
     }
 
@@ -187,7 +187,7 @@ class LoginResourceTest {
         browser.signIn(DemoSeed.USERNAME, DemoSeed.PASSWORD);
         String id = browser.cookies.get("lk_session");
         browser.post("/logout", Map.of("csrf", "nope")).then().statusCode(403);
-        assertEquals(true, redis.key().exists(prefix + "session:" + Tokens.sha256Hex(id)));
+        assertEquals(true, redis.key().exists(prefix + "session:" + Secrets.sha256Hex(id)));
     }
 
     @Test

@@ -12,7 +12,7 @@ import io.vertx.redis.client.Redis;
 
 /**
  * A client changed in token-service (created, updated, disabled, deleted, secret rotated): this replica forgets what
- * it cached about it at once, instead of after {@code latchkey.device.client-cache-ttl} (oauth-common
+ * it cached about it at once, instead of after {@code latchkey.clients.cache-ttl} (oauth-common
  * {@code ClientChange}, channel {@code <prefix>client-changes}).
  */
 @ApplicationScoped
@@ -22,8 +22,7 @@ public class ClientCacheInvalidation {
 
     public ClientCacheInvalidation(RemoteClientAuthenticator clients, Vertx vertx, Redis redis,
                                    DeviceServiceConfig config) {
-        this.subscriber = new ClientChangeSubscriber(vertx, redis, config.redis().keyPrefix(),
-                change -> clients.invalidate(change.clientId()), clients::clear);
+        this.subscriber = clients.follow(vertx, redis, config.redis().keyPrefix());
     }
 
     void start(@Observes StartupEvent ignored) {

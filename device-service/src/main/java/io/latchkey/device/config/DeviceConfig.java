@@ -1,6 +1,5 @@
 package io.latchkey.device.config;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.WithDefault;
@@ -36,8 +35,4 @@ public interface DeviceConfig {
      */
     @WithDefault("1000")
     int maxOutstandingPerClient();
-
-    /** How long a successful client lookup/authentication is remembered in memory. */
-    @WithDefault("30s")
-    Duration clientCacheTtl();
 }

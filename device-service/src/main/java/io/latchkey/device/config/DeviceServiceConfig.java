@@ -1,5 +1,6 @@
 package io.latchkey.device.config;
 
+import io.latchkey.common.config.ClientCacheSettings;
 import io.latchkey.common.config.SharedConfig;
 import io.smallrye.config.ConfigMapping;
 
@@ -12,4 +13,7 @@ public interface DeviceServiceConfig extends SharedConfig {
 
     /** {@code latchkey.device.*}: the device authorization grant. */
     DeviceConfig device();
+
+    /** {@code latchkey.clients.*}: the client cache every service shares (oauth-common {@code ClientLookupCache}). */
+    ClientCacheSettings clients();
 }

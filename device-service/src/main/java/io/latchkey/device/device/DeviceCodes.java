@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.latchkey.common.crypto.Secrets;
 
 /**
  * The secret the device polls with: the locator of its record (the first {@link #LOCATOR_LENGTH} characters of the
@@ -49,6 +50,6 @@ public class DeviceCodes {
                 return null;
             }
         }
-        return new CodeKeys(deviceCode.substring(0, LOCATOR_LENGTH), Hashes.digest(deviceCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        return new CodeKeys(deviceCode.substring(0, LOCATOR_LENGTH), Secrets.sha256(deviceCode.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 }

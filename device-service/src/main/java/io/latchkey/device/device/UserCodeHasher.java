@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import io.latchkey.device.config.DeviceServiceConfig;
 
+import io.latchkey.common.crypto.Secrets;
 
 /**
  * How a user code is named in Redis. A user code has only ~34.5 bits (RFC 8628 §6.1), so a plain SHA-256 of it could
@@ -36,7 +37,7 @@ public class UserCodeHasher {
     public UserCodeHasher(Optional<String> userCodeKey) {
         String secret = userCodeKey.filter(k -> !k.isBlank())
                 .orElseThrow(() -> new IllegalStateException("latchkey.device.user-code-key (LATCHKEY_USER_CODE_KEY) is not set"));
-        this.key = new SecretKeySpec(Hashes.digest(("latchkey user codes\u0000" + secret)
+        this.key = new SecretKeySpec(Secrets.sha256(("latchkey user codes\u0000" + secret)
                 .getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
         this.mac = ThreadLocal.withInitial(this::newMac);
     }

@@ -23,7 +23,7 @@ import io.latchkey.device.device.CodeKeys;
 import io.latchkey.device.device.Decision;
 import io.latchkey.device.device.DeviceAuthorization;
 import io.latchkey.device.device.DeviceCodes;
-import io.latchkey.device.device.Hashes;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.device.device.PollOutcome;
 import io.latchkey.device.device.Status;
 import io.latchkey.device.device.UserApproval;
@@ -111,7 +111,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
             if (clientKeys.size() >= MAX_CLIENT_KEYS) {
                 clientKeys.clear();
             }
-            key = clientPrefix + Hashes.sha256(clientId);
+            key = clientPrefix + Secrets.sha256Base64Url(clientId);
             clientKeys.put(clientId, key);
         }
         return key;
@@ -191,7 +191,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
         long retryAfter = Math.max(1, (retryMillis + 999) / 1000);
         // the hashed client id only, as in every rejection log line
         LOG.infof("Device authorization refused: client key=%s has %d outstanding device codes; retry_after=%ds",
-                Hashes.sha256(clientId).substring(0, 16), maxOutstandingPerClient, retryAfter);
+                Secrets.sha256Base64Url(clientId).substring(0, 16), maxOutstandingPerClient, retryAfter);
         return OAuthError.TOO_MANY_REQUESTS
                 .with("This client has too many outstanding device authorizations; retry after the time in Retry-After.")
                 .withRetryAfter(retryAfter);

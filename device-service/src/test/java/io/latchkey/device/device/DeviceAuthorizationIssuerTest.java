@@ -79,10 +79,6 @@ class DeviceAuthorizationIssuerTest {
             public int maxOutstandingPerClient() {
                 return 1000;
             }
-
-            public Duration clientCacheTtl() {
-                return Duration.ofSeconds(30);
-            }
         };
     }
 

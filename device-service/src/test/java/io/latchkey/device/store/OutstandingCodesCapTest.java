@@ -58,7 +58,6 @@ class OutstandingCodesCapTest {
             public int expiredGrace() { return defaults.expiredGrace(); }
             public long pollToleranceMs() { return defaults.pollToleranceMs(); }
             public int maxOutstandingPerClient() { return cap; }
-            public Duration clientCacheTtl() { return defaults.clientCacheTtl(); }
             public java.util.Optional<String> userCodeKey() { return defaults.userCodeKey(); }
         };
         return new RedisDeviceAuthorizationStore(reactive, new com.fasterxml.jackson.databind.ObjectMapper(), prefix, config,

@@ -95,7 +95,7 @@ class DeviceAuthorizationResourceTest {
                 assertFalse(content.contains(deviceCode), "raw device code found in " + key);
                 assertFalse(content.contains(userCode) || content.contains(bareUserCode), "raw user code found in " + key);
                 // RFC 8628 §5.1: a user code has ~34.5 bits; an unkeyed hash of it could be reversed offline
-                assertFalse(content.contains(io.latchkey.device.device.Hashes.sha256(bareUserCode)),
+                assertFalse(content.contains(io.latchkey.common.crypto.Secrets.sha256Base64Url(bareUserCode)),
                         "unkeyed hash of the user code found in " + key);
             }
         }

@@ -15,6 +15,12 @@ public enum OAuthError {
     INVALID_SCOPE("invalid_scope", 400),
     // RFC 6749 §4.1.2.1: authorization endpoint errors
     ACCESS_DENIED("access_denied", 400),
+    /**
+     * The same {@code access_denied} answered by a JSON API to a signed-in caller that may not do this (a missing or
+     * wrong CSRF token): 403 (RFC 9110 §15.5.4), not the 400 the token endpoint sends. {@link #fromCode} of
+     * {@code access_denied} stays {@link #ACCESS_DENIED}.
+     */
+    ACCESS_FORBIDDEN("access_denied", 403),
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
     /** OIDC Core §3.1.2.6 (prompt=none without a usable session); also a JSON API's "sign in first". */
     LOGIN_REQUIRED("login_required", 401),

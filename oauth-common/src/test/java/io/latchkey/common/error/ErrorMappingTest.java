@@ -18,9 +18,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ErrorMappingTest {
 
     @ParameterizedTest(name = "{0} reads back from its wire code")
-    @EnumSource(OAuthError.class)
+    @EnumSource(value = OAuthError.class, names = "ACCESS_FORBIDDEN", mode = EnumSource.Mode.EXCLUDE)
     void everyCodeReadsBackToItsValue(OAuthError error) {
         assertSame(error, OAuthError.fromCode(error.code()));
+    }
+
+    @Test
+    void aJsonApisAccessDeniedIs403WithTheRfcCodeAndReadsBackAsTheRfcValue() {
+        // RFC 6749 §4.1.2.1 names access_denied; a JSON API refusing a known caller answers it with 403 (RFC 9110 §15.5.4)
+        assertEquals("access_denied", OAuthError.ACCESS_FORBIDDEN.code());
+        assertEquals(403, OAuthError.ACCESS_FORBIDDEN.status());
+        assertEquals(400, OAuthError.ACCESS_DENIED.status());
+        assertSame(OAuthError.ACCESS_DENIED, OAuthError.fromCode("access_denied"));
+        assertEquals("{\"error\":\"access_denied\",\"error_description\":\"d\"}",
+                ErrorBody.json(OAuthError.ACCESS_FORBIDDEN.with("d")));
     }
 
     @ParameterizedTest(name = "\"{0}\" is no Latchkey error")
@@ -40,6 +51,9 @@ class ErrorMappingTest {
             "SERVER_ERROR,            500, NULL,                       NULL",
             "INSUFFICIENT_SCOPE,      403, NULL,                       NULL",
             "LOGIN_REQUIRED,          401, NULL,                       NULL",
+            // RFC 6749 §4.1.2.1 access_denied: 400 at the OAuth endpoints, 403 from a JSON API
+            "ACCESS_DENIED,           400, NULL,                       NULL",
+            "ACCESS_FORBIDDEN,        403, NULL,                       NULL",
     }, nullValues = "NULL")
     void eachErrorTravelsWithItsStatusAndHeaders(OAuthError error, int status, String challenge, String retryAfter) {
         Response r = OAuthExceptionMapper.toResponse(error.with("d"));

@@ -93,8 +93,4 @@ public record Client(
     public boolean allowsGrant(String grantType) {
         return grantTypes.contains(grantType);
     }
-
-    public boolean allowsScopes(Set<String> requested) {
-        return scopes.containsAll(requested);
-    }
 }

@@ -9,8 +9,8 @@ import io.latchkey.common.client.ClientMetadata;
 import io.latchkey.common.client.ClientMetadataRules;
 import io.latchkey.common.error.OAuthError;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
+import io.latchkey.common.contract.ClientRegistration;
 
 /**
  * The HTTP side shared by the admin API ({@code web/AdminClientResource}) and consent-service's internal routes
@@ -74,14 +74,14 @@ public final class ClientAnswers {
 
     /** {@code {"clients":[…], "next_cursor": "…" | null}}. */
     public static Response page(ClientRepository.Page page) {
-        JsonArray clients = new JsonArray();
-        page.clients().forEach(c -> clients.add(ClientRegistrationJson.of(c)));
-        return json(200, new JsonObject().put("clients", clients).put("next_cursor", page.nextCursor()));
+        return json(200, new ClientRegistration.Page(
+                page.clients().stream().map(ClientRegistrationJson::of).toList(), page.nextCursor()));
     }
 
-    public static Response json(int status, JsonObject body) {
+    /** The contract record as JSON (Vert.x's Jackson codec: the record's annotations decide the members). */
+    public static Response json(int status, Object body) {
         // RFC 7591 §3.2.1: answers carrying a client secret are not cached (every client answer, to be sure)
-        return Response.status(status).entity(body.encode()).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.status(status).entity(Json.encode(body)).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache")
                 .build();

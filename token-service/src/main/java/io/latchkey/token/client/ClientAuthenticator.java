@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.latchkey.common.ClientCredentials;
 import io.latchkey.common.error.OAuthError;
 import io.smallrye.mutiny.Uni;
+import io.latchkey.common.crypto.Secrets;
 
 /** RFC 6749 §2.3: authenticates confidential clients and identifies public ones. */
 @ApplicationScoped

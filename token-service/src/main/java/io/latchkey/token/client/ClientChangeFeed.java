@@ -36,8 +36,7 @@ public class ClientChangeFeed {
         this.cache = cache;
         this.redis = redis;
         this.keyPrefix = config.redis().keyPrefix();
-        this.subscriber = new ClientChangeSubscriber(vertx, plainRedis, config.redis().keyPrefix(),
-                change -> cache.invalidate(change.clientId()), cache::clear);
+        this.subscriber = cache.follow(vertx, plainRedis, config.redis().keyPrefix());
     }
 
     void start(@Observes StartupEvent ignored) {

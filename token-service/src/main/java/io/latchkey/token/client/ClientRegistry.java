@@ -20,6 +20,7 @@ import io.latchkey.token.config.TokenServiceConfig;
 import io.latchkey.token.refresh.RefreshTokenRepository;
 import io.latchkey.token.revocation.ClientRevocation;
 import io.smallrye.mutiny.Uni;
+import io.latchkey.common.crypto.Secrets;
 
 /**
  * Registering and managing clients (RFC 7591 / RFC 7592 semantics): the one implementation behind the operators'

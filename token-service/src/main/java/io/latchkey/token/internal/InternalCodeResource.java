@@ -22,7 +22,7 @@ import io.latchkey.token.client.Client;
 import io.latchkey.token.client.ClientCache;
 import io.latchkey.token.code.AuthorizationCode;
 import io.latchkey.token.code.AuthorizationCodeStore;
-import io.latchkey.token.code.Pkce;
+import io.latchkey.common.pkce.Pkce;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -88,12 +88,11 @@ public class InternalCodeResource {
         if (!client.registersRedirectUri(r.redirectUri())) {
             throw OAuthError.INVALID_REQUEST.with("redirect_uri is not registered for this client.");
         }
-        if (!client.allowsScopes(Scopes.parse(r.scope()))) {
-            throw OAuthError.INVALID_SCOPE.with("Scope exceeds the client's registration.");
-        }
+        // RFC 6749 §3.3: within the client's registration (consent-service applied the default already)
+        String scope = Scopes.format(Scopes.within(r.scope(), client.scopes()));
         Pkce.checkChallenge(r.codeChallenge(), r.codeChallengeMethod(), client.isPublic());
         return new AuthorizationCode(client.clientId(), r.redirectUri(), blank(r.codeChallenge()) ? null : r.codeChallenge(),
-                r.subject(), r.grantId(), Scopes.format(Scopes.parse(r.scope())), IdentityChecks.checked(r.identity()),
+                r.subject(), r.grantId(), scope, IdentityChecks.checked(r.identity()),
                 SessionInfoChecks.checked(r.session()));
     }
 

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.jwt.VerifiedAccessToken;
 import io.latchkey.token.client.Client;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.config.TokenServiceConfig;
 import io.latchkey.token.jwt.AccessTokenCheck;
 import io.latchkey.token.refresh.RefreshTokenFormat;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.latchkey.common.Claims;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.config.TokenServiceConfig;
 
 /** Mints RFC 9068 JWT access tokens with the current signing key. CPU only: no I/O. */

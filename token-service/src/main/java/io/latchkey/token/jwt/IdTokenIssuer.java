@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latchkey.common.Claims;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.UserClaims;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.config.TokenServiceConfig;
 
 /** Mints OpenID Connect ID Tokens (OIDC Core §2) with the same rotating keys as access tokens. CPU only: no I/O. */

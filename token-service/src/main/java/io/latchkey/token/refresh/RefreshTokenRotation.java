@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.latchkey.common.Scopes;
 import io.latchkey.common.error.OAuthError;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.config.TokenServiceConfig;
 import io.latchkey.token.revocation.FamilyRevocation;
 import io.smallrye.mutiny.Uni;

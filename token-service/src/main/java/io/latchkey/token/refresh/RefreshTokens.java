@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.IdentityJson;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.config.TokenServiceConfig;
 import io.smallrye.mutiny.Uni;
 

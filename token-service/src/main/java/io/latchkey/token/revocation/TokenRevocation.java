@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.latchkey.common.OAuthParams;
 import io.latchkey.token.client.Client;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.common.jwt.VerifiedAccessToken;
 import io.latchkey.token.jwt.AccessTokenCheck;
 import io.latchkey.token.refresh.RefreshTokenFormat;

@@ -15,7 +15,7 @@ import io.latchkey.common.OAuthParams;
 import io.latchkey.common.trust.OperatorIdentity;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.client.ClientRepository;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.config.TokenServiceConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;

@@ -10,8 +10,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.latchkey.common.contract.ClientAuthenticationRequest;
 import io.latchkey.common.contract.ClientInfo;
+import io.latchkey.common.contract.ClientRegistration;
 import io.latchkey.common.contract.IdTokenHintCheck;
 import io.latchkey.common.contract.IdTokenHintSubject;
 import io.latchkey.common.revocation.RevocationKind;
@@ -51,6 +54,53 @@ class InternalContractTest {
         assertTrue(client.isConfidential());
         assertTrue(client.registersRedirectUri("http://127.0.0.1:9090/callback"));
         assertFalse(client.firstParty());
+    }
+
+    /** The members of the wire format before the record (hand-written JSON), in the order it wrote them. */
+    private static final List<String> REGISTRATION = List.of("client_id", "client_name", "redirect_uris", "grant_types",
+            "response_types", "token_endpoint_auth_method", "scope", "client_uri", "logo_uri", "contacts", "owner",
+            "operator", "disabled", "first_party", "client_id_issued_at");
+
+    private static List<String> members(String json) throws Exception {
+        List<String> names = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(json).fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void clientManagementAnswersAreTheRegistrationRecordWithRfc7591MembersInTheirOrder() throws Exception {
+        String id = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+        String metadata = "{\"client_id\":\"" + id + "\",\"client_name\":\"Contract\","
+                + "\"redirect_uris\":[\"https://contract.example/cb\"],\"grant_types\":[\"authorization_code\"],"
+                + "\"token_endpoint_auth_method\":\"client_secret_basic\",\"scope\":\"profile\"}";
+        String created = internal().contentType(ContentType.JSON).body(metadata).post("/internal/clients")
+                .then().statusCode(201).header("Cache-Control", "no-store").extract().asString();
+        // RFC 7591 §3.2.1: the secret is shown once, with client_secret_expires_at 0 (it does not expire)
+        List<String> withSecret = new java.util.ArrayList<>(REGISTRATION);
+        withSecret.addAll(List.of("client_secret", "client_secret_expires_at"));
+        assertEquals(withSecret, members(created));
+        ClientRegistration registration = new ObjectMapper().readValue(created, ClientRegistration.class);
+        assertEquals(id, registration.clientId());
+        assertEquals(0L, registration.clientSecretExpiresAt());
+        assertEquals(List.of("code"), registration.responseTypes());
+        assertEquals("profile", registration.scope());
+        assertTrue(created.contains("\"logo_uri\":null,\"contacts\":[],\"owner\":null,\"operator\":false,"
+                + "\"disabled\":false,\"first_party\":false,"), created);
+
+        String shown = internal().get("/internal/clients/" + id + "/registration").then().statusCode(200)
+                .extract().asString();
+        assertEquals(REGISTRATION, members(shown));
+        assertFalse(shown.contains("client_secret\""), "the secret is never shown again");
+
+        String rotated = internal().post("/internal/clients/" + id + "/secret").then().statusCode(200)
+                .extract().asString();
+        assertEquals(withSecret.subList(0, withSecret.size()), members(rotated).subList(0, withSecret.size()));
+
+        String page = internal().get("/internal/clients?limit=1").then().statusCode(200).extract().asString();
+        assertEquals(List.of("clients", "next_cursor"), members(page));
+        ClientRegistration.Page read = new ObjectMapper().readValue(page, ClientRegistration.Page.class);
+        assertEquals(1, read.clients().size());
+        assertEquals(REGISTRATION, members(new ObjectMapper().readTree(page).get("clients").get(0).toString()));
     }
 
     @Test

@@ -1,14 +1,19 @@
-package io.latchkey.token.code;
+package io.latchkey.common.pkce;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.common.error.OAuthError;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.error.OAuthException;
 
-/** RFC 7636 Proof Key for Code Exchange, S256 only (RFC 9700 §2.1.1). */
+/**
+ * RFC 7636 Proof Key for Code Exchange, S256 only (RFC 9700 §2.1.1): the challenge side, checked by consent-service
+ * at the authorization endpoint and again by token-service when it binds a code, and the verifier side, checked at
+ * the token endpoint.
+ */
 public final class Pkce {
 
     public static final String S256 = "S256";
@@ -21,24 +26,33 @@ public final class Pkce {
     private Pkce() {
     }
 
-    /** Checks the challenge side at issue time. */
-    public static void checkChallenge(String challenge, String method, boolean publicClient) {
+    /** The challenge side at issue time: the {@code invalid_request} to report, or null when it is acceptable. */
+    public static OAuthException challengeProblem(String challenge, String method, boolean publicClient) {
         if (challenge == null || challenge.isEmpty()) {
             // RFC 9700 §2.1.1: public clients MUST use PKCE
             if (publicClient) {
-                throw OAuthError.INVALID_REQUEST.with("Public clients must send a PKCE code_challenge (S256).");
+                return OAuthError.INVALID_REQUEST.with(
+                        "PKCE is required: send code_challenge with code_challenge_method=S256.");
             }
-            if (method != null && !method.isEmpty()) {
-                throw OAuthError.INVALID_REQUEST.with("code_challenge_method without code_challenge.");
-            }
-            return;
+            return method == null || method.isEmpty() ? null
+                    : OAuthError.INVALID_REQUEST.with("code_challenge_method without code_challenge.");
         }
         // RFC 9700 §2.1.1: S256 only (RFC 7636 §4.3: a missing method would mean "plain")
         if (!S256.equals(method)) {
-            throw OAuthError.INVALID_REQUEST.with("code_challenge_method must be S256.");
+            return OAuthError.INVALID_REQUEST.with("code_challenge_method must be S256.");
         }
+        // RFC 7636 §4.2: BASE64URL of a SHA-256 hash
         if (!S256_CHALLENGE.matcher(challenge).matches()) {
-            throw OAuthError.INVALID_REQUEST.with("Malformed code_challenge.");
+            return OAuthError.INVALID_REQUEST.with("Malformed code_challenge.");
+        }
+        return null;
+    }
+
+    /** {@link #challengeProblem}, thrown. */
+    public static void checkChallenge(String challenge, String method, boolean publicClient) {
+        OAuthException problem = challengeProblem(challenge, method, publicClient);
+        if (problem != null) {
+            throw problem;
         }
     }
 
@@ -60,10 +74,14 @@ public final class Pkce {
             throw OAuthError.INVALID_GRANT.with("Malformed code_verifier.");
         }
         // RFC 7636 §4.6: BASE64URL(SHA-256(ASCII(verifier))) == challenge, compared in constant time
-        String computed = Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.sha256(verifier));
-        if (!MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(s256(verifier).getBytes(StandardCharsets.US_ASCII),
                 challenge.getBytes(StandardCharsets.US_ASCII))) {
             throw OAuthError.INVALID_GRANT.with("code_verifier does not match the code_challenge.");
         }
+    }
+
+    private static String s256(String verifier) {
+        // RFC 7636 §4.1: the verifier is ASCII, so its UTF-8 bytes are its ASCII bytes
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.sha256(verifier));
     }
 }

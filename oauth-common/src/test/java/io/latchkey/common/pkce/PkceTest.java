@@ -1,13 +1,15 @@
-package io.latchkey.token.code;
+package io.latchkey.common.pkce;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,7 +19,8 @@ import io.latchkey.common.error.OAuthException;
 /** RFC 7636 with RFC 9700 §2.1.1 (S256 only, public clients must): the PKCE rules, without a server. */
 class PkceTest {
 
-    private static final String VERIFIER = "dBjftJeZ4CVP-mJ92K1qt3xIl1kqwHI3XfwOtVo0-MM";
+    /** RFC 7636 Appendix B: the example code_verifier. */
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     /** RFC 7636 §4.2: BASE64URL(SHA-256(ASCII(code_verifier))), computed here independently of Pkce. */
     private static final String CHALLENGE = challengeOf(VERIFIER);
 
@@ -83,6 +86,34 @@ class PkceTest {
             OAuthException e = assertThrows(OAuthException.class, () -> Pkce.verify(c, v));
             assertEquals(outcome, e.error().code());
             assertEquals(400, e.error().status());
+        }
+    }
+
+    @Test
+    void whenTheRfc7636AppendixBVerifierIsPresentedThenItMatchesItsPublishedChallenge() {
+        // RFC 7636 Appendix B: the example verifier and its S256 challenge, as published
+        assertEquals("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", CHALLENGE);
+        assertDoesNotThrow(() -> Pkce.verify("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", VERIFIER));
+        assertNull(Pkce.challengeProblem("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", Pkce.S256, true));
+    }
+
+    @ParameterizedTest(name = "challenge {0}, method {1}, public {2} → problem {3}")
+    @CsvSource(value = {
+            "NULL,      NULL, true,  invalid_request",
+            "NULL,      '',   false, OK",
+            "'',        '',   false, OK",
+            "CHALLENGE, S256, false, OK",
+            "CHALLENGE, '',   false, invalid_request",
+    }, nullValues = "NULL")
+    void whenTheAuthorizationEndpointAsksForTheProblemThenItIsReturnedNotThrown(String challenge, String method,
+                                                                              boolean publicClient, String outcome) {
+        String c = "CHALLENGE".equals(challenge) ? CHALLENGE : challenge;
+        OAuthException problem = Pkce.challengeProblem(c, method, publicClient);
+        if ("OK".equals(outcome)) {
+            assertNull(problem);
+        } else {
+            assertEquals(outcome, problem.error().code());
+            assertEquals(400, problem.error().status());
         }
     }
 
