@@ -170,6 +170,9 @@ class CliE2ETest {
                 browser.click(By.cssSelector("form[action='/device'] button[type=submit]"));
                 browser.awaitText("Latchkey CLI");
                 browser.click(By.cssSelector("button[name=decision][value=deny]"));
+                // the deny is recorded once its page is shown: closing the browser before that hangs the POST up
+                // mid-way (Quarkus REST cancels a request's pipeline on disconnect), and the CLI would poll on
+                browser.awaitText("Request denied");
             }
         }
         return cli.await(60);

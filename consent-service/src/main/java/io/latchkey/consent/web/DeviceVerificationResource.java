@@ -117,6 +117,9 @@ public class DeviceVerificationResource {
 
     @POST
     @Path("decision")
+    // once the session's code is taken the decision must reach device-service, even if the browser hangs up
+    // mid-way (Quarkus REST would cancel the pipeline on disconnect, leaving the device polling until expiry)
+    @org.jboss.resteasy.reactive.server.Cancellable(false)
     // no @Consumes: Form.body checks the Content-Type, so a wrong one gets an error page, not JSON
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> decide(byte[] body, @RestHeader(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -49,10 +49,12 @@ public class DeviceAuthorizationIssuer {
 
     /** User codes are short, so a collision with a live one is possible: draw a new one (the store refuses it). */
     private Uni<IssuedCodes> store(DeviceAuthorization authorization, int attempt) {
-        String userCode = userCodes.generate();
+        // one CSPRNG call: the user code's random bytes, then the device code's secret
+        byte[] drawn = deviceCodes.random(UserCodeGenerator.RANDOM_BYTES);
+        String userCode = userCodes.generate(drawn);
         String userCodeHash = userCodeHasher.hash(userCode);
         // the device code starts with the record's locator: one Redis key serves both codes
-        String deviceCode = deviceCodes.generate(userCodeHash);
+        String deviceCode = deviceCodes.generate(userCodeHash, drawn);
         // RFC 8628 §3.2 + grace: the record outlives expires_in so a late poll gets expired_token
         long ttlMillis = (config.expiresIn() + (long) config.expiredGrace()) * 1000L;
         return store.create(DeviceCodes.keysOf(deviceCode), authorization, ttlMillis, attempt == 1)

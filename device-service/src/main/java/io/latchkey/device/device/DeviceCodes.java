@@ -17,7 +17,7 @@ public class DeviceCodes {
     /** Characters of the user code's base64url HMAC that name the record (90 bits, far above the user code's 34.5). */
     public static final int LOCATOR_LENGTH = 15;
     // RFC 8628 §5.2: very high entropy (256 bits) so the device code cannot be guessed
-    private static final int SECRET_BYTES = 32;
+    static final int SECRET_BYTES = 32;
     private static final int SECRET_LENGTH = 43;
     /** Every device code this service issues has exactly this length. */
     public static final int LENGTH = LOCATOR_LENGTH + SECRET_LENGTH;
@@ -28,9 +28,23 @@ public class DeviceCodes {
 
     /** A fresh device code for the authorization whose user code has this HMAC ({@link UserCodeHasher#hash}). */
     public String generate(String userCodeHash) {
-        byte[] bytes = new byte[SECRET_BYTES];
+        return generate(userCodeHash, random(0));
+    }
+
+    /**
+     * {@code before} fresh random bytes for the caller (the user code's), then this code's secret: what one
+     * authorization needs, from one CSPRNG call.
+     */
+    public byte[] random(int before) {
+        byte[] bytes = new byte[before + SECRET_BYTES];
         random.nextBytes(bytes);
-        return locator(userCodeHash) + B64.encodeToString(bytes);
+        return bytes;
+    }
+
+    /** The device code whose secret is the last {@value #SECRET_BYTES} bytes of {@code drawn} ({@link #random}). */
+    public String generate(String userCodeHash, byte[] drawn) {
+        byte[] secret = java.util.Arrays.copyOfRange(drawn, drawn.length - SECRET_BYTES, drawn.length);
+        return locator(userCodeHash) + B64.encodeToString(secret);
     }
 
     /** The record locator of a user code, from its HMAC. */

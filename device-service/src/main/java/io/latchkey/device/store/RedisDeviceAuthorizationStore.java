@@ -17,6 +17,7 @@ import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.oidc.IdentityJson;
+import io.latchkey.common.redis.RedisScript;
 import io.latchkey.device.config.DeviceConfig;
 import io.latchkey.device.config.DeviceServiceConfig;
 import io.latchkey.device.device.CodeKeys;
@@ -31,7 +32,9 @@ import io.netty.util.NetUtil;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
+import io.smallrye.mutiny.vertx.AsyncResultUni;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
 
 /**
@@ -53,7 +56,8 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     /** The counter's buckets: a code's lifetime in this many slices (docs/internal-api.md: the cap may count a code one slice late). */
     static final int BUCKETS = 60;
 
-    private final ReactiveRedisDataSource redis;
+    /** The plain Vert.x client behind the data source: what oauth-common's {@link RedisScript} runs on. */
+    private final Redis redis;
     private final ObjectMapper json;
     private final String recordPrefix;
     private final String clientPrefix;
@@ -81,7 +85,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     public RedisDeviceAuthorizationStore(ReactiveRedisDataSource redis, ObjectMapper json, String keyPrefix,
             DeviceConfig config, String clientType) {
         this.cluster = "cluster".equalsIgnoreCase(clientType);
-        this.redis = redis;
+        this.redis = redis.getRedis().getDelegate();
         this.json = json;
         this.recordPrefix = keyPrefix + "d:";
         this.clientPrefix = keyPrefix + "device:client:";
@@ -91,13 +95,16 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
         this.defaultIntervalArg = Integer.toString(defaultInterval);
     }
 
-    /** Loads the scripts once so the first calls already hit EVALSHA; a miss later falls back to EVAL. */
+    /** Loads the scripts once so the first calls already hit EVALSHA; a miss later runs EVAL once (RedisScript). */
     void loadScripts(@Observes StartupEvent ignored) {
-        Uni.join().all(Scripts.ALL.stream().map(s -> redis.execute("SCRIPT", "LOAD", s.source())).toList())
-                .andFailFast()
-                .subscribe().with(
-                        loaded -> LOG.debugf("Loaded %d Lua scripts", loaded.size()),
-                        t -> LOG.warnf("Could not preload Lua scripts (they load on first use): %s", t.toString()));
+        io.vertx.core.Future.all(Scripts.ALL.stream().map(s -> s.load(redis)).toList())
+                .onSuccess(loaded -> LOG.debugf("Loaded %d Lua scripts", loaded.size()))
+                .onFailure(t -> LOG.warnf("Could not preload Lua scripts (they load on first use): %s", t.toString()));
+    }
+
+    /** One script call as a (lazy) Uni. */
+    private Uni<Response> run(RedisScript script, int numKeys, Object... keysAndArgs) {
+        return AsyncResultUni.toUni(done -> script.run(redis, numKeys, keysAndArgs).onComplete(done));
     }
 
     /** The one key of the authorization whose codes share this locator. */
@@ -120,15 +127,16 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     @Override
     public Uni<Boolean> create(CodeKeys keys, DeviceAuthorization a, long ttlMillis, boolean reserve) {
         String ttl = Long.toString(ttlMillis);
-        String recordKey = recordKey(keys.locator());
-        if (!reserve) {
-            return Scripts.CREATE.run(redis, 1, fields(List.of(recordKey, ttl), keys, a)).map(r -> r.toLong() == 1);
-        }
         String now = Long.toString(System.currentTimeMillis());
         String width = Long.toString(Math.max(1, ttlMillis / BUCKETS));
+        String recordKey = recordKey(keys.locator());
+        if (!reserve) {
+            return run(Scripts.ISSUE, 1, fields(List.of(recordKey, now, ttl, width, ""), keys, a))
+                    .map(r -> r.toLong() == 1);
+        }
         if (!cluster) {
             // one Redis: the cap and the record in one script, one round trip
-            return Scripts.RESERVE_AND_CREATE.run(redis, 2,
+            return run(Scripts.ISSUE, 2,
                             fields(List.of(clientKey(a.clientId()), recordKey, now, ttl, width, maxOutstanding), keys, a))
                     .map(r -> {
                         if (r.type() == ResponseType.MULTI) {
@@ -137,10 +145,10 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
                         return r.toLong() == 1;
                     });
         }
-        // Redis Cluster: the counter and the record are on different slots, so both scripts are sent at once (one
+        // Redis Cluster: the counter and the record are on different slots, so both calls are sent at once (one
         // round trip of latency, two commands); a record made for a client found at its cap is deleted again
-        Uni<Response> reserved = Scripts.RESERVE.run(redis, 1, clientKey(a.clientId()), now, ttl, width, maxOutstanding);
-        Uni<Boolean> created = Scripts.CREATE.run(redis, 1, fields(List.of(recordKey, ttl), keys, a))
+        Uni<Response> reserved = run(Scripts.ISSUE, 1, clientKey(a.clientId()), now, ttl, width, maxOutstanding);
+        Uni<Boolean> created = run(Scripts.ISSUE, 1, fields(List.of(recordKey, now, ttl, width, ""), keys, a))
                 .map(r -> r.toLong() == 1);
         return Uni.combine().all().unis(reserved, created).asTuple()
                 .<Boolean>chain(both -> {
@@ -200,7 +208,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
     @Override
     public Uni<PollOutcome> poll(CodeKeys keys, String clientId, boolean clientAuthenticated, long now,
             long toleranceMillis, long leaseMillis) {
-        return Scripts.POLL.run(redis, 1,
+        return run(Scripts.POLL, 1,
                         recordKey(keys.locator()),
                         Long.toString(now), clientId, Long.toString(toleranceMillis),
                         clientAuthenticated ? "1" : "0", Long.toString(leaseMillis), keys.deviceCodeHash(),
@@ -210,12 +218,12 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
 
     @Override
     public Uni<Void> consume(CodeKeys keys) {
-        return Scripts.CONSUME.run(redis, 1, recordKey(keys.locator()), keys.deviceCodeHash()).replaceWithVoid();
+        return run(Scripts.CONSUME, 1, recordKey(keys.locator()), keys.deviceCodeHash()).replaceWithVoid();
     }
 
     @Override
     public Uni<Void> release(CodeKeys keys) {
-        return Scripts.RELEASE.run(redis, 1, recordKey(keys.locator()), keys.deviceCodeHash()).replaceWithVoid();
+        return run(Scripts.RELEASE, 1, recordKey(keys.locator()), keys.deviceCodeHash()).replaceWithVoid();
     }
 
     private PollOutcome toPollOutcome(Response r) {
@@ -234,7 +242,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
 
     @Override
     public Uni<DeviceAuthorization> findPendingByUserCode(String userCodeHash, long now) {
-        return Scripts.LOOKUP.run(redis, 1, recordKey(DeviceCodes.locator(userCodeHash)), Long.toString(now))
+        return run(Scripts.LOOKUP, 1, recordKey(DeviceCodes.locator(userCodeHash)), Long.toString(now))
                 .map(r -> r == null || r.size() == 0 ? null : toAuthorization(r));
     }
 
@@ -268,7 +276,7 @@ public class RedisDeviceAuthorizationStore implements DeviceAuthorizationStore {
 
     private Uni<Decision> decide(String userCodeHash, long now, Status status, String subject, String grantId,
             String scope, String identity) {
-        return Scripts.DECIDE.run(redis, 1, recordKey(DeviceCodes.locator(userCodeHash)),
+        return run(Scripts.DECIDE, 1, recordKey(DeviceCodes.locator(userCodeHash)),
                         Long.toString(now), status.stored(), subject, grantId, scope, identity)
                 .map(r -> switch (r.toString()) {
                     case "ok" -> Decision.DONE;

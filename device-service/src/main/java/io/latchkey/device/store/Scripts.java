@@ -2,8 +2,11 @@ package io.latchkey.device.store;
 
 import java.util.List;
 
+import io.latchkey.common.redis.RedisScript;
+
 /**
- * The Lua scripts behind {@link RedisDeviceAuthorizationStore}. Each touches only the keys in KEYS (never a key
+ * The Lua scripts behind {@link RedisDeviceAuthorizationStore}, one per behaviour, run by oauth-common's
+ * {@link RedisScript} (EVALSHA). Each touches only the keys in KEYS (never a key
  * name computed or read inside Lua), one key per script, so every script runs unchanged on a Redis Cluster.
  *
  * <p>Record fields (one-letter names keep the hash a small listpack; docs/internal-api.md, "device-service: Redis keys"):
@@ -19,64 +22,44 @@ final class Scripts {
     }
 
     /**
-     * KEYS: the client's outstanding-codes counter (a hash: bucket number -> codes issued in it). ARGV: now ms, code
-     * ttl ms, bucket width ms, most outstanding codes. Counts the buckets that may still hold an unexpired code;
-     * under the cap it counts this code and returns 1, at the cap {-2, ms until its oldest bucket has expired}.
+     * A new authorization: counts it against the client's cap, stores its record, or both, by which keys it is given.
+     * KEYS: the client's outstanding-codes counter (a hash: bucket number -> codes issued in it) when counting, then
+     * the record when storing. ARGV: now ms, code ttl ms, bucket width ms, most outstanding codes ('' = do not count),
+     * then the record's field/value pairs (none = do not store). Counting drops the buckets that can no longer hold an
+     * unexpired code and sums the rest; at the cap it returns {-2, ms until its oldest bucket has expired} (nothing
+     * counted, nothing stored), else it counts this code. Storing returns 0 when the user code's record exists (a code
+     * counted in the same call stays counted, so a retry stores without counting), else 1.
+     *
+     * <p>One Redis: count and store in one call (one command, one round trip). Redis Cluster: the counter and the
+     * record are on different slots, so they are two calls of this script, one key each.
      */
-    static final LuaScript RESERVE = new LuaScript("""
-            local now, ttl, w = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-            local live = math.floor((now - ttl) / w)
-            local all = redis.call('HGETALL', KEYS[1])
-            local total, oldest = 0, nil
-            for k = 1, #all, 2 do
-              local b = tonumber(all[k])
-              if b < live then
-                redis.call('HDEL', KEYS[1], all[k])
-              else
-                total = total + tonumber(all[k + 1])
-                if not oldest or b < oldest then oldest = b end
+    static final RedisScript ISSUE = new RedisScript("""
+            local ttl = tonumber(ARGV[2])
+            local k = 1
+            if ARGV[4] ~= '' then
+              local now, w = tonumber(ARGV[1]), tonumber(ARGV[3])
+              local live = math.floor((now - ttl) / w)
+              local all = redis.call('HGETALL', KEYS[1])
+              local total, oldest = 0, nil
+              for i = 1, #all, 2 do
+                local b = tonumber(all[i])
+                if b < live then
+                  redis.call('HDEL', KEYS[1], all[i])
+                else
+                  total = total + tonumber(all[i + 1])
+                  if not oldest or b < oldest then oldest = b end
+                end
               end
+              if total >= tonumber(ARGV[4]) then return {-2, (oldest + 1) * w + ttl - now} end
+              redis.call('HINCRBY', KEYS[1], string.format('%d', math.floor(now / w)), 1)
+              redis.call('PEXPIRE', KEYS[1], ARGV[2])
+              k = 2
             end
-            if total >= tonumber(ARGV[4]) then return {-2, (oldest + 1) * w + ttl - now} end
-            redis.call('HINCRBY', KEYS[1], string.format('%d', math.floor(now / w)), 1)
-            redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            return 1
-            """);
-
-    /**
-     * On one Redis (not a cluster): RESERVE and CREATE as one script, one command and one round trip. KEYS: the
-     * client's counter, the record. ARGV: now ms, ttl ms, bucket width ms, most outstanding codes, then the record's
-     * field/value pairs. Returns 1, 0 (user code taken; the code is counted all the same, so a retry passes
-     * reserve=false as on a cluster) or {-2, ms} (at the cap: nothing stored, nothing counted).
-     */
-    static final LuaScript RESERVE_AND_CREATE = new LuaScript("""
-            local now, ttl, w = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-            local live = math.floor((now - ttl) / w)
-            local all = redis.call('HGETALL', KEYS[1])
-            local total, oldest = 0, nil
-            for k = 1, #all, 2 do
-              local b = tonumber(all[k])
-              if b < live then
-                redis.call('HDEL', KEYS[1], all[k])
-              else
-                total = total + tonumber(all[k + 1])
-                if not oldest or b < oldest then oldest = b end
-              end
+            if #ARGV > 4 then
+              if redis.call('EXISTS', KEYS[k]) == 1 then return 0 end
+              redis.call('HSET', KEYS[k], unpack(ARGV, 5))
+              redis.call('PEXPIRE', KEYS[k], ARGV[2])
             end
-            if total >= tonumber(ARGV[4]) then return {-2, (oldest + 1) * w + ttl - now} end
-            redis.call('HINCRBY', KEYS[1], string.format('%d', math.floor(now / w)), 1)
-            redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
-            redis.call('HSET', KEYS[2], unpack(ARGV, 5))
-            redis.call('PEXPIRE', KEYS[2], ARGV[2])
-            return 1
-            """);
-
-    /** KEYS: record. ARGV: ttl ms, then field/value pairs. Returns 1, or 0 when the user code's record exists. */
-    static final LuaScript CREATE = new LuaScript("""
-            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-            redis.call('HSET', KEYS[1], unpack(ARGV, 2))
-            redis.call('PEXPIRE', KEYS[1], ARGV[1])
             return 1
             """);
 
@@ -86,7 +69,7 @@ final class Scripts {
      * here, atomically, by exactly one poll (racing polls see authorization_pending while it mints); it is deleted
      * after a successful mint and released after a failed one, so an outage of token-service never loses an approval.
      */
-    static final LuaScript POLL = new LuaScript("""
+    static final RedisScript POLL = new RedisScript("""
             local r = redis.call('HMGET', KEYS[1], 'h', 'c', 't', 'e', 'i', 'n', 'f', 'o', 'g', 'x', 'l', 'j', 'a', 'u')
             if not r[1] or r[1] ~= ARGV[6] or r[2] ~= ARGV[2] then return {'invalid_grant'} end
             if r[7] == '1' and ARGV[4] ~= '1' then return {'client_auth_required'} end
@@ -114,7 +97,7 @@ final class Scripts {
      * KEYS: record. ARGV: now ms. The pending, unexpired record's e, c, s, q, i, a, u, f (in that order, '' for an
      * absent field) or nil.
      */
-    static final LuaScript LOOKUP = new LuaScript("""
+    static final RedisScript LOOKUP = new RedisScript("""
             local r = redis.call('HMGET', KEYS[1], 't', 'e', 'c', 's', 'q', 'i', 'a', 'u', 'f')
             if not r[3] or (r[1] or 'p') ~= 'p' or tonumber(ARGV[1]) > tonumber(r[2]) then return false end
             return {r[2], r[3], r[4], r[5], r[6] or '', r[7] or '', r[8] or '', r[9] or ''}
@@ -125,7 +108,7 @@ final class Scripts {
      * the OpenID Connect sign-in as JSON ('' = none).
      * Returns ok, not_found, conflict or invalid_scope.
      */
-    static final LuaScript DECIDE = new LuaScript("""
+    static final RedisScript DECIDE = new RedisScript("""
             local r = redis.call('HMGET', KEYS[1], 'c', 't', 'e', 's')
             if not r[1] or tonumber(ARGV[1]) > tonumber(r[3]) then return 'not_found' end
             if (r[2] or 'p') ~= 'p' then return 'conflict' end
@@ -145,7 +128,7 @@ final class Scripts {
             """);
 
     /** KEYS: record. ARGV: device code hash. Gives a claimed ('m') authorization back to 'a' after a failed mint. */
-    static final LuaScript RELEASE = new LuaScript("""
+    static final RedisScript RELEASE = new RedisScript("""
             local r = redis.call('HMGET', KEYS[1], 'h', 't')
             if r[1] == ARGV[1] and r[2] == 'm' then
               redis.call('HSET', KEYS[1], 't', 'a')
@@ -155,10 +138,10 @@ final class Scripts {
             """);
 
     /** KEYS: record. ARGV: device code hash. Deletes the record of that device code (and no other). */
-    static final LuaScript CONSUME = new LuaScript("""
+    static final RedisScript CONSUME = new RedisScript("""
             if redis.call('HGET', KEYS[1], 'h') == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0
             """);
 
-    static final List<LuaScript> ALL = List.of(RESERVE, RESERVE_AND_CREATE, CREATE, POLL, LOOKUP, DECIDE, RELEASE, CONSUME);
+    static final List<RedisScript> ALL = List.of(ISSUE, POLL, LOOKUP, DECIDE, RELEASE, CONSUME);
 }

@@ -106,7 +106,8 @@ public class DeviceAuthorizationResource {
                 .append("\",\"").append(OAuthParams.EXPIRES_IN).append("\":").append(codes.expiresIn())
                 .append(",\"").append(OAuthParams.INTERVAL).append("\":").append(codes.interval())
                 .append('}').toString();
-        return NoStore.ok(body);
+        // bytes: the body is JSON already, so no message-body writer is looked for or run
+        return NoStore.ok(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String stripSlash(String url) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import io.latchkey.common.NoStore;
 import io.latchkey.common.Form;
@@ -31,6 +32,10 @@ public class DeviceTokenResource {
     }
 
     @POST
+    // RFC 8628 §3.5, exactly one poll gets tokens: a device that hangs up after its poll claimed the approval must not
+    // cancel the pipeline between mint and consume (Quarkus REST cancels on disconnect), or the claim would lapse and
+    // a later poll would mint a second set of tokens
+    @Cancellable(false)
     // RFC 8628 §3.4: the request is application/x-www-form-urlencoded
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)

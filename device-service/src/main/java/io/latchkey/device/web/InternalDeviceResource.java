@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.Cancellable;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.latchkey.common.internal.InternalApi;
@@ -52,6 +53,8 @@ public class InternalDeviceResource {
 
     @POST
     @Path("/approve")
+    // a decision is recorded even when the caller hangs up mid-way (Quarkus REST would cancel it on disconnect)
+    @Cancellable(false)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the user's approval (204; 404 unknown or expired; 409 already decided)")
     public Uni<Response> approve(@PathParam("user_code") String typed, ApproveRequest body) {
@@ -67,6 +70,8 @@ public class InternalDeviceResource {
 
     @POST
     @Path("/deny")
+    // a decision is recorded even when the caller hangs up mid-way (Quarkus REST would cancel it on disconnect)
+    @Cancellable(false)
     @Operation(summary = "Record the user's denial (204; 404 unknown or expired; 409 already decided)")
     public Uni<Response> deny(@PathParam("user_code") String typed) {
         String userCode = canonical(typed);

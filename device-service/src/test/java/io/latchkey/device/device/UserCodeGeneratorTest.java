@@ -55,4 +55,34 @@ class UserCodeGeneratorTest {
             assertTrue(Math.abs(counts[i] - expected) < 0.03 * expected, alphabet.charAt(i) + ": " + counts[i]);
         }
     }
+
+    @Test
+    void theUserCodeIsReadFromTheFirstDrawnBytesAndTheDeviceCodeSecretFromTheRest() {
+        // one CSPRNG call per authorization: the user code's bytes and the device code's secret must not overlap
+        DeviceCodes deviceCodes = new DeviceCodes();
+        byte[] drawn = deviceCodes.random(UserCodeGenerator.RANDOM_BYTES);
+        assertEquals(UserCodeGenerator.RANDOM_BYTES + DeviceCodes.SECRET_BYTES, drawn.length);
+        byte[] userPart = java.util.Arrays.copyOf(drawn, UserCodeGenerator.RANDOM_BYTES);
+        String userCode = new UserCodeGenerator().generate(drawn);
+        String deviceCode = deviceCodes.generate("L".repeat(DeviceCodes.LOCATOR_LENGTH), drawn);
+
+        // the same user-code bytes give the same user code, whatever follows them
+        byte[] otherSecret = java.util.Arrays.copyOf(userPart, drawn.length);
+        assertEquals(userCode, new UserCodeGenerator().generate(otherSecret));
+        // the secret is exactly the last SECRET_BYTES, base64url
+        byte[] secret = java.util.Base64.getUrlDecoder().decode(deviceCode.substring(DeviceCodes.LOCATOR_LENGTH));
+        assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(drawn, UserCodeGenerator.RANDOM_BYTES,
+                drawn.length), secret));
+        assertEquals(DeviceCodes.LENGTH, deviceCode.length());
+    }
+
+    @Test
+    void drawnBytesThatRejectionSamplingUsesUpAreToppedUpFromTheGenerator() {
+        // 0xff is always rejected (at or above 240): the code still comes out whole and in the alphabet
+        byte[] rejected = new byte[UserCodeGenerator.RANDOM_BYTES];
+        java.util.Arrays.fill(rejected, (byte) 0xff);
+        String code = new UserCodeGenerator().generate(rejected);
+        assertEquals(8, code.length());
+        assertTrue(code.chars().allMatch(c -> io.latchkey.common.UserCodes.ALPHABET.indexOf(c) >= 0), code);
+    }
 }
