@@ -17,6 +17,14 @@ import io.vertx.core.http.RequestOptions;
 /** The three upstream services, each with its own pooled HTTP/1.1 keep-alive client. */
 public final class Upstreams {
 
+    /**
+     * Seconds a pooled connection may stay unused before the gateway closes it itself. It must be shorter than the
+     * services' own keep-alive (idle) timeout, so that the gateway, not the service, closes an idle connection and
+     * never sends a request on one the service is closing at that moment ({@link KeepAliveRace}): the services
+     * run Quarkus' default {@code quarkus.http.idle-timeout} of 30 minutes (none of them sets it).
+     */
+    static final int POOL_IDLE_SECONDS = 60;
+
     private final Map<Service, Upstream> byService;
 
     private Upstreams(Map<Service, Upstream> byService) {
@@ -36,7 +44,10 @@ public final class Upstreams {
     }
 
     public void close() {
-        byService.values().forEach(upstream -> upstream.client().close());
+        byService.values().forEach(upstream -> {
+            upstream.client().close();
+            upstream.fresh().close();
+        });
     }
 
     private static Upstream connect(Vertx vertx, Service service, String baseUrl, GatewayConfig config) {
@@ -53,6 +64,7 @@ public final class Upstreams {
                 .setName("latchkey-gateway-" + service.serviceName())
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
+                .setKeepAliveTimeout(POOL_IDLE_SECONDS)
                 .setPipelining(false)
                 .setSsl(ssl)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
@@ -61,11 +73,15 @@ public final class Upstreams {
                 .setHttp1MaxSize(config.poolSize())
                 .setMaxWaitQueueSize(config.maxWaitQueue());
         HttpClient client = vertx.createHttpClient(options, pool);
+        // the re-send after a lost keep-alive connection: one new connection per request, closed after its answer
+        HttpClient fresh = vertx.createHttpClient(new HttpClientOptions(options)
+                .setName("latchkey-gateway-" + service.serviceName() + "-fresh")
+                .setKeepAlive(false), new PoolOptions(pool));
         RequestOptions origin = new RequestOptions()
                 .setHost(url.getHost())
                 .setPort(port)
                 .setSsl(ssl)
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
-        return new Upstream(service, client, origin);
+        return new Upstream(service, client, fresh, origin);
     }
 }
