@@ -44,11 +44,16 @@ public final class BufferedBody implements ProxyInterceptor {
             if (read.failed()) {
                 return Future.succeededFuture(read.cause() == BoundedBody.TOO_LARGE ? tooLarge(ctx) : unreadable(ctx));
             }
-            ctx.request().headers().remove(HttpHeaders.EXPECT); // already answered; the body travels in one piece
-            ctx.request().setBody(Body.body(read.result()));
-            ctx.set(BUFFERED, read.result());
+            use(ctx, read.result());
             return ctx.sendRequest();
         });
+    }
+
+    /** Forwards {@code body}, read whole, as the request's body (it can be sent again: {@link KeepAliveRace}). */
+    public static void use(ProxyContext ctx, Buffer body) {
+        ctx.request().headers().remove(HttpHeaders.EXPECT); // already answered; the body travels in one piece
+        ctx.request().setBody(Body.body(body));
+        ctx.set(BUFFERED, body);
     }
 
     /** The body this interceptor read for the request (for the interceptors after it), or null when it had none. */
@@ -56,7 +61,7 @@ public final class BufferedBody implements ProxyInterceptor {
         return ctx.get(BUFFERED, Buffer.class);
     }
 
-    private static boolean hasBody(HttpServerRequest request) {
+    static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || (length != null && !length.trim().equals("0"));

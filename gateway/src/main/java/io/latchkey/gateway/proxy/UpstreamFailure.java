@@ -12,8 +12,9 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * The outermost interceptor: when the service cannot be reached (refused, timed out, pool exhausted) the client
- * gets RFC 6749 {@code temporarily_unavailable} with 503, not the proxy's bare 502.
+ * The outermost interceptor: when the service cannot be reached (refused, timed out, pool exhausted, a lost
+ * connection {@link UpstreamHop} did not send again) the client gets RFC 6749 {@code temporarily_unavailable} with
+ * 503, not the proxy's bare 502.
  */
 public final class UpstreamFailure implements ProxyInterceptor {
 
@@ -39,7 +40,7 @@ public final class UpstreamFailure implements ProxyInterceptor {
             return; // an outage fails every request: one line a second is enough
         }
         String path = ctx.request().proxiedRequest().path();
-        // a reset of the upstream request (the known keep-alive race, README "Security guarantees") is a lost
+        // a lost keep-alive connection that KeepAliveRace would not re-send (a POST, or lost twice) is a lost
         // connection like the others: one WARN line, no stack trace
         if (Failures.isBackendUnavailable(failure) || failure instanceof io.vertx.core.http.StreamResetException) {
             LOG.warnf("Upstream unavailable for %s: %s", path, failure.toString());

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.latchkey.common.config.ServicesConfig;
 import io.latchkey.gateway.config.GatewayConfig;
 import io.latchkey.gateway.routes.Service;
+import io.netty.util.concurrent.MultithreadEventExecutorGroup;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -14,8 +15,16 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
-/** The three upstream services, each with its own pooled HTTP/1.1 keep-alive client. */
+/** The three upstream services, each with pooled HTTP/1.1 keep-alive clients (one per event loop, {@link Upstream}). */
 public final class Upstreams {
+
+    /**
+     * Seconds a pooled connection may stay unused before the gateway closes it itself. It must be shorter than the
+     * services' own keep-alive (idle) timeout, so that the gateway, not the service, closes an idle connection and
+     * never sends a request on one the service is closing at that moment ({@link KeepAliveRace}): the services
+     * run Quarkus' default {@code quarkus.http.idle-timeout} of 30 minutes (none of them sets it).
+     */
+    static final int POOL_IDLE_SECONDS = 60;
 
     private final Map<Service, Upstream> byService;
 
@@ -36,7 +45,7 @@ public final class Upstreams {
     }
 
     public void close() {
-        byService.values().forEach(upstream -> upstream.client().close());
+        byService.values().forEach(Upstream::close);
     }
 
     private static Upstream connect(Vertx vertx, Service service, String baseUrl, GatewayConfig config) {
@@ -53,19 +62,35 @@ public final class Upstreams {
                 .setName("latchkey-gateway-" + service.serviceName())
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
+                .setKeepAliveTimeout(POOL_IDLE_SECONDS)
                 .setPipelining(false)
                 .setSsl(ssl)
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setDecompressionSupported(false);
+        // latchkey.gateway.pool-size and max-wait-queue are per service, split evenly over the event loops' pools
+        int loops = eventLoops(vertx);
         PoolOptions pool = new PoolOptions()
-                .setHttp1MaxSize(config.poolSize())
-                .setMaxWaitQueueSize(config.maxWaitQueue());
-        HttpClient client = vertx.createHttpClient(options, pool);
+                .setHttp1MaxSize(share(config.poolSize(), loops))
+                .setMaxWaitQueueSize(config.maxWaitQueue() < 0 ? -1 : share(config.maxWaitQueue(), loops));
+        // the re-send after a lost keep-alive connection: one new connection per request, closed after its answer
+        HttpClient fresh = vertx.createHttpClient(new HttpClientOptions(options)
+                .setName("latchkey-gateway-" + service.serviceName() + "-fresh")
+                .setKeepAlive(false), new PoolOptions(pool));
         RequestOptions origin = new RequestOptions()
                 .setHost(url.getHost())
                 .setPort(port)
                 .setSsl(ssl)
                 .setIdleTimeout(config.upstreamTimeout().toMillis());
-        return new Upstream(service, client, origin);
+        return new Upstream(service, () -> vertx.createHttpClient(options, pool), fresh, origin);
+    }
+
+    private static int eventLoops(Vertx vertx) {
+        return vertx.nettyEventLoopGroup() instanceof MultithreadEventExecutorGroup group
+                ? Math.max(1, group.executorCount()) : 1;
+    }
+
+    /** {@code total} split over {@code parts}, rounded up, at least 1. */
+    static int share(int total, int parts) {
+        return Math.max(1, (total + parts - 1) / parts);
     }
 }

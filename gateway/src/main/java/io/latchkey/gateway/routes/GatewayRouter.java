@@ -25,6 +25,7 @@ import io.latchkey.gateway.proxy.BufferedBody;
 import io.latchkey.gateway.proxy.ClientGoneFailures;
 import io.latchkey.gateway.proxy.Upstream;
 import io.latchkey.gateway.proxy.UpstreamFailure;
+import io.latchkey.gateway.proxy.UpstreamHop;
 import io.latchkey.gateway.proxy.Upstreams;
 import io.latchkey.gateway.token.GrantRouting;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,7 +35,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyOptions;
 
@@ -81,25 +81,26 @@ public class GatewayRouter {
 
         for (Route route : RouteTable.ROUTES) {
             Upstream upstream = upstreams.get(route.service());
+            UpstreamHop hop = new UpstreamHop(ctx -> upstream);
             GatewayMetrics.RouteMeters meters = metrics.forRoute(route);
             Handler<RoutingContext> timing = meters.timing();
             RateLimiting limits = new RateLimiting(limiter, route.limits(), meters.rateLimited());
             ProxyHandler forward = switch (route.kind()) {
-                case OPENAPI_DOCUMENT -> proxy(upstream, upstream, forwarding, new OpenApiDocument());
+                case OPENAPI_DOCUMENT -> proxy(upstream, hop, forwarding, new OpenApiDocument());
                 // RFC 6750: after the inbound X-Latchkey-* headers are dropped, the verified identity is added; the
                 // body (the admin API's JSON) is then read whole like every other one, so a service never answers
                 // and closes a connection while the gateway is still writing to it
-                case BEARER -> proxy(upstream, upstream, forwarding, new BearerAuth(bearer, route.requiredScopes()),
+                case BEARER -> proxy(upstream, hop, forwarding, new BearerAuth(bearer, route.requiredScopes()),
                         new BufferedBody(config.maxForwardedBody()));
                 // forms and other bodies are read whole before an upstream connection is taken, then the limits apply
                 default -> route.limits().isEmpty()
-                        ? proxy(upstream, upstream, forwarding, new BufferedBody(config.maxForwardedBody()))
-                        : proxy(upstream, upstream, forwarding, new BufferedBody(config.maxForwardedBody()), limits);
+                        ? proxy(upstream, hop, forwarding, new BufferedBody(config.maxForwardedBody()))
+                        : proxy(upstream, hop, forwarding, new BufferedBody(config.maxForwardedBody()), limits);
             };
             for (String path : route.vertxPaths()) {
                 if (route.kind() == Route.Kind.TOKEN_ENDPOINT) {
                     // the token endpoint's limits are checked after the grant_type is known (polls are exempt)
-                    ProxyHandler tokenEndpoint = proxy(upstream, GrantRouting.CHOSEN_ORIGIN, forwarding,
+                    ProxyHandler tokenEndpoint = proxy(upstream, new UpstreamHop(GrantRouting::chosen), forwarding,
                             new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE),
                                     config.maxTokenBody(), limits));
                     router.post(path).handler(timing).handler(canonical).handler(tokenEndpoint);
@@ -140,15 +141,19 @@ public class GatewayRouter {
         }
     }
 
-    /** A reverse proxy on {@code pool}'s connections: failures become 503 JSON, then edge headers, then the rest. */
-    private static ProxyHandler proxy(Upstream pool, OriginRequestProvider origin, ProxyInterceptor... interceptors) {
+    /**
+     * A reverse proxy on {@code pool}'s connections: failures become 503 JSON, then edge headers, then the rest, and
+     * last {@code hop}, which sends the request (the proxy's own origin is never asked).
+     */
+    private static ProxyHandler proxy(Upstream pool, UpstreamHop hop, ProxyInterceptor... interceptors) {
         HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), pool.client())
-                .origin(origin)
+                .origin(pool)
                 .addInterceptor(new UpstreamFailure())
                 .addInterceptor(new SecurityHeaders());
         for (ProxyInterceptor interceptor : interceptors) {
             proxy.addInterceptor(interceptor);
         }
+        proxy.addInterceptor(hop);
         return ProxyHandler.create(proxy);
     }
 }

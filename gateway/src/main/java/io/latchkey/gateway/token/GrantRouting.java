@@ -9,8 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.httpproxy.Body;
-import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
@@ -24,8 +22,10 @@ public final class GrantRouting implements ProxyInterceptor {
     private static final String UPSTREAM = "latchkey.upstream";
     private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
 
-    /** The origin chosen per request by {@link #handleProxyRequest}. */
-    public static final OriginRequestProvider CHOSEN_ORIGIN = ctx -> ctx.get(UPSTREAM, Upstream.class).create(ctx);
+    /** The service chosen for the request by {@link #handleProxyRequest}. */
+    public static Upstream chosen(ProxyContext ctx) {
+        return ctx.get(UPSTREAM, Upstream.class);
+    }
 
     private final Upstream tokenService;
     private final Upstream deviceService;
@@ -59,8 +59,7 @@ public final class GrantRouting implements ProxyInterceptor {
         FormScan scan = FormScan.of(form);
         // RFC 8628 §3.4: device_code polls go to device-service, which owns the polling state (one hop, one Redis trip)
         ctx.set(UPSTREAM, scan.deviceCodeGrant() ? deviceService : tokenService);
-        ctx.request().headers().remove(HttpHeaders.EXPECT); // already answered; the body travels in one piece
-        ctx.request().setBody(Body.body(form));
+        BufferedBody.use(ctx, form);
         if (scan.deviceCodeGrant() || !limits.enabled()) {
             // RFC 8628 §3.5: polls are paced by device-service's slow_down, with no extra Redis round trip here
             return ctx.sendRequest();
