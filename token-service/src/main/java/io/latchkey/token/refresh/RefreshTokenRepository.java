@@ -106,6 +106,23 @@ public class RefreshTokenRepository {
             + "SELECT (SELECT count(*) FROM tokens) AS n, (SELECT revoked_at FROM family) AS family_revoked_at, "
             + "(SELECT revoked_at FROM recorded) AS revoked_at";
 
+    /**
+     * A client's live families and their live tokens. The families CTE is not read by the main statement, so it runs
+     * after it: the token rows are locked before the family rows, as in a rotation.
+     */
+    static final String REVOKE_CLIENT = "WITH families AS (UPDATE token.refresh_families SET revoked_at = $2, "
+            + "revoked_reason = 'client_revoked' WHERE client_id = $1 AND revoked_at IS NULL RETURNING 1) "
+            + "UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'client_revoked' "
+            + "WHERE family_id IN (SELECT family_id FROM token.refresh_families WHERE client_id = $1 "
+            + "AND revoked_at IS NULL) AND revoked_at IS NULL";
+
+    /** A grant's families and their tokens, tokens first as in {@link #REVOKE_CLIENT}. */
+    static final String REVOKE_GRANT = "WITH families AS (UPDATE token.refresh_families SET revoked_at = $2, "
+            + "revoked_reason = 'grant_revoked' WHERE grant_id = $1 AND revoked_at IS NULL RETURNING 1) "
+            + "UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'grant_revoked' "
+            + "WHERE family_id IN (SELECT family_id FROM token.refresh_families WHERE grant_id = $1) "
+            + "AND revoked_at IS NULL";
+
     private final Pool pool;
 
     public RefreshTokenRepository(Pool pool) {
@@ -127,14 +144,13 @@ public class RefreshTokenRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Revokes every live refresh token and family of a disabled or deleted client; returns how many tokens. */
+    /**
+     * Revokes every live family of a disabled or deleted client and the live tokens in them (a token of a family that
+     * is already revoked is dead through its family); returns how many tokens. The tokens are found through their
+     * families (refresh_tokens has no index by client, V11) and updated first, the families after.
+     */
     public Uni<Integer> revokeClient(SqlConnection conn, String clientId, Instant now) {
-        return conn.preparedQuery("WITH families AS (UPDATE token.refresh_families SET revoked_at = $2, "
-                        + "revoked_reason = 'client_revoked' WHERE client_id = $1 AND revoked_at IS NULL RETURNING 1) "
-                        + "UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'client_revoked' "
-                        + "WHERE client_id = $1 AND revoked_at IS NULL")
-                .execute(Tuple.of(clientId, utc(now)))
-                .map(RowSet::rowCount);
+        return conn.preparedQuery(REVOKE_CLIENT).execute(Tuple.of(clientId, utc(now))).map(RowSet::rowCount);
     }
 
     /** Runs {@code work} in one transaction. */
@@ -191,14 +207,12 @@ public class RefreshTokenRepository {
                 });
     }
 
-    /** Revokes every still-unrevoked token and family of a grant, keeping the rows; the number of tokens revoked. */
+    /**
+     * Revokes every still-unrevoked token and family of a grant, keeping the rows; the number of tokens revoked. The
+     * tokens are found through the grant's families (refresh_tokens has no index by grant, V11).
+     */
     public Uni<Integer> revokeGrant(SqlConnection conn, String grantId, Instant now) {
-        return conn.preparedQuery("WITH families AS (UPDATE token.refresh_families SET revoked_at = $2, "
-                        + "revoked_reason = 'grant_revoked' WHERE grant_id = $1 AND revoked_at IS NULL RETURNING 1) "
-                        + "UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'grant_revoked' "
-                        + "WHERE grant_id = $1 AND revoked_at IS NULL")
-                .execute(Tuple.of(grantId, utc(now)))
-                .map(RowSet::rowCount);
+        return conn.preparedQuery(REVOKE_GRANT).execute(Tuple.of(grantId, utc(now))).map(RowSet::rowCount);
     }
 
     private static StoredRefreshToken toToken(Row r, boolean withFamilyState) {
