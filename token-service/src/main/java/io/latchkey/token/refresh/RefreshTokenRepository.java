@@ -32,6 +32,13 @@ public class RefreshTokenRepository {
     private static final String TOKEN_COLUMNS = "token_hash, family_id, grant_id, client_id, subject, scope, issued_at, "
             + "idle_expires_at, family_expires_at, identity";
 
+    /**
+     * A family's last_used_at is rewritten only when it is older than a minute ($3: now): "last used" is shown to the
+     * minute, and a client refreshing in a loop would otherwise write its family row (a dead row version, WAL) on
+     * every rotation, on the same few pages as every other busy family (issue 17).
+     */
+    static final String STALE_LAST_USE = "(f.last_used_at IS NULL OR f.last_used_at < $3 - interval '1 minute')";
+
     /** The family row and the first token, in one statement; nothing when the grant is revoked or the client disabled. */
     static final String START_FAMILY = "WITH family AS (INSERT INTO token.refresh_families (family_id, grant_id, "
             + "client_id, subject, created_at, last_used_at, user_agent, ip, device_name, family_expires_at) "
@@ -52,8 +59,8 @@ public class RefreshTokenRepository {
     /**
      * Rotation in one statement (one round trip): marks the presented token rotated if, and only if, it is still
      * usable by this client for this scope and its family and grant are alive; inserts the successor; sets the family's
-     * last_used_at. Of any number of concurrent callers exactly one gets the row back (the conditional UPDATE
-     * re-checks {@code rotated_at} after waiting for the winner's row lock).
+     * last_used_at ({@link #STALE_LAST_USE}). Of any number of concurrent callers exactly one gets the row back (the
+     * conditional UPDATE re-checks {@code rotated_at} after waiting for the winner's row lock).
      * $1 hash, $2 client, $3 now, $4 successor hash, $5 successor idle expiry, $6 requested scopes.
      */
     static final String ROTATE = "WITH consumed AS (UPDATE token.refresh_tokens r SET rotated_at = $3 "
@@ -67,13 +74,13 @@ public class RefreshTokenRepository {
             + "successor AS (INSERT INTO token.refresh_tokens (" + TOKEN_COLUMNS + ") "
             + "SELECT $4, family_id, grant_id, client_id, subject, scope, $3, LEAST($5, family_expires_at), "
             + "family_expires_at, identity FROM consumed RETURNING 1), "
-            + "used AS (UPDATE token.refresh_families f SET last_used_at = GREATEST(f.last_used_at, $3) "
-            + "FROM consumed c WHERE f.family_id = c.family_id RETURNING 1) "
+            + "used AS (UPDATE token.refresh_families f SET last_used_at = $3 "
+            + "FROM consumed c WHERE f.family_id = c.family_id AND " + STALE_LAST_USE + " RETURNING 1) "
             + "SELECT * FROM consumed";
 
     /**
      * Within the reuse interval: another successor for a token rotated at or after $4, if and only if the token, its
-     * family and its grant are still alive; sets the family's last_used_at. Locks only the family row.
+     * family and its grant are still alive; sets the family's last_used_at ({@link #STALE_LAST_USE}).
      */
     static final String REISSUE = "WITH parent AS (SELECT " + COLUMNS + " FROM token.refresh_tokens r "
             + "JOIN token.refresh_families f ON f.family_id = r.family_id "
@@ -83,8 +90,9 @@ public class RefreshTokenRepository {
             + "inserted AS (INSERT INTO token.refresh_tokens (" + TOKEN_COLUMNS + ") "
             + "SELECT $5, family_id, grant_id, client_id, subject, scope, $3, LEAST($6, family_expires_at), "
             + "family_expires_at, identity FROM parent RETURNING 1), "
-            + "used AS (UPDATE token.refresh_families f SET last_used_at = GREATEST(f.last_used_at, $3) "
-            + "FROM parent p WHERE f.family_id = p.family_id AND EXISTS (SELECT 1 FROM inserted) RETURNING 1) "
+            + "used AS (UPDATE token.refresh_families f SET last_used_at = $3 "
+            + "FROM parent p WHERE f.family_id = p.family_id AND " + STALE_LAST_USE
+            + " AND EXISTS (SELECT 1 FROM inserted) RETURNING 1) "
             + "SELECT * FROM parent r WHERE EXISTS (SELECT 1 FROM inserted)";
 
     /**
