@@ -147,7 +147,7 @@ class FamilyLengthTest {
      * null. (On this test's small tables the planner may scan a whole table of families or grants: that depends on
      * the table, not on the family's length.)
      */
-    private static long visited(JsonNode node, String relation) {
+    static long visited(JsonNode node, String relation) {
         long rows = 0;
         if (node.path("Node Type").asText().endsWith("Scan")
                 && (relation == null || relation.equals(node.path("Relation Name").asText()))) {

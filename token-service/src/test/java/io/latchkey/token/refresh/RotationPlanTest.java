@@ -56,7 +56,7 @@ class RotationPlanTest {
     }
 
     @Test
-    void theGenericPlansOfRotationAndReissueReadOneTokenAmongManyLiveTokensOfTheClient() throws Exception {
+    void theGenericPlansOfRotationReissueAndLookupReadOneTokenAmongManyLiveTokensOfTheClient() throws Exception {
         String token = Fixtures.mint(CLI, "db:read").getString("refresh_token");
         // many live tokens of the same client in another family, as a busy client has after a while
         String other = Fixtures.mint(CLI, "db:read").getString("refresh_token");
@@ -69,11 +69,10 @@ class RotationPlanTest {
 
         String presented = hex(Secrets.sha256(token));
         String successor = hex(Secrets.sha256(Secrets.random(32)));
-        JsonNode rotate = genericPlan(RefreshTokenRepository.ROTATE,
-                "(bytea, text, timestamptz, bytea, timestamptz, text[])", "'\\x" + presented + "', '" + CLI + "', now(), '\\x"
-                + successor + "', now() + interval '1 day', '{}'");
-        assertEquals(1, visited(rotate, "refresh_tokens"), "one refresh_tokens row read, the presented token's, not "
-                + "the client's " + OTHER_LIVE_TOKENS + " other live tokens");
+        JsonNode rotate = genericPlan(RefreshTokenRepository.ROTATE, "(bytea, text, timestamptz, bytea, timestamptz, text[])",
+                "'\\x" + presented + "', '" + CLI + "', now(), '\\x" + successor + "', now() + interval '1 day', '{}'");
+        assertEquals(1, FamilyLengthTest.visited(rotate, "refresh_tokens"), "one refresh_tokens row read, the "
+                + "presented token's, not the client's " + OTHER_LIVE_TOKENS + " other live tokens");
         assertEquals(1, rotate.path("Actual Rows").asLong(), "the rotation consumed the token");
 
         // the token just rotated, presented again within a reuse interval of an hour: another successor
@@ -81,11 +80,11 @@ class RotationPlanTest {
                 "(bytea, text, timestamptz, timestamptz, bytea, timestamptz)", "'\\x" + presented + "', '" + CLI
                 + "', now(), now() - interval '1 hour', '\\x" + hex(Secrets.sha256(Secrets.random(32)))
                 + "', now() + interval '1 day'");
-        assertEquals(1, visited(reissue, "refresh_tokens"));
+        assertEquals(1, FamilyLengthTest.visited(reissue, "refresh_tokens"));
         assertEquals(1, reissue.path("Actual Rows").asLong(), "the reuse-interval successor was issued");
 
         JsonNode find = genericPlan(RefreshTokenRepository.FIND, "(bytea)", "'\\x" + presented + "'");
-        assertEquals(1, visited(find, "refresh_tokens"));
+        assertEquals(1, FamilyLengthTest.visited(find, "refresh_tokens"));
         assertEquals(1, find.path("Actual Rows").asLong());
     }
 
@@ -103,19 +102,6 @@ class RotationPlanTest {
                         .map(rows -> rows.iterator().next()))
                 .await().atMost(Duration.ofSeconds(30));
         return json.readTree(row.getValue(0).toString()).get(0).get("Plan");
-    }
-
-    /** Rows the scans of {@code relation} in the plan produced or filtered away, over all their loops. */
-    private static long visited(JsonNode node, String relation) {
-        long rows = 0;
-        if (node.path("Node Type").asText().endsWith("Scan") && relation.equals(node.path("Relation Name").asText())) {
-            rows += (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
-                    + node.path("Rows Removed by Index Recheck").asLong()) * Math.max(1, node.path("Actual Loops").asLong());
-        }
-        for (JsonNode child : node.path("Plans")) {
-            rows += visited(child, relation);
-        }
-        return rows;
     }
 
     private static String hex(byte[] b) {
