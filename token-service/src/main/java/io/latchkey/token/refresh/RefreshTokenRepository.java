@@ -32,6 +32,13 @@ public class RefreshTokenRepository {
     private static final String TOKEN_COLUMNS = "token_hash, family_id, grant_id, client_id, subject, scope, issued_at, "
             + "idle_expires_at, family_expires_at, identity";
 
+    /**
+     * A family's last_used_at is rewritten only when it is older than a minute ($3: now): "last used" is shown to the
+     * minute, and a client refreshing in a loop would otherwise write its family row (a dead row version, WAL) on
+     * every rotation, on the same few pages as every other busy family (issue 17).
+     */
+    static final String STALE_LAST_USE = "(f.last_used_at IS NULL OR f.last_used_at < $3 - interval '1 minute')";
+
     /** The family row and the first token, in one statement; nothing when the grant is revoked or the client disabled. */
     static final String START_FAMILY = "WITH family AS (INSERT INTO token.refresh_families (family_id, grant_id, "
             + "client_id, subject, created_at, last_used_at, user_agent, ip, device_name, family_expires_at) "
@@ -52,8 +59,8 @@ public class RefreshTokenRepository {
     /**
      * Rotation in one statement (one round trip): marks the presented token rotated if, and only if, it is still
      * usable by this client for this scope and its family and grant are alive; inserts the successor; sets the family's
-     * last_used_at. Of any number of concurrent callers exactly one gets the row back (the conditional UPDATE
-     * re-checks {@code rotated_at} after waiting for the winner's row lock).
+     * last_used_at ({@link #STALE_LAST_USE}). Of any number of concurrent callers exactly one gets the row back (the
+     * conditional UPDATE re-checks {@code rotated_at} after waiting for the winner's row lock).
      * $1 hash, $2 client, $3 now, $4 successor hash, $5 successor idle expiry, $6 requested scopes.
      */
     static final String ROTATE = "WITH consumed AS (UPDATE token.refresh_tokens r SET rotated_at = $3 "
@@ -67,13 +74,13 @@ public class RefreshTokenRepository {
             + "successor AS (INSERT INTO token.refresh_tokens (" + TOKEN_COLUMNS + ") "
             + "SELECT $4, family_id, grant_id, client_id, subject, scope, $3, LEAST($5, family_expires_at), "
             + "family_expires_at, identity FROM consumed RETURNING 1), "
-            + "used AS (UPDATE token.refresh_families f SET last_used_at = GREATEST(f.last_used_at, $3) "
-            + "FROM consumed c WHERE f.family_id = c.family_id RETURNING 1) "
+            + "used AS (UPDATE token.refresh_families f SET last_used_at = $3 "
+            + "FROM consumed c WHERE f.family_id = c.family_id AND " + STALE_LAST_USE + " RETURNING 1) "
             + "SELECT * FROM consumed";
 
     /**
      * Within the reuse interval: another successor for a token rotated at or after $4, if and only if the token, its
-     * family and its grant are still alive; sets the family's last_used_at. Locks only the family row.
+     * family and its grant are still alive; sets the family's last_used_at ({@link #STALE_LAST_USE}).
      */
     static final String REISSUE = "WITH parent AS (SELECT " + COLUMNS + " FROM token.refresh_tokens r "
             + "JOIN token.refresh_families f ON f.family_id = r.family_id "
@@ -83,8 +90,9 @@ public class RefreshTokenRepository {
             + "inserted AS (INSERT INTO token.refresh_tokens (" + TOKEN_COLUMNS + ") "
             + "SELECT $5, family_id, grant_id, client_id, subject, scope, $3, LEAST($6, family_expires_at), "
             + "family_expires_at, identity FROM parent RETURNING 1), "
-            + "used AS (UPDATE token.refresh_families f SET last_used_at = GREATEST(f.last_used_at, $3) "
-            + "FROM parent p WHERE f.family_id = p.family_id AND EXISTS (SELECT 1 FROM inserted) RETURNING 1) "
+            + "used AS (UPDATE token.refresh_families f SET last_used_at = $3 "
+            + "FROM parent p WHERE f.family_id = p.family_id AND " + STALE_LAST_USE
+            + " AND EXISTS (SELECT 1 FROM inserted) RETURNING 1) "
             + "SELECT * FROM parent r WHERE EXISTS (SELECT 1 FROM inserted)";
 
     /**
@@ -105,6 +113,23 @@ public class RefreshTokenRepository {
             // the token count first: the token rows are locked before the family row, as in a rotation
             + "SELECT (SELECT count(*) FROM tokens) AS n, (SELECT revoked_at FROM family) AS family_revoked_at, "
             + "(SELECT revoked_at FROM recorded) AS revoked_at";
+
+    /**
+     * A client's live families and their live tokens. The families CTE is not read by the main statement, so it runs
+     * after it: the token rows are locked before the family rows, as in a rotation.
+     */
+    static final String REVOKE_CLIENT = "WITH families AS (UPDATE token.refresh_families SET revoked_at = $2, "
+            + "revoked_reason = 'client_revoked' WHERE client_id = $1 AND revoked_at IS NULL RETURNING 1) "
+            + "UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'client_revoked' "
+            + "WHERE family_id IN (SELECT family_id FROM token.refresh_families WHERE client_id = $1 "
+            + "AND revoked_at IS NULL) AND revoked_at IS NULL";
+
+    /** A grant's families and their tokens, tokens first as in {@link #REVOKE_CLIENT}. */
+    static final String REVOKE_GRANT = "WITH families AS (UPDATE token.refresh_families SET revoked_at = $2, "
+            + "revoked_reason = 'grant_revoked' WHERE grant_id = $1 AND revoked_at IS NULL RETURNING 1) "
+            + "UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'grant_revoked' "
+            + "WHERE family_id IN (SELECT family_id FROM token.refresh_families WHERE grant_id = $1) "
+            + "AND revoked_at IS NULL";
 
     private final Pool pool;
 
@@ -127,14 +152,13 @@ public class RefreshTokenRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Revokes every live refresh token and family of a disabled or deleted client; returns how many tokens. */
+    /**
+     * Revokes every live family of a disabled or deleted client and the live tokens in them (a token of a family that
+     * is already revoked is dead through its family); returns how many tokens. The tokens are found through their
+     * families (refresh_tokens has no index by client, V11) and updated first, the families after.
+     */
     public Uni<Integer> revokeClient(SqlConnection conn, String clientId, Instant now) {
-        return conn.preparedQuery("WITH families AS (UPDATE token.refresh_families SET revoked_at = $2, "
-                        + "revoked_reason = 'client_revoked' WHERE client_id = $1 AND revoked_at IS NULL RETURNING 1) "
-                        + "UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'client_revoked' "
-                        + "WHERE client_id = $1 AND revoked_at IS NULL")
-                .execute(Tuple.of(clientId, utc(now)))
-                .map(RowSet::rowCount);
+        return conn.preparedQuery(REVOKE_CLIENT).execute(Tuple.of(clientId, utc(now))).map(RowSet::rowCount);
     }
 
     /** Runs {@code work} in one transaction. */
@@ -191,14 +215,12 @@ public class RefreshTokenRepository {
                 });
     }
 
-    /** Revokes every still-unrevoked token and family of a grant, keeping the rows; the number of tokens revoked. */
+    /**
+     * Revokes every still-unrevoked token and family of a grant, keeping the rows; the number of tokens revoked. The
+     * tokens are found through the grant's families (refresh_tokens has no index by grant, V11).
+     */
     public Uni<Integer> revokeGrant(SqlConnection conn, String grantId, Instant now) {
-        return conn.preparedQuery("WITH families AS (UPDATE token.refresh_families SET revoked_at = $2, "
-                        + "revoked_reason = 'grant_revoked' WHERE grant_id = $1 AND revoked_at IS NULL RETURNING 1) "
-                        + "UPDATE token.refresh_tokens SET revoked_at = $2, revoked_reason = 'grant_revoked' "
-                        + "WHERE grant_id = $1 AND revoked_at IS NULL")
-                .execute(Tuple.of(grantId, utc(now)))
-                .map(RowSet::rowCount);
+        return conn.preparedQuery(REVOKE_GRANT).execute(Tuple.of(grantId, utc(now))).map(RowSet::rowCount);
     }
 
     private static StoredRefreshToken toToken(Row r, boolean withFamilyState) {

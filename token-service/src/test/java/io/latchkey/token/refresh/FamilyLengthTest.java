@@ -105,6 +105,26 @@ class FamilyLengthTest {
         Fixtures.refresh(CLI, next).then().statusCode(200);
     }
 
+    @Test
+    void aRotationWithinAMinuteOfTheLastUseLeavesTheFamilyRowAlone() {
+        String token = Fixtures.mint(CLI, "db:read").getString("refresh_token");
+        String family = "(SELECT family_id FROM token.refresh_tokens WHERE token_hash = ?)";
+        String version = "SELECT xmin::text || '/' || last_used_at::text FROM token.refresh_families WHERE family_id = "
+                + family;
+        Object before = Fixtures.column(version, Fixtures.hash(token)).get(0);
+        String next = Fixtures.refresh(CLI, token).then().statusCode(200).extract().path("refresh_token");
+        // "last used" is kept to the minute: a refresh right after the mint writes no new version of the family row
+        assertEquals(before, Fixtures.column(version, Fixtures.hash(next)).get(0));
+
+        Fixtures.update("UPDATE token.refresh_families SET last_used_at = now() - interval '61 seconds' WHERE family_id = "
+                + family, Fixtures.hash(next));
+        String stale = "SELECT last_used_at < now() - interval '1 minute' FROM token.refresh_families WHERE family_id = "
+                + family;
+        assertEquals(true, Fixtures.column(stale, Fixtures.hash(next)).get(0));
+        String third = Fixtures.refresh(CLI, next).then().statusCode(200).extract().path("refresh_token");
+        assertEquals(false, Fixtures.column(stale, Fixtures.hash(third)).get(0), "a minute later the rotation sets it");
+    }
+
     private static Tuple rotation(String token) {
         Instant now = Instant.now();
         return Tuple.from(new Object[] {bytea(Secrets.sha256(token)), CLI, utc(now),
@@ -127,7 +147,7 @@ class FamilyLengthTest {
      * null. (On this test's small tables the planner may scan a whole table of families or grants: that depends on
      * the table, not on the family's length.)
      */
-    private static long visited(JsonNode node, String relation) {
+    static long visited(JsonNode node, String relation) {
         long rows = 0;
         if (node.path("Node Type").asText().endsWith("Scan")
                 && (relation == null || relation.equals(node.path("Relation Name").asText()))) {
