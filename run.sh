@@ -113,7 +113,7 @@ java_major="$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | sed -n 's/^ 
 if [ "${LATCHKEY_AOT_CACHE:-1}" = "1" ] && [ "${java_major:-0}" -ge 25 ] 2>/dev/null; then
   AOT_ON=1; mkdir -p "$AOT_DIR"
 fi
-declare -A AOT_NEW   # service -> the cache its first start is writing
+declare -A AOT_NEW=()   # service -> the cache its first start is writing
 AOT_OPT=()
 aot_options() { # name [JVM options]: sets AOT_OPT to the option that uses (or makes) the service's cache
   local name="$1"; shift
@@ -171,18 +171,19 @@ start() { # name port management-port max-heap [extra JVM options]
     -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOGS/$name.log" 2>&1 &
   pids+=($!); PIDS[$name]=$!
 }
-declare -A PIDS
+declare -A PIDS=()
 cpu_ms() { # CPU time (user + system: /proc/<pid>/stat fields 14 and 15) the process has used so far, in ms
   awk -v tck="$CLK_TCK" '{ print int(($14 + $15) * 1000 / tck) }' "/proc/$1/stat" 2>/dev/null || echo 0
 }
 CLK_TCK="$(getconf CLK_TCK)"
-declare -A STARTED
+declare -A STARTED=()
 now_ms() { date +%s%3N; }
 # Start-to-ready of each service (process start to the first 200 from /q/health/ready), also written to
 # .run/logs/startup.txt ("<service> <ms> <cpu-ms>", one a line; cpu-ms: the CPU time the JVM used until then, which
 # a loaded machine changes far less than the wall time) for bench/startup.sh.
 wait_ready() { # name:port ... (polled together, so each time is its own)
-  local pending=("$@") deadline=$(( $(now_ms) + 120000 ))
+  # 2 min; 5 when a service writes its AOT cache (the recording JVM starts several times slower)
+  local pending=("$@") deadline=$(( $(now_ms) + (${#AOT_NEW[@]} > 0 ? 300000 : 120000) ))
   while [ ${#pending[@]} -gt 0 ]; do
     local left=() entry name port ms cpu
     for entry in "${pending[@]}"; do

@@ -21,6 +21,7 @@ SERVICES=(token-service device-service consent-service gateway)
 RUN_PID=""
 launch() { # log-file [env assignments...]: starts run.sh, waits for its banner
   local log="$1"; shift
+  : >"$log"   # emptied first: the previous run's banner must not be taken for this one's
   env "$@" ./run.sh >"$log" 2>&1 &
   RUN_PID=$!
   for _ in $(seq 1 3000); do   # 10 min: run.sh gives each service 2 min, one by one they add up
@@ -82,9 +83,11 @@ report() { # mode round log: one line, "<service> <ms to ready> (<CPU ms to read
 # (run.sh's switch) measures without the cache.
 fresh_caches() { [ "${STARTUP_AOT_COLD:-1}" = "1" ] && rm -rf "$ROOT/.run/aot"; return 0; }
 
-# all four together (as run.sh starts them) first, with PSS under load; then each alone
-fresh_caches
+# all four together (as run.sh starts them) first, with PSS under load; then each alone (STARTUP_MODES: either)
+MODES="${STARTUP_MODES:-together alone}"
+[[ " $MODES " == *" together "* ]] && fresh_caches
 for round in $(seq 1 "$ROUNDS"); do
+  [[ " $MODES " == *" together "* ]] || break
   launch "$OUT/together-$round.log"
   report together "$round" "$OUT/together-$round.log"
   if [ "$round" = "$ROUNDS" ]; then
@@ -93,8 +96,9 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   halt
 done
-fresh_caches
+[[ " $MODES " == *" alone "* ]] && fresh_caches
 for round in $(seq 1 "$ROUNDS"); do
+  [[ " $MODES " == *" alone "* ]] || break
   launch "$OUT/alone-$round.log" LATCHKEY_START_ONE_BY_ONE=1
   report alone "$round" "$OUT/alone-$round.log"
   halt
