@@ -98,13 +98,59 @@ export MALLOC_ARENA_MAX=2
 # Metaspace is a ceiling, not a reservation: 80 MB ran out in consent-service once the account pages were loaded.
 JVM_OPTS=(-XX:+UseSerialGC -Xms16m -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=32m
           -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.numDirectArenas=2 -Dio.netty.allocator.numHeapArenas=2)
+# LATCHKEY_JVM_EXTRA_OPTS: more options for every service's JVM, e.g. -XX:NativeMemoryTracking=summary
+if [ -n "${LATCHKEY_JVM_EXTRA_OPTS:-}" ]; then read -r -a extra <<< "$LATCHKEY_JVM_EXTRA_OPTS"; JVM_OPTS+=("${extra[@]}"); fi
+
+# JDK AOT cache (JEP 483/514, Java 25+): one per service under .run/aot/, made by the service's first start
+# (-XX:AOTCacheOutput: the classes it loaded and linked are written out when it stops) and mapped by later starts
+# (-XX:AOTCache), which then skip most class loading and linking. The file name carries a checksum of the
+# service's own jars, the java version and the JVM options, so a rebuild, another JDK or other options make a
+# new one. A cache the JVM cannot use (stale, truncated) is ignored with a warning and the service starts
+# normally (-XX:AOTMode=auto, the default). LATCHKEY_AOT_CACHE=0 starts without it.
+AOT_DIR="$ROOT/.run/aot"
+AOT_ON=0
+java_major="$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+if [ "${LATCHKEY_AOT_CACHE:-1}" = "1" ] && [ "${java_major:-0}" -ge 25 ] 2>/dev/null; then
+  AOT_ON=1; mkdir -p "$AOT_DIR"
+fi
+declare -A AOT_NEW=()   # service -> the cache its first start is writing
+AOT_OPT=()
+aot_options() { # name [JVM options]: sets AOT_OPT to the option that uses (or makes) the service's cache
+  local name="$1"; shift
+  AOT_OPT=()
+  [ "$AOT_ON" = "1" ] || return 0
+  local app="$ROOT/$name/target/quarkus-app" key cache
+  key="$( { "$JAVA_BIN" -version 2>&1; echo "$@"; cat "$app/quarkus-run.jar" "$app"/app/*.jar "$app"/quarkus/*.jar; } \
+          | sha256sum | cut -c1-16)"
+  cache="$AOT_DIR/$name-$key.aot"
+  if [ -s "$cache" ]; then
+    AOT_OPT=(-XX:AOTCache="$cache")
+  else
+    rm -f "$AOT_DIR/$name"-*.aot "$AOT_DIR/$name"-*.aot.partial*   # older builds' caches
+    AOT_NEW[$name]="$cache"
+    AOT_OPT=(-XX:AOTCacheOutput="$cache.partial")
+  fi
+}
+aot_finish() { # after the services stopped: keep each cache that was written completely
+  local name
+  for name in "${!AOT_NEW[@]}"; do
+    if grep -q "AOTCache creation is complete: ${AOT_NEW[$name]}.partial" "$LOGS/$name.log" 2>/dev/null; then
+      mv -f "${AOT_NEW[$name]}.partial" "${AOT_NEW[$name]}"
+      echo "    AOT cache for $name kept for the next start: ${AOT_NEW[$name]#"$ROOT/"}"
+    else
+      rm -f "${AOT_NEW[$name]}.partial"*
+    fi
+  done
+}
 
 pids=()
 stop() {
   trap - INT TERM EXIT
   echo; echo "Stopping Latchkey..."
+  if [ ${#AOT_NEW[@]} -gt 0 ]; then echo "    (first start of this build: each service writes its AOT cache as it stops)"; fi
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  aot_finish
   echo "Stopped."
   exit 0
 }
@@ -112,30 +158,40 @@ trap stop INT TERM EXIT
 
 start() { # name port management-port max-heap [extra JVM options]
   local name="$1" port="$2" mgmt="$3" heap="$4"; shift 4
-  echo "    starting $name on port $port (metrics: http://$REACH:$mgmt/q/metrics, log: .run/logs/$name.log)"
+  aot_options "$name" "${JVM_OPTS[@]}" -Xmx"$heap" "$@"
+  local aot=("${AOT_OPT[@]}") how=""
+  case "${aot[0]:-}" in -XX:AOTCache=*) how=", AOT cache" ;; -XX:AOTCacheOutput=*) how=", writing its AOT cache" ;; esac
+  echo "    starting $name on port $port (metrics: http://$REACH:$mgmt/q/metrics, log: .run/logs/$name.log)$how"
   STARTED[$name]=$(now_ms)
-  "$JAVA_BIN" "${JVM_OPTS[@]}" -Xmx"$heap" "$@" -Dquarkus.http.port="$port" -Dquarkus.management.port="$mgmt" \
+  "$JAVA_BIN" "${JVM_OPTS[@]}" -Xmx"$heap" "$@" "${aot[@]}" -Dquarkus.http.port="$port" -Dquarkus.management.port="$mgmt" \
     -Dlatchkey.seed.demo=true \
     -Dquarkus.http.host="$LATCHKEY_BIND_ADDRESS" \
     -Dlatchkey.services.token-url="http://$REACH:$TOKEN_PORT" -Dlatchkey.services.device-url="http://$REACH:$DEVICE_PORT" \
     -Dlatchkey.services.consent-url="http://$REACH:$CONSENT_PORT" \
     -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOGS/$name.log" 2>&1 &
-  pids+=($!)
+  pids+=($!); PIDS[$name]=$!
 }
-declare -A STARTED
+declare -A PIDS=()
+cpu_ms() { # CPU time (user + system: /proc/<pid>/stat fields 14 and 15) the process has used so far, in ms
+  awk -v tck="$CLK_TCK" '{ print int(($14 + $15) * 1000 / tck) }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+CLK_TCK="$(getconf CLK_TCK)"
+declare -A STARTED=()
 now_ms() { date +%s%3N; }
 # Start-to-ready of each service (process start to the first 200 from /q/health/ready), also written to
-# .run/logs/startup.txt ("<service> <ms>", one a line) for bench/startup.sh.
+# .run/logs/startup.txt ("<service> <ms> <cpu-ms>", one a line; cpu-ms: the CPU time the JVM used until then, which
+# a loaded machine changes far less than the wall time) for bench/startup.sh.
 wait_ready() { # name:port ... (polled together, so each time is its own)
-  local pending=("$@") deadline=$(( $(now_ms) + 120000 ))
+  # 2 min; 5 when a service writes its AOT cache (the recording JVM starts several times slower)
+  local pending=("$@") deadline=$(( $(now_ms) + (${#AOT_NEW[@]} > 0 ? 300000 : 120000) ))
   while [ ${#pending[@]} -gt 0 ]; do
-    local left=() entry name port ms
+    local left=() entry name port ms cpu
     for entry in "${pending[@]}"; do
       name="${entry%%:*}"; port="${entry##*:}"
       if curl -fsS -o /dev/null "http://$REACH:$port/q/health/ready" 2>/dev/null; then
-        ms=$(( $(now_ms) - STARTED[$name] ))
-        printf '    %s ready after %d.%03d s\n' "$name" $(( ms / 1000 )) $(( ms % 1000 ))
-        echo "$name $ms" >> "$LOGS/startup.txt"
+        ms=$(( $(now_ms) - STARTED[$name] )); cpu=$(cpu_ms "${PIDS[$name]}")
+        printf '    %s ready after %d.%03d s (%d ms of CPU)\n' "$name" $(( ms / 1000 )) $(( ms % 1000 )) "$cpu"
+        echo "$name $ms $cpu" >> "$LOGS/startup.txt"
       else
         left+=("$entry")
       fi

@@ -100,7 +100,8 @@ SYSTEM_PID=""          # run.sh or kc.sh of the system that is up
 stop_system() {
   if [ -n "$SYSTEM_PID" ]; then
     kill -TERM "$SYSTEM_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$SYSTEM_PID" 2>/dev/null || break; sleep 0.2; done
+    # 60 s: a first run.sh start of a build writes each service's AOT cache as it stops
+    for _ in $(seq 1 300); do kill -0 "$SYSTEM_PID" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$SYSTEM_PID" 2>/dev/null || true
     wait "$SYSTEM_PID" 2>/dev/null || true
     SYSTEM_PID=""

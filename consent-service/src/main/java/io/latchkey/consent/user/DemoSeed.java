@@ -1,5 +1,7 @@
 package io.latchkey.consent.user;
 
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -32,15 +34,27 @@ public class DemoSeed {
         if (!config.seed().demo()) {
             return;
         }
-        seed(users, User.create(USERNAME, DISPLAY_NAME, hasher.hash(PASSWORD)));
-        User operator = User.create(OPERATOR_USERNAME, OPERATOR_DISPLAY_NAME, hasher.hash(OPERATOR_PASSWORD));
-        operator.operator = true;
-        seed(users, operator);
+        seedIfAbsent(users, USERNAME, () -> User.create(USERNAME, DISPLAY_NAME, hasher.hash(PASSWORD)));
+        seedIfAbsent(users, OPERATOR_USERNAME, () -> {
+            User operator = User.create(OPERATOR_USERNAME, OPERATOR_DISPLAY_NAME, hasher.hash(OPERATOR_PASSWORD));
+            operator.operator = true;
+            return operator;
+        });
     }
 
-    private static void seed(UserRepository users, User user) throws Throwable {
-        User inserted = VertxContextSupport.subscribeAndAwait(() -> users.findByUsername(user.username)
-                .flatMap(existing -> existing != null
+    /**
+     * Looks the user up first and hashes only for a user still to insert: an Argon2id hash (19 MiB, 2 passes) is
+     * slow on a cold start-up JVM, and every start after the first finds both users (issue 17). The hash runs here,
+     * on the start-up thread, never inside the pipeline (that would be the event loop).
+     */
+    private static void seedIfAbsent(UserRepository users, String username, Supplier<User> create) throws Throwable {
+        User existing = VertxContextSupport.subscribeAndAwait(() -> users.findByUsername(username));
+        if (existing != null) {
+            return;
+        }
+        User user = create.get();
+        User inserted = VertxContextSupport.subscribeAndAwait(() -> users.findByUsername(username)
+                .flatMap(found -> found != null
                         ? Uni.createFrom().nullItem()
                         : users.insert(user)));
         if (inserted != null) {
