@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latchkey.testsupport.FreshDatabase;
 import io.latchkey.token.Fixtures;
 import io.latchkey.token.TokenServiceProfile;
-import io.latchkey.token.client.Secrets;
+import io.latchkey.common.crypto.Secrets;
 import io.latchkey.token.seed.DemoClients;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
