@@ -182,7 +182,7 @@ now_ms() { date +%s%3N; }
 # .run/logs/startup.txt ("<service> <ms> <cpu-ms>", one a line; cpu-ms: the CPU time the JVM used until then, which
 # a loaded machine changes far less than the wall time) for bench/startup.sh.
 wait_ready() { # name:port ... (polled together, so each time is its own)
-  # 2 min; 5 when a service writes its AOT cache (the recording JVM starts several times slower)
+  # 2 min; 5 when a service writes its AOT cache (the recording JVM took about twice as long to start here)
   local pending=("$@") deadline=$(( $(now_ms) + (${#AOT_NEW[@]} > 0 ? 300000 : 120000) ))
   while [ ${#pending[@]} -gt 0 ]; do
     local left=() entry name port ms cpu
