@@ -1,15 +1,10 @@
 package io.latchkey.gateway.limit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
+import io.latchkey.common.redis.RedisScript;
 import io.vertx.core.Future;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /**
@@ -43,44 +38,28 @@ final class GcraScript {
             return {1, 0, 0}
             """;
 
-    static final String SHA1 = sha1Hex(SOURCE);
+    /** EVALSHA, and EVAL only when Redis answers NOSCRIPT (oauth-common's one Lua runner). */
+    static final RedisScript SCRIPT = new RedisScript(SOURCE);
 
     private GcraScript() {
     }
 
     /** Runs the script for these keys and their rates; the answer as {@link Outcome}. */
     static Future<Outcome> run(Redis redis, List<String> keys, List<Rate> rates) {
-        return redis.send(request(Command.EVALSHA, SHA1, keys, rates))
-                .recover(failure -> isNoScript(failure)
-                        ? redis.send(request(Command.EVAL, SOURCE, keys, rates))
-                        : Future.failedFuture(failure))
-                .map(GcraScript::outcome);
-    }
-
-    private static Request request(Command command, String script, List<String> keys, List<Rate> rates) {
-        Request request = Request.cmd(command).arg(script).arg(keys.size());
-        keys.forEach(request::arg);
-        for (Rate rate : rates) {
-            request.arg(rate.emissionIntervalMicros()).arg(rate.periodMicros());
+        Object[] keysAndArgs = new Object[keys.size() + 2 * rates.size()];
+        int i = 0;
+        for (String key : keys) {
+            keysAndArgs[i++] = key;
         }
-        return request;
+        for (Rate rate : rates) {
+            keysAndArgs[i++] = rate.emissionIntervalMicros();
+            keysAndArgs[i++] = rate.periodMicros();
+        }
+        return SCRIPT.run(redis, keys.size(), keysAndArgs).map(GcraScript::outcome);
     }
 
     private static Outcome outcome(Response r) {
         return new Outcome(r.get(0).toInteger() == 1, r.get(1).toLong(), r.get(2).toInteger() - 1);
-    }
-
-    private static boolean isNoScript(Throwable t) {
-        String message = t.getMessage();
-        return message != null && message.startsWith("NOSCRIPT");
-    }
-
-    private static String sha1Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is always available", e);
-        }
     }
 
     /** The script's answer: admitted, or refused by key {@code refusedIndex} (0-based) for {@code retryAfterMicros}. */

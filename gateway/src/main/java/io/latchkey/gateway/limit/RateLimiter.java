@@ -20,9 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.Request;
 
 /**
  * Checks a request against its limits with one Redis round trip ({@link GcraScript}), so every gateway replica
@@ -63,7 +61,7 @@ public class RateLimiter {
         if (!config.enabled()) {
             return;
         }
-        redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(GcraScript.SOURCE))
+        GcraScript.SCRIPT.load(redis)
                 .onSuccess(loaded -> LOG.debugf("Rate-limit script loaded: %s", loaded))
                 .onFailure(t -> LOG.warnf("Could not preload the rate-limit script (it loads on first use): %s", t.toString()));
     }
