@@ -38,11 +38,16 @@ public final class Secrets {
 
     /** True when the value has the shape of a {@link #random256()} token (rejects junk before touching a store). */
     public static boolean isRandom256(String token) {
-        if (token == null || token.length() != 43) {
+        return token != null && token.length() == 43 && isBase64Url(token);
+    }
+
+    /** True when every character is of the base64url alphabet (RFC 4648 §5), unpadded; false for null or empty. */
+    public static boolean isBase64Url(String value) {
+        if (value == null || value.isEmpty()) {
             return false;
         }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
                 return false;
             }

@@ -66,6 +66,14 @@ class SecretsTest {
         assertEquals(expected, Secrets.isRandom256(token));
     }
 
+    @ParameterizedTest(name = "[{0}] is base64url: {1}")
+    @CsvSource(value = {"abc-_XYZ09, true", "'', false", "NULL, false", "a.b.c, false", "ab==, false", "a/b, false"},
+            nullValues = "NULL")
+    void whenAValueIsCheckedThenOnlyTheRfc4648Section5AlphabetPasses(String value, boolean expected) {
+        // RFC 4648 §5: A-Z a-z 0-9 - _, no padding
+        assertEquals(expected, Secrets.isBase64Url(value));
+    }
+
     @Test
     void whenSecretsAreComparedThenMissingNeverMatches() {
         assertTrue(Secrets.same("x", "x"));
