@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.latchkey.common.redis.RedisScript;
 import io.latchkey.consent.redis.RedisKeys;
 import io.latchkey.consent.user.UserRepository;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -26,7 +27,7 @@ public class LoginThrottle {
      * KEYS: account counter, IP counter (hashes: n = attempts, until = back-off end, ms). ARGV: free failures of each,
      * back-off base ms, back-off max ms, window ms. Returns {1} when counted, else {0, retry ms, refusing key index}.
      */
-    static final String ADMIT = """
+    static final RedisScript ADMIT = new RedisScript("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             for i, key in ipairs(KEYS) do
@@ -44,27 +45,27 @@ public class LoginThrottle {
               end
               redis.call('PEXPIRE', key, string.format('%d', ttl))
             end
-            return {1, 0, 0}""";
+            return {1, 0, 0}""");
 
     /** KEYS: account counter, IP counter. ARGV: IP free failures. Forgets the account, refunds one IP attempt. */
-    static final String SUCCEEDED = """
+    static final RedisScript SUCCEEDED = new RedisScript("""
             redis.call('DEL', KEYS[1])
             local n = tonumber(redis.call('HGET', KEYS[2], 'n') or '0')
             if n > 0 then n = redis.call('HINCRBY', KEYS[2], 'n', -1) end
             if n <= tonumber(ARGV[1]) then redis.call('HDEL', KEYS[2], 'until') end
-            return 0""";
+            return 0""");
 
     /**
      * KEYS: account counter, IP counter. ARGV: their free failures. Takes back one attempt from each (the password
      * was never checked: no slot was free), lifting a back-off that attempt set.
      */
-    static final String NOT_CHECKED = """
+    static final RedisScript NOT_CHECKED = new RedisScript("""
             for i, key in ipairs(KEYS) do
               local n = tonumber(redis.call('HGET', key, 'n') or '0')
               if n > 0 then n = redis.call('HINCRBY', key, 'n', -1) end
               if n <= tonumber(ARGV[i]) then redis.call('HDEL', key, 'until') end
             end
-            return 0""";
+            return 0""");
 
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
@@ -80,7 +81,7 @@ public class LoginThrottle {
     public Uni<Admission> admit(String username, String ip) {
         String account = accountKey(username);
         String address = ipKey(ip);
-        return redis.execute("EVAL", ADMIT, "2", account, address,
+        return ADMIT.run(redis, 2, account, address,
                         Integer.toString(config.accountFreeFailures()), Integer.toString(config.ipFreeFailures()),
                         Long.toString(config.backoffBase().toMillis()), Long.toString(config.backoffMax().toMillis()),
                         Long.toString(config.failureWindow().toMillis()))
@@ -88,14 +89,14 @@ public class LoginThrottle {
     }
 
     public Uni<Void> succeeded(String username, String ip) {
-        return redis.execute("EVAL", SUCCEEDED, "2", accountKey(username), ipKey(ip),
+        return SUCCEEDED.run(redis, 2, accountKey(username), ipKey(ip),
                         Integer.toString(config.ipFreeFailures()))
                 .replaceWithVoid();
     }
 
     /** The counted attempt was answered 503 before its password was checked: it is not a failure. */
     public Uni<Void> notChecked(String username, String ip) {
-        return redis.execute("EVAL", NOT_CHECKED, "2", accountKey(username), ipKey(ip),
+        return NOT_CHECKED.run(redis, 2, accountKey(username), ipKey(ip),
                         Integer.toString(config.accountFreeFailures()), Integer.toString(config.ipFreeFailures()))
                 .replaceWithVoid();
     }

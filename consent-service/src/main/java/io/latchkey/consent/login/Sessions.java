@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.latchkey.common.redis.RedisScript;
 import io.latchkey.consent.audit.Origin;
 import io.latchkey.consent.config.ConsentServiceConfig;
 import io.latchkey.consent.redis.RedisKeys;
@@ -30,31 +31,31 @@ public class Sessions {
      * Redis Cluster slot, so it is written first, by {@link #INDEX} (a listed key whose session never came is
      * harmless; a session missing from the index could outlive "end every session").
      */
-    private static final String CREATE = """
+    private static final RedisScript CREATE = new RedisScript("""
             redis.call('HSET', KEYS[1], unpack(ARGV, 2))
             redis.call('EXPIRE', KEYS[1], ARGV[1])
-            return 1""";
+            return 1""");
     /** KEYS: the user's index. ARGV: session key, TTL s. Adds the session; the index lives as long as the newest. */
-    private static final String INDEX = """
+    private static final RedisScript INDEX = new RedisScript("""
             redis.call('SADD', KEYS[1], ARGV[1])
             redis.call('EXPIRE', KEYS[1], ARGV[2])
-            return 1""";
+            return 1""");
 
     /** Set one field only while the session still exists (keeps its TTL; never resurrects an expired key). */
-    private static final String SET_IF_EXISTS = """
+    private static final RedisScript SET_IF_EXISTS = new RedisScript("""
             if redis.call('EXISTS', KEYS[1]) == 1 then
               redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
               return 1
             end
-            return 0""";
+            return 0""");
 
     /** Clear a field only if it holds the expected value; 1 when it did. */
-    private static final String TAKE_IF_EQUAL = """
+    private static final RedisScript TAKE_IF_EQUAL = new RedisScript("""
             if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
               redis.call('HSET', KEYS[1], ARGV[1], '')
               return 1
             end
-            return 0""";
+            return 0""");
 
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
@@ -85,7 +86,7 @@ public class Sessions {
                 Instant.now(), null, origin == null ? null : origin.ip(), origin == null ? null : origin.userAgent(),
                 null);
         String ttlSeconds = String.valueOf(ttl.toSeconds());
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(CREATE, "1", s.key(), ttlSeconds,
+        java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of(s.key(), ttlSeconds,
                 "user_id", s.userId().toString(),
                 "username", s.username(),
                 "display_name", s.displayName(),
@@ -97,8 +98,8 @@ public class Sessions {
         if (s.userAgent() != null) {
             args.addAll(java.util.List.of("user_agent", s.userAgent()));
         }
-        return redis.execute("EVAL", INDEX, "1", userIndex(user.id), s.key(), ttlSeconds)
-                .flatMap(indexed -> redis.execute("EVAL", args.toArray(String[]::new)))
+        return INDEX.run(redis, 1, userIndex(user.id), s.key(), ttlSeconds)
+                .flatMap(indexed -> CREATE.run(redis, 1, args.toArray()))
                 .map(ignored -> new Opened(id, s));
     }
 
@@ -178,12 +179,12 @@ public class Sessions {
      * up exactly this code. Atomic, so a looked-up code is good for one decision only, even under double submits.
      */
     public Uni<Boolean> takeDeviceCode(Session session, String userCode) {
-        return redis.execute("EVAL", TAKE_IF_EQUAL, "1", session.key(), "device_user_code", userCode)
+        return TAKE_IF_EQUAL.run(redis, 1, session.key(), "device_user_code", userCode)
                 .map(r -> r.toInteger() == 1);
     }
 
     private Uni<Boolean> setField(Session session, String field, String value) {
-        return redis.execute("EVAL", SET_IF_EXISTS, "1", session.key(), field, value)
+        return SET_IF_EXISTS.run(redis, 1, session.key(), field, value)
                 .map(r -> r.toInteger() == 1);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.latchkey.common.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -15,22 +16,22 @@ import io.vertx.mutiny.redis.client.Response;
 public class Counters {
 
     /** INCR each key; the first increment of a window sets its TTL. Atomic, one round trip; returns the new values. */
-    private static final String INCR_ALL = """
+    private static final RedisScript INCR_ALL = new RedisScript("""
             local out = {}
             for i, key in ipairs(KEYS) do
               local n = redis.call('INCR', key)
               if n == 1 or redis.call('TTL', key) < 0 then redis.call('EXPIRE', key, ARGV[1]) end
               out[i] = n
             end
-            return out""";
+            return out""");
 
     /** DECR each key that still exists (a refund), never below zero. */
-    private static final String DECR_ALL = """
+    private static final RedisScript DECR_ALL = new RedisScript("""
             for _, key in ipairs(KEYS) do
               local n = tonumber(redis.call('GET', key))
               if n and n > 0 then redis.call('DECR', key) end
             end
-            return 0""";
+            return 0""");
 
     private final ReactiveRedisDataSource redis;
 
@@ -61,12 +62,10 @@ public class Counters {
         return redis.key().del(key).replaceWithVoid();
     }
 
-    private Uni<Response> eval(String script, String arg, String... keys) {
-        String[] args = new String[keys.length + 3];
-        args[0] = script;
-        args[1] = String.valueOf(keys.length);
-        System.arraycopy(keys, 0, args, 2, keys.length);
-        args[args.length - 1] = arg;
-        return redis.execute("EVAL", args);
+    private Uni<Response> eval(RedisScript script, String arg, String... keys) {
+        Object[] keysAndArg = new Object[keys.length + 1];
+        System.arraycopy(keys, 0, keysAndArg, 0, keys.length);
+        keysAndArg[keys.length] = arg;
+        return script.run(redis, keys.length, keysAndArg);
     }
 }

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -50,6 +52,13 @@ public final class RedisScript {
                 .recover(failure -> isNoScript(failure)
                         ? redis.send(request(Command.EVAL, source, numKeys, keysAndArgs))
                         : Future.failedFuture(failure));
+    }
+
+    /** The same on a Quarkus data source, as Mutiny: lazy (nothing is sent before the Uni is subscribed). */
+    public Uni<io.vertx.mutiny.redis.client.Response> run(ReactiveRedisDataSource ds, int numKeys, Object... keysAndArgs) {
+        Redis redis = ds.getRedis().getDelegate();
+        return Uni.createFrom().completionStage(() -> run(redis, numKeys, keysAndArgs)
+                .map(io.vertx.mutiny.redis.client.Response::newInstance).toCompletionStage());
     }
 
     /** SCRIPT LOAD: caches the script on the node that answers (the SHA-1 it answers is {@link #sha1()}). */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.latchkey.common.redis.RedisScript;
 import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.oidc.IdentityJson;
 import io.latchkey.common.crypto.Secrets;
@@ -33,14 +34,14 @@ public class AuthorizationCodeStore {
      * KEYS: record. ARGV: ttl ms, field/value pairs. 1 ok, -1 taken. The PKCE challenge marker is set before, on its
      * own ({@code SET NX}): it lives in another Redis Cluster slot than the record, so one script cannot hold both.
      */
-    private static final String ISSUE = """
+    private static final RedisScript ISSUE = new RedisScript("""
             if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
             redis.call('HSET', KEYS[1], unpack(ARGV, 2))
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            return 1""";
+            return 1""");
 
     /** KEYS: record. Marks an issued code redeemed, atomically, so exactly one presentation is FRESH. */
-    private static final String REDEEM = """
+    private static final RedisScript REDEEM = new RedisScript("""
             local st = redis.call('HGET', KEYS[1], 'st')
             if not st then return {'unknown'} end
             if st == 'i' then
@@ -51,14 +52,14 @@ public class AuthorizationCodeStore {
             end
             redis.call('HSET', KEYS[1], 'reuse', '1')
             local t = redis.call('HMGET', KEYS[1], 'jti', 'jexp', 'rth')
-            return {'reused', t[1] or '', t[2] or '', t[3] or ''}""";
+            return {'reused', t[1] or '', t[2] or '', t[3] or ''}""");
 
     /** KEYS: record. ARGV: jti, jexp, rth. 1 recorded, 2 recorded but the code was presented again meanwhile, 0 gone. */
-    private static final String RECORD = """
+    private static final RedisScript RECORD = new RedisScript("""
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             redis.call('HSET', KEYS[1], 'jti', ARGV[1], 'jexp', ARGV[2], 'rth', ARGV[3])
             if redis.call('HGET', KEYS[1], 'reuse') == '1' then return 2 end
-            return 1""";
+            return 1""");
 
     /** What {@link #issue} answers: the code, or null when the PKCE challenge was seen before. */
     public record Issued(String code) {
@@ -89,13 +90,12 @@ public class AuthorizationCodeStore {
 
     private Uni<Issued> store(AuthorizationCode a, String challenge) {
         String code = Secrets.random(32);
-        String[] head = {ISSUE, "1", recordKey(code)};
-        String[] fields = {
+        Object[] keyAndFields = {recordKey(code),
                 Long.toString(ttl.toMillis()),
                 "cid", a.clientId(), "ruri", a.redirectUri(), "cc", challenge,
                 "sub", a.subject(), "gid", a.grantId(), "scope", a.scope() == null ? "" : a.scope(),
                 "idn", nullToEmpty(IdentityJson.write(json, a.identity())), "ses", sessionJson(a.session()), "st", "i"};
-        return redis.execute("EVAL", concat(head, fields))
+        return ISSUE.run(redis, 1, keyAndFields)
                 .map(r -> {
                     if (r.toInteger() != 1) {
                         throw new IllegalStateException("Authorization code collision");
@@ -110,13 +110,13 @@ public class AuthorizationCodeStore {
 
     /** Presents a code: FRESH exactly once, REUSED afterwards until the record expires, else UNKNOWN. */
     public Uni<Redemption> redeem(String code) {
-        return redis.execute("EVAL", REDEEM, "1", recordKey(code))
+        return REDEEM.run(redis, 1, recordKey(code))
                 .map(this::toRedemption);
     }
 
     /** Remembers what the FRESH redemption issued; true when the code was presented again in the meantime. */
     public Uni<Boolean> recordIssued(String code, IssuedTokens issued) {
-        return redis.execute("EVAL", RECORD, "1", recordKey(code),
+        return RECORD.run(redis, 1, recordKey(code),
                         nullToEmpty(issued.jti()), Long.toString(issued.accessExpiresAt()),
                         nullToEmpty(issued.refreshTokenHash()))
                 .map(r -> r.toInteger() == 2);
@@ -168,13 +168,6 @@ public class AuthorizationCodeStore {
 
     static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = new String[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static String nullToEmpty(String s) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.latchkey.common.redis.RedisScript;
 import io.latchkey.common.contract.RevocationNews;
 import io.latchkey.common.revocation.RevocationKind;
 import io.latchkey.token.config.TokenServiceConfig;
@@ -45,13 +46,13 @@ public class DenyListStore {
      * One atomic round trip: the key, an entry in the index, and a message on the channel (every running gateway
      * adds it to its in-memory list at once). KEYS: key, index. ARGV: value, ttl ms, now ms, channel, message, member.
      */
-    private static final String DENY = """
+    private static final RedisScript DENY = new RedisScript("""
             local expiry = tonumber(ARGV[3]) + tonumber(ARGV[2])
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             redis.call('ZADD', KEYS[2], expiry, ARGV[6])
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[3])
             if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
-            return redis.call('PUBLISH', ARGV[4], ARGV[5])""";
+            return redis.call('PUBLISH', ARGV[4], ARGV[5])""");
 
     /** RFC 7009 §2.2: one access token, until {@code forgetAfterMillis}. */
     public Uni<Void> denyAccessToken(String jti, long forgetAfterMillis) {
@@ -93,7 +94,7 @@ public class DenyListStore {
 
     private Uni<Void> publish(RevocationKind kind, String tag, String id, String value, long ttlMillis, long now,
                               String message) {
-        return redis.execute("EVAL", DENY, "2", entryKey(keyPrefix, tag, id), indexKey(keyPrefix, tag), value,
+        return DENY.run(redis, 2, entryKey(keyPrefix, tag, id), indexKey(keyPrefix, tag), value,
                         Long.toString(ttlMillis), Long.toString(now), kind.channel(keyPrefix), message, id)
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("Revoked %s %s is recorded in PostgreSQL but could not be published "
