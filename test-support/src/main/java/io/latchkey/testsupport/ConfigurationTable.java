@@ -45,6 +45,15 @@ public final class ConfigurationTable {
     private ConfigurationTable() {
     }
 
+    /** Fails, listing every problem, unless README.md documents {@code root} as {@link #problems} describes. */
+    public static void assertDocumented(String service, String module, Class<?> root) throws IOException {
+        List<String> problems = problems(service, Path.of(module), root);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("README.md's Configuration table and " + root.getSimpleName() + " disagree:\n  "
+                    + String.join("\n  ", problems));
+        }
+    }
+
     /**
      * The problems found for {@code service} (the name its "used by" cells use: token, device, consent, gateway;
      * {@code all} checks only the rows used by all), reading {@code module}'s application.properties if present. A root
