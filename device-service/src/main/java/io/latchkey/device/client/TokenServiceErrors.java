@@ -37,11 +37,7 @@ final class TokenServiceErrors {
     private static OAuthError errorOf(Response response) {
         try {
             Object code = response.readEntity(Map.class).get("error");
-            for (OAuthError e : OAuthError.values()) {
-                if (e.code().equals(code)) {
-                    return e;
-                }
-            }
+            return code instanceof String wire ? OAuthError.fromCode(wire) : null;
         } catch (RuntimeException e) {
             LOG.debugf("Unreadable error body from token-service: %s", e.toString());
         }
