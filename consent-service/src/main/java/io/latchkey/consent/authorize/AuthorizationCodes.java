@@ -10,6 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.latchkey.common.contract.CodeIssueRequest;
 import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.contract.SessionInfoChecks;
 import io.latchkey.common.error.OAuthException;
@@ -39,7 +40,7 @@ public class AuthorizationCodes {
      * approving browser (User-Agent, client IP), sent as the code's {@code session} (docs/internal-api.md, "Sessions").
      */
     public Uni<Result> issue(AuthorizationRequest r, UUID userId, UUID grantId, Identity who, Origin origin) {
-        CodeRequest body = new CodeRequest(r.clientId(), r.redirectUri(), r.codeChallenge(), r.codeChallengeMethod(),
+        CodeIssueRequest body = new CodeIssueRequest(r.clientId(), r.redirectUri(), r.codeChallenge(), r.codeChallengeMethod(),
                 userId.toString(), grantId.toString(), r.scope(), who, session(origin));
         return api.issue(body)
                 .map(response -> new Result(response.code(), null))

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.latchkey.common.OAuthParams;
+import io.latchkey.common.contract.CodeIssueRequest;
+import io.latchkey.common.contract.IssuedAuthorizationCode;
 import io.smallrye.mutiny.Uni;
 
 /** token-service's internal code issuer (docs/internal-api.md): token-service owns authorization codes. */
@@ -21,5 +23,5 @@ public interface TokenCodesApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<CodeResponse> issue(CodeRequest request);
+    Uni<IssuedAuthorizationCode> issue(CodeIssueRequest request);
 }

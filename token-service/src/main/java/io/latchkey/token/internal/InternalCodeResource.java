@@ -8,15 +8,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.common.Scopes;
-import io.latchkey.common.contract.SessionInfo;
+import io.latchkey.common.contract.CodeIssueRequest;
+import io.latchkey.common.contract.IssuedAuthorizationCode;
 import io.latchkey.common.contract.SessionInfoChecks;
 import io.latchkey.common.error.OAuthError;
-import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.IdentityChecks;
 import io.latchkey.token.client.Client;
 import io.latchkey.token.client.ClientCache;
@@ -33,22 +31,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/internal/codes")
 public class InternalCodeResource {
 
-    public record CodeRequest(@JsonProperty("client_id") String clientId,
-                              @JsonProperty("redirect_uri") String redirectUri,
-                              @JsonProperty("code_challenge") String codeChallenge,
-                              @JsonProperty("code_challenge_method") String codeChallengeMethod,
-                              @JsonProperty("subject") String subject,
-                              @JsonProperty("grant_id") String grantId,
-                              @JsonProperty("scope") String scope,
-                              // OIDC Core §2: the sign-in and nonce for the ID Token (null without openid)
-                              @JsonProperty("identity") Identity identity,
-                              // the approving browser, recorded on the family when the code is redeemed
-                              @JsonProperty("session") SessionInfo session) {
-    }
-
-    public record CodeResponse(@JsonProperty("code") String code) {
-    }
-
     private final ClientCache clients;
     private final AuthorizationCodeStore codes;
 
@@ -61,7 +43,7 @@ public class InternalCodeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a single-use authorization code bound to client, redirect URI, PKCE challenge, user, grant and scope")
-    public Uni<CodeResponse> issue(CodeRequest r) {
+    public Uni<IssuedAuthorizationCode> issue(CodeIssueRequest r) {
         if (r == null || blank(r.clientId()) || blank(r.redirectUri()) || blank(r.subject()) || blank(r.grantId())) {
             throw OAuthError.INVALID_REQUEST.with("client_id, redirect_uri, subject and grant_id are required.");
         }
@@ -73,11 +55,11 @@ public class InternalCodeResource {
                     if (issued.code() == null) {
                         throw OAuthError.INVALID_REQUEST.with("This code_challenge was used before; use a fresh one per request.");
                     }
-                    return new CodeResponse(issued.code());
+                    return new IssuedAuthorizationCode(issued.code());
                 });
     }
 
-    private static AuthorizationCode bind(Client client, CodeRequest r) {
+    private static AuthorizationCode bind(Client client, CodeIssueRequest r) {
         if (client == null || client.disabled()) {
             throw OAuthError.INVALID_CLIENT.with("Unknown client.");
         }

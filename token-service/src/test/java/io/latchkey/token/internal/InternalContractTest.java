@@ -15,8 +15,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.latchkey.common.contract.ClientAuthenticationRequest;
 import io.latchkey.common.contract.ClientInfo;
 import io.latchkey.common.contract.ClientRegistration;
+import io.latchkey.common.contract.CodeIssueRequest;
 import io.latchkey.common.contract.IdTokenHintCheck;
 import io.latchkey.common.contract.IdTokenHintSubject;
+import io.latchkey.common.contract.IssuedAuthorizationCode;
+import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.revocation.RevocationKind;
 import io.latchkey.common.revocation.RevocationList;
 import io.latchkey.testsupport.ContractJson;
@@ -101,6 +104,23 @@ class InternalContractTest {
         ClientRegistration.Page read = new ObjectMapper().readValue(page, ClientRegistration.Page.class);
         assertEquals(1, read.clients().size());
         assertEquals(REGISTRATION, members(new ObjectMapper().readTree(page).get("clients").get(0).toString()));
+    }
+
+    @Test
+    void consentServicesCodeRequestIsIssuedACodeItReads() throws Exception {
+        // RFC 7636 §4.2: a fresh S256 challenge (43 base64url characters) per request
+        String challenge = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "").substring(0, 43);
+        CodeIssueRequest request = new CodeIssueRequest(DemoClients.PARTNER_WEB, "http://127.0.0.1:9090/callback",
+                challenge, "S256", "user-" + UUID.randomUUID(), Fixtures.newGrantId(), "profile", null,
+                new SessionInfo("contract-agent/1.0", "192.0.2.7", null));
+        String sent = ContractJson.write(request);
+        // the members docs/internal-api.md names, as consent-service sends them
+        assertEquals(List.of("client_id", "redirect_uri", "code_challenge", "code_challenge_method", "subject",
+                "grant_id", "scope", "identity", "session"), members(sent));
+        String body = internal().contentType(ContentType.JSON).body(sent).post("/internal/codes")
+                .then().statusCode(200).extract().asString();
+        IssuedAuthorizationCode issued = ContractJson.read(body, IssuedAuthorizationCode.class);
+        assertTrue(issued.code() != null && issued.code().length() >= 43, body);
     }
 
     @Test
