@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.latchkey.common.contract.ClientAuthenticationRequest;
 import io.latchkey.common.contract.ClientInfo;
+import io.latchkey.common.contract.TokenMintRequest;
 import io.latchkey.common.OAuthParams;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +32,7 @@ public interface TokenServiceApi {
     /** Answers the RFC 6749 §5.1 token response as raw JSON, passed through unchanged. */
     @POST
     @Path("/tokens")
-    Uni<String> mint(@HeaderParam(OAuthParams.INTERNAL_AUTH_HEADER) String internalSecret, MintRequest request);
+    Uni<String> mint(@HeaderParam(OAuthParams.INTERNAL_AUTH_HEADER) String internalSecret, TokenMintRequest request);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -8,14 +8,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import io.latchkey.common.internal.InternalApi;
 import io.latchkey.common.Scopes;
 import io.latchkey.common.contract.SessionInfo;
 import io.latchkey.common.contract.SessionInfoChecks;
+import io.latchkey.common.contract.TokenMintRequest;
 import io.latchkey.common.error.OAuthError;
-import io.latchkey.common.oidc.Identity;
 import io.latchkey.common.oidc.IdentityChecks;
 import io.latchkey.token.client.ClientCache;
 import io.latchkey.token.grant.TokenMinter;
@@ -29,17 +27,6 @@ import io.smallrye.mutiny.Uni;
 @InternalApi
 @Path("/internal/tokens")
 public class InternalTokenResource {
-
-    public record MintRequest(@JsonProperty("client_id") String clientId,
-                              @JsonProperty("subject") String subject,
-                              @JsonProperty("scope") String scope,
-                              @JsonProperty("grant_id") String grantId,
-                              @JsonProperty("grant_type") String grantType,
-                              // OIDC Core §2: the sign-in for the ID Token (null without openid)
-                              @JsonProperty("identity") Identity identity,
-                              // where the device session started, recorded on the family (docs/internal-api.md)
-                              @JsonProperty("session") SessionInfo session) {
-    }
 
     private final ClientCache clients;
     private final TokenMinter minter;
@@ -57,7 +44,7 @@ public class InternalTokenResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mint an access token (and a refresh token when the client may refresh) for a grant")
-    public Uni<TokenResponse> mint(MintRequest r) {
+    public Uni<TokenResponse> mint(TokenMintRequest r) {
         if (r == null || r.clientId() == null || r.subject() == null || r.grantId() == null || r.grantType() == null) {
             throw OAuthError.INVALID_REQUEST.with("client_id, subject, grant_id and grant_type are required.");
         }

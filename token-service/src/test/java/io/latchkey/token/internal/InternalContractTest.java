@@ -20,6 +20,7 @@ import io.latchkey.common.contract.IdTokenHintCheck;
 import io.latchkey.common.contract.IdTokenHintSubject;
 import io.latchkey.common.contract.IssuedAuthorizationCode;
 import io.latchkey.common.contract.SessionInfo;
+import io.latchkey.common.contract.TokenMintRequest;
 import io.latchkey.common.revocation.RevocationKind;
 import io.latchkey.common.revocation.RevocationList;
 import io.latchkey.testsupport.ContractJson;
@@ -121,6 +122,23 @@ class InternalContractTest {
                 .then().statusCode(200).extract().asString();
         IssuedAuthorizationCode issued = ContractJson.read(body, IssuedAuthorizationCode.class);
         assertTrue(issued.code() != null && issued.code().length() >= 43, body);
+    }
+
+    @Test
+    void deviceServicesMintRequestIsAnsweredWithAnRfc6749TokenResponse() throws Exception {
+        TokenMintRequest request = new TokenMintRequest(DemoClients.CLI, "user-" + UUID.randomUUID(), "profile",
+                Fixtures.newGrantId(), Fixtures.DEVICE_GRANT, null, new SessionInfo("curl/8.5.0", "192.0.2.8", null));
+        String sent = ContractJson.write(request);
+        // the members docs/internal-api.md names, as device-service sends them
+        assertEquals(List.of("client_id", "subject", "scope", "grant_id", "grant_type", "identity", "session"),
+                members(sent));
+        String body = internal().contentType(ContentType.JSON).body(sent).post("/internal/tokens")
+                .then().statusCode(200).extract().asString();
+        // RFC 6749 §5.1: device-service passes this answer through to the device unchanged
+        com.fasterxml.jackson.databind.JsonNode answer = new ObjectMapper().readTree(body);
+        assertTrue(members(body).containsAll(List.of("access_token", "token_type", "expires_in")), body);
+        assertEquals("Bearer", answer.get("token_type").asText());
+        assertTrue(answer.get("expires_in").asLong() > 0, body);
     }
 
     @Test
