@@ -5,6 +5,8 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.latchkey.common.contract.DeviceApproval;
+import io.latchkey.common.contract.PendingDeviceAuthorization;
 import io.smallrye.mutiny.Uni;
 
 /** Talks to device-service about one user code; turns its 404/409 answers into plain results. */
@@ -30,7 +32,7 @@ public class DeviceAuthorizations {
                 .onFailure(e -> status(e) == 404).recoverWithNull();
     }
 
-    public Uni<Outcome> approve(String userCode, DeviceApprovalBody approval) {
+    public Uni<Outcome> approve(String userCode, DeviceApproval approval) {
         return outcome(api.approve(userCode, approval));
     }
 

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.latchkey.common.OAuthParams;
+import io.latchkey.common.contract.DeviceApproval;
+import io.latchkey.common.contract.PendingDeviceAuthorization;
 import io.smallrye.mutiny.Uni;
 
 /** device-service's internal API (docs/internal-api.md); every call carries the internal secret. */
@@ -28,7 +30,7 @@ public interface DeviceServiceApi {
     @POST
     @Path("/{user_code}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Void> approve(@PathParam("user_code") String userCode, DeviceApprovalBody approval);
+    Uni<Void> approve(@PathParam("user_code") String userCode, DeviceApproval approval);
 
     @POST
     @Path("/{user_code}/deny")

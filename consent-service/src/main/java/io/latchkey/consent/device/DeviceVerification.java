@@ -2,6 +2,8 @@ package io.latchkey.consent.device;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.latchkey.common.contract.DeviceApproval;
+import io.latchkey.common.contract.PendingDeviceAuthorization;
 import io.latchkey.consent.audit.AuditEvent;
 import io.latchkey.consent.audit.AuditLog;
 import io.latchkey.consent.audit.Origin;
@@ -136,7 +138,7 @@ public class DeviceVerification {
                                                 PendingDeviceAuthorization found) {
         return grants.authorize(session.userId(), found.clientId(), found.scope(), Grant.VIA_DEVICE, origin)
                 .flatMap(grant -> devices.approve(userCode,
-                        new DeviceApprovalBody(session.userId().toString(), grant.id.toString(), found.scope(),
+                        new DeviceApproval(session.userId().toString(), grant.id.toString(), found.scope(),
                                 // OIDC Core §2 for the device flow: the ID Token tells who approved and when they
                                 // signed in (the device flow has no nonce)
                                 io.latchkey.common.Scopes.parse(found.scope())

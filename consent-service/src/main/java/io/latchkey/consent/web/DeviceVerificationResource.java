@@ -24,7 +24,7 @@ import io.latchkey.common.trust.CallerAddress;
 import io.latchkey.common.Form;
 import io.latchkey.common.OAuthParams;
 import io.latchkey.consent.audit.Origin;
-import io.latchkey.consent.device.PendingDeviceAuthorization;
+import io.latchkey.common.contract.PendingDeviceAuthorization;
 import io.latchkey.consent.device.DeviceVerification;
 import io.latchkey.consent.device.DeviceVerification.DecisionStatus;
 import io.latchkey.consent.user.OperatorRole;

@@ -16,6 +16,8 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.latchkey.common.internal.InternalApi;
+import io.latchkey.common.contract.DeviceApproval;
+import io.latchkey.common.contract.PendingDeviceAuthorization;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
 import io.latchkey.common.error.OAuthExceptionMapper;
@@ -44,7 +46,7 @@ public class InternalDeviceResource {
 
     @GET
     @Operation(summary = "The pending device authorization behind a user code (404 when unknown, used or expired)")
-    public Uni<UserCodeView> lookup(@PathParam("user_code") String typed) {
+    public Uni<PendingDeviceAuthorization> lookup(@PathParam("user_code") String typed) {
         String userCode = canonical(typed);
         return store.findPendingByUserCode(userCodes.hash(userCode), System.currentTimeMillis())
                 .onItem().ifNull().failWith(InternalDeviceResource::unknown)
@@ -57,7 +59,7 @@ public class InternalDeviceResource {
     @Cancellable(false)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the user's approval (204; 404 unknown or expired; 409 already decided)")
-    public Uni<Response> approve(@PathParam("user_code") String typed, ApproveRequest body) {
+    public Uni<Response> approve(@PathParam("user_code") String typed, DeviceApproval body) {
         String userCode = canonical(typed);
         if (body == null || isBlank(body.subject()) || isBlank(body.grantId())) {
             throw OAuthError.INVALID_REQUEST.with("subject and grant_id are required.");
@@ -100,8 +102,8 @@ public class InternalDeviceResource {
         };
     }
 
-    private static UserCodeView toView(String userCode, DeviceAuthorization a) {
-        return new UserCodeView(io.latchkey.common.UserCodes.display(userCode), a.clientId(), a.scope(), a.status().wire(),
+    private static PendingDeviceAuthorization toView(String userCode, DeviceAuthorization a) {
+        return new PendingDeviceAuthorization(io.latchkey.common.UserCodes.display(userCode), a.clientId(), a.scope(), a.status().wire(),
                 Instant.ofEpochMilli(a.requestedAt()).toString(), Instant.ofEpochMilli(a.expiresAt()).toString(),
                 a.deviceIp(), a.userAgent());
     }
