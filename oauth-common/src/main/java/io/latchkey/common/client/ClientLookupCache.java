@@ -12,18 +12,13 @@ import io.vertx.redis.client.Redis;
 
 /**
  * The one in-memory client cache of every service (token-service in front of PostgreSQL, consent- and device-service
- * in front of token-service): an answer is kept {@value #DEFAULT_TTL} by default ({@value #TTL_KEY}), "no such
+ * in front of token-service): an answer is kept for {@code latchkey.clients.cache-ttl} (oauth-common {@code config/ClientCacheSettings}, the one default), "no such
  * client" (a null answer) 1 s at most, and every {@link ClientChange} drops that client's entries on every replica at
  * once ({@link #follow}). Failures are never cached. Bounded: past {@value #MAX_ENTRIES} entries it starts over.
  *
  * @param <V> what is cached about a client
  */
 public final class ClientLookupCache<V> {
-
-    /** The configuration key every service reads the lifetime from. */
-    public static final String TTL_KEY = "latchkey.clients.cache-ttl";
-    /** The one default lifetime. */
-    public static final String DEFAULT_TTL = "PT30S";
 
     static final int MAX_ENTRIES = 10_000;
     /** "No such client" is remembered this long only: it just bounds a missed "created" message. */
