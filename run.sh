@@ -219,8 +219,12 @@ launch() { # name port management-port max-heap [extra JVM options]
 }
 launch token-service "$TOKEN_PORT" "$((MGMT_BASE + 1))" 96m
 launch device-service "$DEVICE_PORT" "$((MGMT_BASE + 2))" 64m
-# consent-service serves pages, not a hot path: the C1 compiler alone is plenty and much smaller.
-launch consent-service "$CONSENT_PORT" "$((MGMT_BASE + 3))" 112m -XX:TieredStopAtLevel=1
+# consent-service serves pages, not a hot path: the C1 compiler alone is plenty and much smaller. Its AOT cache
+# is made without training data (method profiles, which C1 alone never uses): with them, the JDK 25 cache writer
+# ran out of its 'ro' region ("Unable to allocate from 'ro' region") once the service had served the sign-in and
+# device pages, and every later start was a cold, recording one again.
+launch consent-service "$CONSENT_PORT" "$((MGMT_BASE + 3))" 112m -XX:TieredStopAtLevel=1 \
+  -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining
 launch gateway "$PORT" "$MGMT_BASE" 64m
 if [ "$ONE_BY_ONE" != "1" ]; then
   step "Waiting for each service to be ready (/q/health/ready)"
