@@ -101,11 +101,14 @@ JVM_OPTS=(-XX:+UseSerialGC -Xms16m -XX:MaxMetaspaceSize=128m -Xss512k -XX:Reserv
 # LATCHKEY_JVM_EXTRA_OPTS: more options for every service's JVM, e.g. -XX:NativeMemoryTracking=summary
 if [ -n "${LATCHKEY_JVM_EXTRA_OPTS:-}" ]; then read -r -a extra <<< "$LATCHKEY_JVM_EXTRA_OPTS"; JVM_OPTS+=("${extra[@]}"); fi
 
-# JDK AOT cache (JEP 483/514, Java 25+): one per service under .run/aot/, made by the service's first start
-# (-XX:AOTCacheOutput: the classes it loaded and linked are written out when it stops) and mapped by later starts
-# (-XX:AOTCache), which then skip most class loading and linking. The file name carries a checksum of the
-# service's own jars, the java version and the JVM options, so a rebuild, another JDK or other options make a
-# new one. A cache the JVM cannot use (stale, truncated) is ignored with a warning and the service starts
+# JDK AOT cache (JEP 483/514, Java 25+): one per service under .run/aot/, made by a training start the first time a
+# build is started (-XX:AOTCacheOutput: the service starts, becomes ready, and is stopped again at once; the classes
+# it loaded and linked while starting are written out as it stops) and mapped by every start after that
+# (-XX:AOTCache), which then skips most class loading and linking. The training start only boots: a cache written
+# after a service had served traffic held every class that traffic loaded, and the JDK 25 cache writer ran out of
+# its 'ro' region for consent-service ("Unable to allocate from 'ro' region"), so it never got a cache at all.
+# The file name carries a checksum of the service's own jars, the java version and the JVM options, so a rebuild,
+# another JDK or other options make a new one. A cache the JVM cannot use (stale, truncated) is ignored with a warning and the service starts
 # normally (-XX:AOTMode=auto, the default). LATCHKEY_AOT_CACHE=0 starts without it.
 AOT_DIR="$ROOT/.run/aot"
 AOT_ON=0
@@ -113,12 +116,13 @@ java_major="$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | sed -n 's/^ 
 if [ "${LATCHKEY_AOT_CACHE:-1}" = "1" ] && [ "${java_major:-0}" -ge 25 ] 2>/dev/null; then
   AOT_ON=1; mkdir -p "$AOT_DIR"
 fi
-declare -A AOT_NEW=()   # service -> the cache its first start is writing
+declare -A AOT_NEW=()   # service -> the cache its training start is writing
+declare -A AOT_SKIP=()  # services whose training start wrote no cache: started without one in this run
 AOT_OPT=()
 aot_options() { # name [JVM options]: sets AOT_OPT to the option that uses (or makes) the service's cache
   local name="$1"; shift
   AOT_OPT=()
-  [ "$AOT_ON" = "1" ] || return 0
+  [ "$AOT_ON" = "1" ] && [ -z "${AOT_SKIP[$name]:-}" ] || return 0
   local app="$ROOT/$name/target/quarkus-app" key cache
   key="$( { "$JAVA_BIN" -version 2>&1; echo "$@"; cat "$app/quarkus-run.jar" "$app"/app/*.jar "$app"/quarkus/*.jar; } \
           | sha256sum | cut -c1-16)"
@@ -139,15 +143,18 @@ aot_finish() { # after the services stopped: keep each cache that was written co
       echo "    AOT cache for $name kept for the next start: ${AOT_NEW[$name]#"$ROOT/"}"
     else
       rm -f "${AOT_NEW[$name]}.partial"*
+      echo "    $name wrote no AOT cache (see $LOGS/$name.log); it starts without one" >&2
+      AOT_SKIP[$name]=1
     fi
   done
+  AOT_NEW=()
 }
 
 pids=()
 stop() {
   trap - INT TERM EXIT
   echo; echo "Stopping Latchkey..."
-  if [ ${#AOT_NEW[@]} -gt 0 ]; then echo "    (first start of this build: each service writes its AOT cache as it stops)"; fi
+  if [ ${#AOT_NEW[@]} -gt 0 ]; then echo "    (training start of this build: each service writes its AOT cache as it stops)"; fi
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   aot_finish
@@ -156,8 +163,10 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+declare -A LAUNCHED=()   # service -> its start arguments (port, management port, heap, JVM options)
 start() { # name port management-port max-heap [extra JVM options]
   local name="$1" port="$2" mgmt="$3" heap="$4"; shift 4
+  LAUNCHED[$name]="$port $mgmt $heap $*"
   aot_options "$name" "${JVM_OPTS[@]}" -Xmx"$heap" "$@"
   local aot=("${AOT_OPT[@]}") how=""
   case "${aot[0]:-}" in -XX:AOTCache=*) how=", AOT cache" ;; -XX:AOTCacheOutput=*) how=", writing its AOT cache" ;; esac
@@ -170,6 +179,25 @@ start() { # name port management-port max-heap [extra JVM options]
     -Dlatchkey.services.consent-url="http://$REACH:$CONSENT_PORT" \
     -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$LOGS/$name.log" 2>&1 &
   pids+=($!); PIDS[$name]=$!
+}
+retrain() { # after a training start: stop the services that wrote their AOT cache, then start them again with it
+  [ ${#AOT_NEW[@]} -gt 0 ] || return 0
+  local names=("${!AOT_NEW[@]}") name waits=()
+  step "Training start of this build done: ${names[*]} write their AOT caches as they stop, then start again with them"
+  for name in "${names[@]}"; do kill "${PIDS[$name]}" 2>/dev/null || true; done
+  for name in "${names[@]}"; do wait "${PIDS[$name]}" 2>/dev/null || true; done
+  aot_finish
+  # the training start's start-up times are not the ones that count
+  grep -v -E "^($(IFS='|'; echo "${names[*]}")) " "$LOGS/startup.txt" > "$LOGS/startup.txt.new" 2>/dev/null || true
+  mv -f "$LOGS/startup.txt.new" "$LOGS/startup.txt"
+  for name in "${names[@]}"; do
+    mv -f "$LOGS/$name.log" "$LOGS/$name.training.log"
+    local args; read -r -a args <<< "${LAUNCHED[$name]}"
+    start "$name" "${args[@]}"
+    if [ "$ONE_BY_ONE" = "1" ]; then wait_ready "$name:${args[0]}"; else waits+=("$name:${args[0]}"); fi
+  done
+  pids=(); for name in "${!PIDS[@]}"; do pids+=("${PIDS[$name]}"); done
+  if [ ${#waits[@]} -gt 0 ]; then wait_ready "${waits[@]}"; fi
 }
 declare -A PIDS=()
 cpu_ms() { # CPU time (user + system: /proc/<pid>/stat fields 14 and 15) the process has used so far, in ms
@@ -219,17 +247,14 @@ launch() { # name port management-port max-heap [extra JVM options]
 }
 launch token-service "$TOKEN_PORT" "$((MGMT_BASE + 1))" 96m
 launch device-service "$DEVICE_PORT" "$((MGMT_BASE + 2))" 64m
-# consent-service serves pages, not a hot path: the C1 compiler alone is plenty and much smaller. Its AOT cache
-# is made without training data (method profiles, which C1 alone never uses): with them, the JDK 25 cache writer
-# ran out of its 'ro' region ("Unable to allocate from 'ro' region") once the service had served the sign-in and
-# device pages, and every later start was a cold, recording one again.
-launch consent-service "$CONSENT_PORT" "$((MGMT_BASE + 3))" 112m -XX:TieredStopAtLevel=1 \
-  -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining
+# consent-service serves pages, not a hot path: the C1 compiler alone is plenty and much smaller.
+launch consent-service "$CONSENT_PORT" "$((MGMT_BASE + 3))" 112m -XX:TieredStopAtLevel=1
 launch gateway "$PORT" "$MGMT_BASE" 64m
 if [ "$ONE_BY_ONE" != "1" ]; then
   step "Waiting for each service to be ready (/q/health/ready)"
   wait_ready "token-service:$TOKEN_PORT" "device-service:$DEVICE_PORT" "consent-service:$CONSENT_PORT" "gateway:$PORT"
 fi
+retrain
 
 cat <<BANNER
 

@@ -286,7 +286,7 @@ def report(results):
             for row in f:
                 p, system, service, secs = row.split()
                 if p == "0":
-                    continue  # Keycloak's unmeasured first start on a new database
+                    continue  # the unmeasured first starts (Keycloak: new database; Latchkey: AOT caches)
                 ready.setdefault(system, {}).setdefault(service, []).append(float(secs))
     if ready:
         lat = ", ".join("%s %s" % (s, "/".join("%.1f" % x for x in v)) for s, v in sorted(ready.get("latchkey", {}).items()))
