@@ -96,8 +96,11 @@ export LATCHKEY_LOG_JSON="${LATCHKEY_LOG_JSON:-false}"
 export MALLOC_ARENA_MAX=2
 # Small heaps: the four JVMs together stay near the 600 MB budget (native images in production use far less).
 # Metaspace is a ceiling, not a reservation: 80 MB ran out in consent-service once the account pages were loaded.
+# TrimNativeHeapInterval: every second glibc gives back the native memory the JVM freed (the JIT compilers' arenas
+# above all); without it each JVM kept 10-35 MB of freed malloc memory, about 70 MB of the four's PSS under load.
 JVM_OPTS=(-XX:+UseSerialGC -Xms16m -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=32m
-          -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.numDirectArenas=2 -Dio.netty.allocator.numHeapArenas=2)
+          -XX:MaxDirectMemorySize=32m -Dio.netty.allocator.numDirectArenas=2 -Dio.netty.allocator.numHeapArenas=2
+          -XX:TrimNativeHeapInterval=1000)
 # LATCHKEY_JVM_EXTRA_OPTS: more options for every service's JVM, e.g. -XX:NativeMemoryTracking=summary
 if [ -n "${LATCHKEY_JVM_EXTRA_OPTS:-}" ]; then read -r -a extra <<< "$LATCHKEY_JVM_EXTRA_OPTS"; JVM_OPTS+=("${extra[@]}"); fi
 
