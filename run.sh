@@ -190,8 +190,10 @@ retrain() { # after a training start: stop the services that wrote their AOT cac
   for name in "${names[@]}"; do kill "${PIDS[$name]}" 2>/dev/null || true; done
   for name in "${names[@]}"; do wait "${PIDS[$name]}" 2>/dev/null || true; done
   aot_finish
-  # the training start's start-up times are not the ones that count
-  grep -v -E "^($(IFS='|'; echo "${names[*]}")) " "$LOGS/startup.txt" > "$LOGS/startup.txt.new" 2>/dev/null || true
+  # the training start's start-up times move to startup.training.txt; startup.txt keeps the start that stays up
+  local pattern; pattern="^($(IFS='|'; echo "${names[*]}")) "
+  grep -E "$pattern" "$LOGS/startup.txt" > "$LOGS/startup.training.txt" 2>/dev/null || true
+  grep -v -E "$pattern" "$LOGS/startup.txt" > "$LOGS/startup.txt.new" 2>/dev/null || true
   mv -f "$LOGS/startup.txt.new" "$LOGS/startup.txt"
   for name in "${names[@]}"; do
     mv -f "$LOGS/$name.log" "$LOGS/$name.training.log"

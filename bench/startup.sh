@@ -71,11 +71,16 @@ under_load() { # prints the largest PSS and RSS sums (MB) seen while the load ru
 }
 
 cache_state() { # how run.sh started the services in this log: the JDK AOT cache made, used, or off
-  if grep -q "writing its AOT cache" "$1"; then echo "cold (AOT cache written at stop)"
+  if grep -q "writing its AOT cache" "$1"; then echo "warm (AOT cache used, made by the training start above)"
   elif grep -q ", AOT cache" "$1"; then echo "warm (AOT cache used)"
   else echo "no AOT cache"; fi
 }
 report() { # mode round log: one line, "<service> <ms to ready> (<CPU ms to ready>)" per service
+  local training="$ROOT/.run/logs/startup.training.txt"
+  if grep -q "writing its AOT cache" "$3" && [ -s "$training" ]; then
+    # the first start of a build is run.sh's training start (it writes the caches, then starts the services again)
+    echo "round=$2 $1, cold (training start, writes the AOT caches): $(awk '{ printf "%s %s ms (cpu %s ms)  ", $1, $2, $3 }' "$training")"
+  fi
   echo "round=$2 $1, $(cache_state "$3"): $(ready_times | awk '{ printf "%s %s ms (cpu %s ms)  ", $1, $2, $3 }')"
 }
 # STARTUP_AOT_COLD=1 (default) drops run.sh's AOT caches before each mode's first round, so that round is a cold
