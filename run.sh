@@ -154,7 +154,8 @@ aot_finish() { # after the services stopped: keep each cache that was written co
 }
 
 pids=()
-stop() {
+stop() { # exit status: 0 when stopped by Ctrl-C or TERM, else the status the script was exiting with
+  local rc="${1:-0}"
   trap - INT TERM EXIT
   echo; echo "Stopping Latchkey..."
   if [ ${#AOT_NEW[@]} -gt 0 ]; then echo "    (training start of this build: each service writes its AOT cache as it stops)"; fi
@@ -162,9 +163,10 @@ stop() {
   wait 2>/dev/null || true
   aot_finish
   echo "Stopped."
-  exit 0
+  exit "$rc"
 }
-trap stop INT TERM EXIT
+trap 'stop 0' INT TERM
+trap 'stop $?' EXIT
 
 declare -A LAUNCHED=()   # service -> its start arguments (port, management port, heap, JVM options)
 start() { # name port management-port max-heap [extra JVM options]
@@ -245,6 +247,14 @@ wait_ready() { # name:port ... (polled together, so each time is its own)
 # LATCHKEY_START_ONE_BY_ONE=1 waits for each service before starting the next (each one's start-up alone);
 # by default all four start together.
 ONE_BY_ONE="${LATCHKEY_START_ONE_BY_ONE:-0}"
+# A port that already answers (another ./run.sh, say) would be taken for this run's service being ready.
+for port in "$PORT" "$TOKEN_PORT" "$DEVICE_PORT" "$CONSENT_PORT" "$MGMT_BASE" "$((MGMT_BASE + 1))" "$((MGMT_BASE + 2))" \
+            "$((MGMT_BASE + 3))"; do
+  if (exec 3<>"/dev/tcp/$REACH/$port") 2>/dev/null; then
+    echo "Port $port on $REACH is already in use (another ./run.sh?); stop it or choose other ports (LATCHKEY_PORT ...)." >&2
+    exit 1
+  fi
+done
 step "Starting the services (database $DB, Java: $JAVA_BIN)"
 launch() { # name port management-port max-heap [extra JVM options]
   start "$@"
