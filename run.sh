@@ -9,6 +9,31 @@ RUN_START=$SECONDS
 step() { echo "==> $*"; }
 took() { echo "    done in $(( SECONDS - $1 )) s"; }
 
+PORT="${LATCHKEY_PORT:-8080}"
+# The back services' ports (only the gateway's is public); change them to run a second copy side by side.
+TOKEN_PORT="${LATCHKEY_TOKEN_PORT:-8081}"; DEVICE_PORT="${LATCHKEY_DEVICE_PORT:-8082}"; CONSENT_PORT="${LATCHKEY_CONSENT_PORT:-8083}"
+# Each service's management port (Prometheus at /q/metrics): 9080 gateway, 9081 token, 9082 device, 9083 consent.
+MGMT_BASE="${LATCHKEY_MANAGEMENT_PORT_BASE:-9080}"
+export LATCHKEY_ISSUER="${LATCHKEY_ISSUER:-http://localhost:$PORT}"
+
+# Every service, the gateway included, listens on loopback only unless LATCHKEY_BIND_ADDRESS says otherwise
+# (e.g. LATCHKEY_BIND_ADDRESS=0.0.0.0 to reach the gateway from other machines; mind that the back services'
+# ports then open too).
+export LATCHKEY_BIND_ADDRESS="${LATCHKEY_BIND_ADDRESS:-127.0.0.1}"
+case "$LATCHKEY_BIND_ADDRESS" in
+  0.0.0.0|::|"[::]") REACH=127.0.0.1 ;;
+  *) REACH="$LATCHKEY_BIND_ADDRESS" ;;
+esac
+# A port that already answers (another ./run.sh, say) would be taken for this run's service being ready; and a
+# second run.sh would rebuild the jars and move the logs of the one that is running. So nothing happens then.
+for port in "$PORT" "$TOKEN_PORT" "$DEVICE_PORT" "$CONSENT_PORT" "$MGMT_BASE" "$((MGMT_BASE + 1))" "$((MGMT_BASE + 2))" \
+            "$((MGMT_BASE + 3))"; do
+  if (exec 3<>"/dev/tcp/$REACH/$port") 2>/dev/null; then
+    echo "Port $port on $REACH is already in use (another ./run.sh?); stop it or choose other ports (LATCHKEY_PORT ...)." >&2
+    exit 1
+  fi
+done
+
 step "PostgreSQL and Redis on 127.0.0.1 (installed from apt where missing)"
 t=$SECONDS; deploy/local/backends.sh; took $t
 
@@ -23,12 +48,6 @@ fi
 JAVA_BIN="java"
 for j in /usr/lib/jvm/temurin-25*/bin/java; do [ -x "$j" ] && JAVA_BIN="$j"; done
 
-PORT="${LATCHKEY_PORT:-8080}"
-# The back services' ports (only the gateway's is public); change them to run a second copy side by side.
-TOKEN_PORT="${LATCHKEY_TOKEN_PORT:-8081}"; DEVICE_PORT="${LATCHKEY_DEVICE_PORT:-8082}"; CONSENT_PORT="${LATCHKEY_CONSENT_PORT:-8083}"
-# Each service's management port (Prometheus at /q/metrics): 9080 gateway, 9081 token, 9082 device, 9083 consent.
-MGMT_BASE="${LATCHKEY_MANAGEMENT_PORT_BASE:-9080}"
-export LATCHKEY_ISSUER="${LATCHKEY_ISSUER:-http://localhost:$PORT}"
 
 # Secrets: random, generated once per checkout into .run/secrets.env (git-ignored, mode 0600) and reused on later
 # runs, so sessions and stored keys survive a restart. Nothing here has a default: delete the file for new ones.
@@ -73,14 +92,6 @@ if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database w
   psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE $DB"
 fi
 
-# Every service, the gateway included, listens on loopback only unless LATCHKEY_BIND_ADDRESS says otherwise
-# (e.g. LATCHKEY_BIND_ADDRESS=0.0.0.0 to reach the gateway from other machines; mind that the back services'
-# ports then open too).
-export LATCHKEY_BIND_ADDRESS="${LATCHKEY_BIND_ADDRESS:-127.0.0.1}"
-case "$LATCHKEY_BIND_ADDRESS" in
-  0.0.0.0|::|"[::]") REACH=127.0.0.1 ;;
-  *) REACH="$LATCHKEY_BIND_ADDRESS" ;;
-esac
 export LATCHKEY_DB_URL="postgresql://127.0.0.1:5432/$DB"
 export LATCHKEY_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB"
 # Keep the previous run's logs: .run/logs moves to .run/logs.prev (the one before that is dropped).
@@ -247,14 +258,6 @@ wait_ready() { # name:port ... (polled together, so each time is its own)
 # LATCHKEY_START_ONE_BY_ONE=1 waits for each service before starting the next (each one's start-up alone);
 # by default all four start together.
 ONE_BY_ONE="${LATCHKEY_START_ONE_BY_ONE:-0}"
-# A port that already answers (another ./run.sh, say) would be taken for this run's service being ready.
-for port in "$PORT" "$TOKEN_PORT" "$DEVICE_PORT" "$CONSENT_PORT" "$MGMT_BASE" "$((MGMT_BASE + 1))" "$((MGMT_BASE + 2))" \
-            "$((MGMT_BASE + 3))"; do
-  if (exec 3<>"/dev/tcp/$REACH/$port") 2>/dev/null; then
-    echo "Port $port on $REACH is already in use (another ./run.sh?); stop it or choose other ports (LATCHKEY_PORT ...)." >&2
-    exit 1
-  fi
-done
 step "Starting the services (database $DB, Java: $JAVA_BIN)"
 launch() { # name port management-port max-heap [extra JVM options]
   start "$@"
