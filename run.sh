@@ -122,8 +122,8 @@ if [ -n "${LATCHKEY_JVM_EXTRA_OPTS:-}" ]; then read -r -a extra <<< "$LATCHKEY_J
 # after a service had served traffic held every class that traffic loaded, and the JDK 25 cache writer ran out of
 # its 'ro' region for consent-service ("Unable to allocate from 'ro' region"), so it never got a cache at all.
 # The file name carries a checksum of the service's own jars, the java version and the JVM options, so a rebuild,
-# another JDK or other options make a new one. A cache the JVM cannot use (stale, truncated) is ignored with a warning and the service starts
-# normally (-XX:AOTMode=auto, the default). LATCHKEY_AOT_CACHE=0 starts without it.
+# another JDK or other options make a new one. A cache the JVM cannot use (stale, truncated) is ignored with a
+# warning and the service starts normally (-XX:AOTMode=auto, the default). LATCHKEY_AOT_CACHE=0 starts without it.
 AOT_DIR="$ROOT/.run/aot"
 AOT_ON=0
 java_major="$("$JAVA_BIN" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
