@@ -22,6 +22,7 @@ public final class EdgeResponses {
     public static final Buffer NON_CANONICAL_PATH =
             json(OAuthError.INVALID_REQUEST.with("The request path must not contain dot segments or encoded unreserved characters."));
     public static final Buffer BODY_TOO_LARGE = json(OAuthError.INVALID_REQUEST.with("The request body is too large."));
+    public static final Buffer UNREADABLE_BODY = json(OAuthError.INVALID_REQUEST.with("The request body could not be read."));
     public static final Buffer METHOD_NOT_ALLOWED =
             json(OAuthError.METHOD_NOT_ALLOWED.with("This document is only served to GET."));
     public static final Buffer UNAVAILABLE =

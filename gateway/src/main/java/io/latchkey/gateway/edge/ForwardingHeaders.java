@@ -39,8 +39,15 @@ public final class ForwardingHeaders implements ProxyInterceptor {
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
-        HttpServerRequest inbound = ctx.request().proxiedRequest();
-        MultiMap headers = ctx.request().headers();
+        ClientAddress.remember(ctx, apply(ctx.request().proxiedRequest(), ctx.request().headers()));
+        return ctx.sendRequest();
+    }
+
+    /**
+     * Makes {@code headers}, the copy of {@code inbound}'s headers that goes to the service, say only what the
+     * gateway vouches for; returns the client address it put in them (for the per-IP rate limits).
+     */
+    public String apply(HttpServerRequest inbound, MultiMap headers) {
         String peer = ClientAddress.peer(inbound);
         boolean trusted = trustedProxies.contains(peer);
         // computed before anything is stripped or appended: the chain as the trusted proxies delivered it
@@ -48,7 +55,6 @@ public final class ForwardingHeaders implements ProxyInterceptor {
         strip(headers, trusted);
         // always overwritten (inbound X-Latchkey-* were just dropped): the one client address every service records
         headers.set(CLIENT_IP, client);
-        ClientAddress.remember(ctx, client);
         if (identitySecret != null) {
             headers.set(IDENTITY_PROOF, identitySecret);
         }
@@ -62,7 +68,7 @@ public final class ForwardingHeaders implements ProxyInterceptor {
         if (!trusted || !headers.contains(X_FORWARDED_PORT)) {
             setPort(headers, inbound);
         }
-        return ctx.sendRequest();
+        return client;
     }
 
     /** Removes what an untrusted peer may not say, and what nobody outside may say. */

@@ -10,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
@@ -59,6 +60,20 @@ public final class RateLimiting implements ProxyInterceptor {
                 .compose(verdict -> verdict.admitted()
                         ? ctx.sendRequest()
                         : Future.succeededFuture(refuse(ctx, verdict)));
+    }
+
+    /**
+     * For a handler that forwards by itself (the token endpoint): the verdict of this route's limits on a request
+     * from {@code clientAddress} (edge/ForwardingHeaders) naming {@code clientId} (or none).
+     */
+    public Future<Verdict> verdict(HttpMethod method, String clientAddress, String clientId) {
+        return limiter.check(applicable(method), clientAddress, clientId);
+    }
+
+    /** Answers a request {@link #verdict} refused: 429 with Retry-After, counted like the proxy's refusals. */
+    public void refuse(RoutingContext ctx, Verdict verdict) {
+        refused.increment();
+        Rejections.send(ctx, verdict);
     }
 
     private ProxyResponse refuse(ProxyContext ctx, Verdict verdict) {

@@ -5,6 +5,9 @@ import io.latchkey.common.error.OAuthError;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.latchkey.gateway.edge.EdgeResponses;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyResponse;
@@ -37,15 +40,29 @@ final class Rejections {
 
     /** Sent instead of forwarding; the proxy's response interceptors (security headers) still run. */
     static ProxyResponse instead(ProxyContext ctx, Verdict verdict) {
-        boolean page = verdict.limit().page();
         ProxyResponse response = ctx.request().release().response()
                 .setStatusCode(429)
-                .setBody(Body.body(page ? HTML : JSON));
-        MultiMap headers = response.headers();
-        headers.set(HttpHeaders.CONTENT_TYPE, page ? TEXT_HTML : APPLICATION_JSON);
+                .setBody(Body.body(body(verdict)));
+        headers(response.headers(), verdict);
+        return response;
+    }
+
+    /** Sent by a handler that forwards by itself, with the edge's security headers. */
+    static void send(RoutingContext ctx, Verdict verdict) {
+        HttpServerResponse response = ctx.response().setStatusCode(429);
+        headers(response.headers(), verdict);
+        EdgeResponses.secure(response.headers());
+        response.end(body(verdict));
+    }
+
+    private static Buffer body(Verdict verdict) {
+        return verdict.limit().page() ? HTML : JSON;
+    }
+
+    private static void headers(MultiMap headers, Verdict verdict) {
+        headers.set(HttpHeaders.CONTENT_TYPE, verdict.limit().page() ? TEXT_HTML : APPLICATION_JSON);
         headers.set(HttpHeaders.CACHE_CONTROL, NO_STORE);
         // RFC 6585 §4: a 429 MAY say how long to wait; we always do
         headers.set(RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
-        return response;
     }
 }

@@ -1,6 +1,5 @@
 package io.latchkey.gateway.proxy;
 
-import io.latchkey.common.error.OAuthError;
 import io.latchkey.gateway.edge.EdgeResponses;
 import io.latchkey.gateway.token.BoundedBody;
 import io.vertx.core.Future;
@@ -20,8 +19,6 @@ import io.vertx.httpproxy.ProxyResponse;
 public final class BufferedBody implements ProxyInterceptor {
 
     private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
-    private static final Buffer UNREADABLE = EdgeResponses.error(
-            OAuthError.INVALID_REQUEST.with("The request body could not be read."));
 
     private static final String BUFFERED = "latchkey.buffered-body";
 
@@ -70,7 +67,7 @@ public final class BufferedBody implements ProxyInterceptor {
     /** A body the client broke off or mis-framed (a bad chunk) is its error: 400, not the 503 of an outage. */
     public static ProxyResponse unreadable(ProxyContext ctx) {
         ctx.request().proxiedRequest().response().putHeader(HttpHeaders.CONNECTION, CLOSE);
-        return EdgeResponses.instead(ctx, 400, UNREADABLE);
+        return EdgeResponses.instead(ctx, 400, EdgeResponses.UNREADABLE_BODY);
     }
 
     private static ProxyResponse tooLarge(ProxyContext ctx) {

@@ -28,18 +28,18 @@ public final class UpstreamFailure implements ProxyInterceptor {
     }
 
     private static ProxyResponse unavailable(ProxyContext ctx, Throwable failure) {
-        log(ctx, failure);
+        log(ctx.request().proxiedRequest().path(), failure);
         // RFC 6749 §4.1.2.1: temporarily_unavailable, sent with 503 and Retry-After
         return EdgeResponses.instead(ctx, 503, EdgeResponses.UNAVAILABLE);
     }
 
-    private static void log(ProxyContext ctx, Throwable failure) {
+    /** Logs a failed upstream request of {@code path}: at most one line a second, a stack trace only when unexpected. */
+    static void log(String path, Throwable failure) {
         long now = System.currentTimeMillis();
         long last = lastLogged.get();
         if (now - last < LOG_EVERY_MILLIS || !lastLogged.compareAndSet(last, now)) {
             return; // an outage fails every request: one line a second is enough
         }
-        String path = ctx.request().proxiedRequest().path();
         // a lost keep-alive connection that KeepAliveRace would not re-send (a POST, or lost twice) is a lost
         // connection like the others: one WARN line, no stack trace
         if (Failures.isBackendUnavailable(failure) || failure instanceof io.vertx.core.http.StreamResetException) {

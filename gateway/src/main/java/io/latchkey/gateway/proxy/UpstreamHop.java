@@ -17,7 +17,7 @@ public final class UpstreamHop implements ProxyInterceptor {
 
     private final Function<ProxyContext, Upstream> upstream;
 
-    /** {@code upstream} picks the service for a request (fixed per route, or by grant_type on the token endpoint). */
+    /** {@code upstream} picks the service for a request (fixed per route). */
     public UpstreamHop(Function<ProxyContext, Upstream> upstream) {
         this.upstream = upstream;
     }

@@ -27,7 +27,7 @@ import io.latchkey.gateway.proxy.Upstream;
 import io.latchkey.gateway.proxy.UpstreamFailure;
 import io.latchkey.gateway.proxy.UpstreamHop;
 import io.latchkey.gateway.proxy.Upstreams;
-import io.latchkey.gateway.token.GrantRouting;
+import io.latchkey.gateway.token.TokenEndpoint;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -72,7 +72,7 @@ public class GatewayRouter {
         upstreams = Upstreams.connect(vertx, services, config);
         ClientGoneFailures.install(vertx);
         TrustedProxies proxies = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
-        ProxyInterceptor forwarding = new ForwardingHeaders(proxies, config.identitySecret().orElse(null));
+        ForwardingHeaders forwarding = new ForwardingHeaders(proxies, config.identitySecret().orElse(null));
         Handler<RoutingContext> canonical = new CanonicalPath();
         // RFC 9112 §3.2: no Host, no route (before every other handler, the gateway's own /q/health included)
         router.route().order(Integer.MIN_VALUE).handler(new WellFormedHeaders());
@@ -100,9 +100,8 @@ public class GatewayRouter {
             for (String path : route.vertxPaths()) {
                 if (route.kind() == Route.Kind.TOKEN_ENDPOINT) {
                     // the token endpoint's limits are checked after the grant_type is known (polls are exempt)
-                    ProxyHandler tokenEndpoint = proxy(upstream, new UpstreamHop(GrantRouting::chosen), forwarding,
-                            new GrantRouting(upstreams.get(Service.TOKEN), upstreams.get(Service.DEVICE),
-                                    config.maxTokenBody(), limits));
+                    TokenEndpoint tokenEndpoint = new TokenEndpoint(upstreams.get(Service.TOKEN),
+                            upstreams.get(Service.DEVICE), forwarding, config.maxTokenBody(), limits);
                     router.post(path).handler(timing).handler(canonical).handler(tokenEndpoint);
                 }
                 if (route.kind() == Route.Kind.OPENAPI_DOCUMENT) {

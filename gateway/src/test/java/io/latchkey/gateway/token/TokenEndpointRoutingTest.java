@@ -71,6 +71,50 @@ class TokenEndpointRoutingTest {
                 .body("service", equalTo("token-service"));
     }
 
+    /** RFC 9110 §7.6.1: a connection's own headers end at the gateway; the body's length is the gateway's to say. */
+    @Test
+    void hopByHopHeadersNeverReachTheService() {
+        String form = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=Gm9x";
+        JsonObject headers = new JsonObject(given().contentType(FORM)
+                .header("Keep-Alive", "timeout=5").header("Proxy-Authorization", "Basic cHJveHk6c2VjcmV0")
+                .header("TE", "trailers").header("Trailer", "X-Checksum").header("Proxy-Connection", "keep-alive")
+                .header("X-Custom", "kept").body(form)
+                .post("/oauth/token")
+                .then().statusCode(200).body("service", equalTo("device-service"))
+                .extract().jsonPath().getMap("headers"));
+        for (String name : new String[] {"keep-alive", "proxy-authorization", "te", "trailer", "proxy-connection"}) {
+            assertNull(headers.getValue(name), name + " was forwarded");
+        }
+        assertEquals("kept", headers.getString("x-custom"));
+        assertEquals(String.valueOf(form.length()), headers.getString("content-length"));
+        // the service's own authority, not the client's Host
+        assertTrue(headers.getString("host").startsWith("127.0.0.1:"), headers.getString("host"));
+    }
+
+    /** RFC 9110 §6.6.1: the edge dates its answers (IMF-fixdate); the security headers and the request id come along. */
+    @Test
+    void theAnswerIsDatedAndCarriesTheEdgeHeaders() {
+        var response = given().contentType(FORM).body("grant_type=client_credentials")
+                .post("/oauth/token")
+                .then().statusCode(200).body("service", equalTo("token-service"))
+                .extract().response();
+        assertTrue(response.getHeader("Date").matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+                response.getHeader("Date"));
+        assertEquals("nosniff", response.getHeader("X-Content-Type-Options"));
+        assertEquals("no-referrer", response.getHeader("Referrer-Policy"));
+        assertEquals(32, response.getHeader("X-Request-Id").length());
+        assertEquals(1, response.getHeaders().getValues("Content-Length").size());
+        assertEquals(String.valueOf(response.asByteArray().length), response.getHeader("Content-Length"));
+        assertNull(response.getHeader("Transfer-Encoding"));
+    }
+
+    @Test
+    void aServicesOwnReferrerPolicyIsKept() {
+        given().contentType(FORM).body("grant_type=client_credentials")
+                .post("/oauth/token?referrer_policy=same-origin")
+                .then().statusCode(200).header("Referrer-Policy", "same-origin");
+    }
+
     @Test
     void otherMethodsOnTheTokenEndpointGoToTokenService() {
         given().get("/oauth/token")
