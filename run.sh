@@ -266,7 +266,7 @@ launch() { # name port management-port max-heap [extra JVM options]
 launch token-service "$TOKEN_PORT" "$((MGMT_BASE + 1))" 96m
 launch device-service "$DEVICE_PORT" "$((MGMT_BASE + 2))" 64m
 # consent-service serves pages, not a hot path: the C1 compiler alone is plenty and much smaller.
-launch consent-service "$CONSENT_PORT" "$((MGMT_BASE + 3))" 112m -XX:TieredStopAtLevel=1
+launch consent-service "$CONSENT_PORT" "$((MGMT_BASE + 3))" 96m -XX:TieredStopAtLevel=1
 launch gateway "$PORT" "$MGMT_BASE" 64m
 if [ "$ONE_BY_ONE" != "1" ]; then
   step "Waiting for each service to be ready (/q/health/ready)"

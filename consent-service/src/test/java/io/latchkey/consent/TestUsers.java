@@ -28,10 +28,16 @@ public final class TestUsers {
         return new org.postgresql.Driver().connect(url, props);
     }
 
-    /** Inserts a user with a fresh Argon2id hash; returns its id. */
+    /** Inserts a user with a fresh Argon2id hash of the default cost (7 MiB, 5 passes); returns its id. */
     public static UUID create(String username, String password, boolean disabled) throws SQLException {
+        return create(username, password, disabled, new PasswordHasher(7168, 5, 1));
+    }
+
+    /** Inserts a user whose password hash {@code hasher} makes; returns its id. */
+    public static UUID create(String username, String password, boolean disabled, PasswordHasher hasher)
+            throws SQLException {
         UUID id = UUID.randomUUID();
-        String hash = new PasswordHasher(19456, 2, 1).hash(password);
+        String hash = hasher.hash(password);
         try (Connection c = db(); PreparedStatement s = c.prepareStatement(
                 "insert into consent.users (id, username, display_name, password_hash, disabled) values (?,?,?,?,?)")) {
             s.setObject(1, id);

@@ -64,6 +64,17 @@ public class PasswordHasher {
     }
 
     /**
+     * True when a well-formed hash was made with other cost parameters than the configured ones, so that a sign-in
+     * which has just verified the password should store a fresh hash (a changed cost reaches existing users as they
+     * sign in). False for a malformed hash: it never verifies, so there is nothing to upgrade.
+     */
+    public boolean needsRehash(String phc) {
+        Phc parsed = Phc.parse(phc);
+        return parsed != null && (parsed.m != memoryKib || parsed.t != iterations || parsed.p != parallelism
+                || parsed.hash.length != HASH_BYTES);
+    }
+
+    /**
      * Spends the same time as a real verification and always fails: used for unknown or disabled users so that
      * response times do not reveal which usernames exist.
      */

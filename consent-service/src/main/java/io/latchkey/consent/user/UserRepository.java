@@ -73,6 +73,16 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
         });
     }
 
+    /**
+     * Replaces the user's password hash, but only while it is still {@code current}: a password changed meanwhile
+     * wins. True when it was replaced.
+     */
+    @WithTransaction
+    public Uni<Boolean> replacePasswordHash(UUID id, String current, String replacement) {
+        return update("passwordHash = ?1 where id = ?2 and passwordHash = ?3", replacement, id, current)
+                .map(rows -> rows == 1);
+    }
+
     @WithTransaction
     public Uni<User> insert(User user) {
         user.username = canonical(user.username);

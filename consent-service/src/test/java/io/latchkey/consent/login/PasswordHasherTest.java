@@ -50,6 +50,16 @@ class PasswordHasherTest {
     }
 
     @Test
+    void onlyAWellFormedHashOfAnotherCostNeedsARehash() {
+        assertFalse(hasher.needsRehash(hasher.hash("pw")));
+        assertTrue(hasher.needsRehash(new PasswordHasher(7168, 5, 1).hash("pw")));
+        assertTrue(hasher.needsRehash(new PasswordHasher(19456, 3, 1).hash("pw")));
+        assertTrue(hasher.needsRehash(new PasswordHasher(19456, 2, 2).hash("pw")));
+        assertFalse(hasher.needsRehash("$argon2id$v=19$m=1024,t=1$c2FsdA$aGFzaA"));
+        assertFalse(hasher.needsRehash(null));
+    }
+
+    @Test
     void dummyVerificationAlwaysFails() {
         assertFalse(hasher.verifyDummy("anything"));
     }

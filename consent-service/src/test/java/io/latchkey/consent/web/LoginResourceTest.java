@@ -112,6 +112,32 @@ class LoginResourceTest {
     }
 
     @Test
+    void aSignInUpgradesAHashMadeWithAnotherCostAndAWrongPasswordDoesNot() throws Exception {
+        // a hash from before the default changed (19 MiB, 2 passes); the configured cost is 7 MiB, 5 passes
+        java.util.UUID id = TestUsers.create("old-cost@latchkey.dev", "right-password", false,
+                new io.latchkey.consent.login.PasswordHasher(19456, 2, 1));
+        String before = hashOf(id);
+
+        new Browser().signIn("old-cost@latchkey.dev", "wrong-password").then().statusCode(401);
+        assertEquals(before, hashOf(id), "a wrong password never touches the stored hash");
+
+        new Browser().signIn("old-cost@latchkey.dev", "right-password").then().statusCode(303);
+        String after = hashOf(id);
+        org.junit.jupiter.api.Assertions.assertTrue(after.startsWith("$argon2id$v=19$m=7168,t=5,p=1$"), after);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                new io.latchkey.consent.login.PasswordHasher(7168, 5, 1).verify("right-password", after));
+
+        // the upgraded hash signs in, and is not made again
+        new Browser().signIn("old-cost@latchkey.dev", "right-password").then().statusCode(303);
+        assertEquals(after, hashOf(id));
+    }
+
+    private static String hashOf(java.util.UUID id) throws Exception {
+        return (String) TestUsers.query("select password_hash from consent.users where id = ?", id)
+                .get(0).get("password_hash");
+    }
+
+    @Test
     void successfulSignInGoesBackToARelativeReturnTo() {
         Browser browser = new Browser();
         String csrf = Browser.csrfOf(browser.get("/login?return_to=/device?user_code%3DBCDF-GHJK"));
