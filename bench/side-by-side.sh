@@ -145,6 +145,13 @@ jvm_pids() { # children of SYSTEM_PID that are java
   done
 }
 
+gateway_pid() { # the gateway's JVM among JVM_PIDS
+  local c
+  for c in "${JVM_PIDS[@]}"; do
+    case "$(tr '\0' ' ' < "/proc/$c/cmdline" 2>/dev/null)" in *gateway/target/quarkus-app*) echo "$c"; return ;; esac
+  done
+}
+
 start_latchkey() { # PASS
   redis_cleanup
   log "pass $1: starting Latchkey (run.sh, gateway on $LATCHKEY_PORT)"
@@ -238,8 +245,14 @@ PY
 # run_point PASS SYSTEM SCENARIO LUA URL: warm-up, then REPS measured runs, memory sampled mid-run. With
 # TOKENS_PREFIX set (the refresh scenario), each run, the warm-up too, gets its own fresh chains from
 # $TOKENS_PREFIX-<run>.txt, prepared before the system was put under load.
+# CPU time (user + system, clock ticks) of process $1 so far, from /proc/<pid>/stat (fields 14 and 15)
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
+
+# HOP_PID (optional): the proxy in front of the service for this point (the gateway, the bare proxy); its CPU time
+# per answered request is added to the result as hop_cpu_us (the per-request work of the hop, less noisy than req/s)
 run_point() {
-  local pass="$1" system="$2" scenario="$3" lua="$4" url="$5" rep out
+  local pass="$1" system="$2" scenario="$3" lua="$4" url="$5" rep out before after
   log "pass $pass $system $scenario: warm-up ${WARMUP}s, then $REPS x ${DURATION}s (wrk -t$THREADS -c$CONNS)"
   if [ "$WARMUP" -gt 0 ]; then
     [ -n "${TOKENS_PREFIX:-}" ] && export SBS_TOKENS="$TOKENS_PREFIX-warmup.txt"
@@ -253,10 +266,17 @@ run_point() {
         >> "$RESULTS/mem-$pass-$system.txt" ) &
     local sampler=$!
     out="$RESULTS/wrk-$pass-$system-$scenario-$rep.txt"
+    [ -n "${HOP_PID:-}" ] && before="$(cpu_ticks "$HOP_PID")"
     wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH/sbs/$lua" "$url" > "$out" 2>&1
+    [ -n "${HOP_PID:-}" ] && after="$(cpu_ticks "$HOP_PID")"
     wait "$sampler" 2>/dev/null || true
     local line; line="$(grep '^SBS_RESULT' "$out" || true)"
     [ -n "$line" ] || { echo "wrk printed no result; see $out" >&2; cat "$out" >&2; exit 1; }
+    if [ -n "${HOP_PID:-}" ]; then
+      local requests; requests="$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<< "$line")"
+      [ "${requests:-0}" -gt 0 ] && line="SBS_RESULT hop_cpu_us=$(awk -v t="$((after - before))" -v hz="$TICKS_PER_SECOND" \
+        -v n="$requests" 'BEGIN { printf "%.1f", t * 1000000 / hz / n }') ${line#SBS_RESULT }"
+    fi
     printf '%s\t%s\t%s\t%s\t%s\n' "$pass" "$system" "$scenario" "$rep" "$line" >> "$RESULTS/points.tsv"
     log "  $rep: ${line#SBS_RESULT }"
   done
@@ -273,7 +293,7 @@ bench_latchkey() { # PASS
     # device-service both hop variants below go through), then through the gateway, then through a bare proxy
     SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
       run_point "$pass" latchkey bare-direct poll.lua "http://127.0.0.1:$LATCHKEY_DEVICE_PORT"
-    SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
+    SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli HOP_PID="$(gateway_pid)" \
       run_point "$pass" latchkey poll poll.lua "$gw"
     if [ "$BARE" = "1" ]; then
       # the limit of one proxy hop: the same polls through a bare Vert.x proxy in front of device-service (the
@@ -287,7 +307,7 @@ bench_latchkey() { # PASS
         kill -0 "$BARE_PID" 2>/dev/null || { echo "BareProxy failed; see $RESULTS/bare-proxy-pass$pass.log" >&2; exit 1; }
         sleep 0.1
       done
-      SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli \
+      SBS_CODES="$RESULTS/latchkey-codes.txt" SBS_PATH=/oauth/token SBS_CLIENT_ID=latchkey-cli HOP_PID="$BARE_PID" \
         run_point "$pass" latchkey bare-proxy poll.lua "http://127.0.0.1:$BARE_PORT"
       kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true; BARE_PID=""
     fi

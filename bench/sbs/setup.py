@@ -212,6 +212,12 @@ def load(results):
     return points
 
 
+def hop_cpu(results):
+    """median CPU time of the hop per answered request (µs), when the script measured it"""
+    vals = [float(r["hop_cpu_us"]) for r in results or [] if "hop_cpu_us" in r]
+    return statistics.median(vals) if vals else None
+
+
 def fmt(x, digits=0):
     return "{:,.{d}f}".format(x, d=digits)
 
@@ -264,6 +270,11 @@ def report(results):
             gw = [statistics.median(float(x["rps"]) for x in points[(p, "latchkey", "poll")])
                   for p in passes if (p, "latchkey", "poll") in points and (p, "latchkey", base_key) in points]
             reached = " / ".join("%.0f %%" % (100 * g / v) for g, v in zip(gw, vals)) if base_key == "bare-proxy" else ""
+            cpu = [(hop_cpu(points.get((p, "latchkey", "poll"))), hop_cpu(points.get((p, "latchkey", base_key))))
+                   for p in passes if (p, "latchkey", base_key) in points] if base_key == "bare-proxy" else []
+            if cpu and all(g is not None and b is not None for g, b in cpu):
+                reached += "; CPU per poll, gateway / bare proxy: " + "; ".join(
+                    "%s / %s µs" % (fmt(g, 1), fmt(b, 1)) for g, b in cpu)
             out.append("| %s | %s | | %s | | |" % (label, " / ".join(fmt(v) for v in vals),
                                                   ("gateway reaches " + reached) if reached else ""))
     mem_rows = {}
