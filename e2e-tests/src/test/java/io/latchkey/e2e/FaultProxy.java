@@ -23,9 +23,8 @@ final class FaultProxy implements AutoCloseable {
 
     FaultProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
-        ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.port = probe.getLocalPort();
-        probe.close();
+        // below the ephemeral range: while "down", the port must not become some connection's source port
+        this.port = Platform.freePort();
         up();
     }
 

@@ -1,8 +1,6 @@
 package io.latchkey.e2e;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -261,9 +259,8 @@ public final class Platform {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+    /** Outside the ephemeral range: the services bind their ports seconds later (test-support {@code FreePorts}). */
+    static int freePort() {
+        return io.latchkey.testsupport.FreePorts.next();
     }
 }

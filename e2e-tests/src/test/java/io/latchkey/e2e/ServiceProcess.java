@@ -38,7 +38,7 @@ final class ServiceProcess {
                    Path logDir) {
         this.name = name;
         this.port = port;
-        this.managementPort = freeManagementPort();
+        this.managementPort = Platform.freePort();
         this.jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         this.env = env;
         this.properties = properties;
@@ -58,14 +58,6 @@ final class ServiceProcess {
     /** The management interface's base URL: {@code /q/metrics} lives there, never on {@link #url()}. */
     String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
-    }
-
-    private static int freeManagementPort() {
-        try {
-            return Platform.freePort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     void start() throws IOException {

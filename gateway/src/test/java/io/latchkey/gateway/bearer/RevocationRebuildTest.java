@@ -31,6 +31,8 @@ class RevocationRebuildTest {
         JsonObject familyClaims = TestTokens.claims().put("sid", java.util.UUID.randomUUID().toString());
         String byJti = TestTokens.sign(jtiClaims);
         String byFamily = TestTokens.sign(familyClaims);
+        // the feed subscribes and loads after start: until then /api answers 503 (a slow CI start saw that)
+        awaitStatus("/q/health/ready", 200);
         me(byJti).statusCode(200);
         me(byFamily).statusCode(200);
 

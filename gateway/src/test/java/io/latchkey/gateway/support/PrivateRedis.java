@@ -2,13 +2,12 @@ package io.latchkey.gateway.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.latchkey.testsupport.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -22,7 +21,7 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        port = freePort();
+        port = FreePorts.next(); // restarted on the same port: outside the ephemeral range
         startServer();
         return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port,
                 // only the reconnect (not the periodic reload) may bring the owner's list in during these tests
@@ -73,11 +72,4 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
