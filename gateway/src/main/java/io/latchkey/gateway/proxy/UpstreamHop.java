@@ -1,7 +1,5 @@
 package io.latchkey.gateway.proxy;
 
-import java.util.function.Function;
-
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.httpproxy.ProxyContext;
@@ -15,16 +13,15 @@ import io.vertx.httpproxy.ProxyResponse;
  */
 public final class UpstreamHop implements ProxyInterceptor {
 
-    private final Function<ProxyContext, Upstream> upstream;
+    private final Upstream target;
 
-    /** {@code upstream} picks the service for a request (fixed per route). */
-    public UpstreamHop(Function<ProxyContext, Upstream> upstream) {
-        this.upstream = upstream;
+    /** Sends every request of its route to {@code target}. */
+    public UpstreamHop(Upstream target) {
+        this.target = target;
     }
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext ctx) {
-        Upstream target = upstream.apply(ctx);
         return target.create(ctx).compose(request -> send(ctx, target, request));
     }
 

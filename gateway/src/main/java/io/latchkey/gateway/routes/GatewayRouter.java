@@ -81,7 +81,7 @@ public class GatewayRouter {
 
         for (Route route : RouteTable.ROUTES) {
             Upstream upstream = upstreams.get(route.service());
-            UpstreamHop hop = new UpstreamHop(ctx -> upstream);
+            UpstreamHop hop = new UpstreamHop(upstream);
             GatewayMetrics.RouteMeters meters = metrics.forRoute(route);
             Handler<RoutingContext> timing = meters.timing();
             RateLimiting limits = new RateLimiting(limiter, route.limits(), meters.rateLimited());
