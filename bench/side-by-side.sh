@@ -25,7 +25,9 @@ BENCH="$(cd "$(dirname "$0")" && pwd)"; ROOT="$(dirname "$BENCH")"
 export SBS_LUA_DIR="$BENCH/sbs"
 export SBS_THREADS="${THREADS:-1}"   # the refresh script splits the chains between wrk threads
 
-DURATION="${DURATION:-15}"; REPS="${REPS:-3}"; PASSES="${PASSES:-2}"; WARMUP="${WARMUP:-5}"
+# WARMUP: unmeasured load before every point, for every system alike. 15 s: after 5 s the JIT was still compiling in
+# the first measured run of a point (rising repeats in pass 1, for Keycloak too)
+DURATION="${DURATION:-15}"; REPS="${REPS:-3}"; PASSES="${PASSES:-2}"; WARMUP="${WARMUP:-15}"
 CONNS="${CONNS:-32}"; THREADS="${THREADS:-1}"; POLL_CODES="${POLL_CODES:-500}"
 SCENARIOS="${SCENARIOS:-poll device cc refresh}"
 SYSTEMS="${SYSTEMS:-latchkey keycloak}"  # for a quick look at one of them
