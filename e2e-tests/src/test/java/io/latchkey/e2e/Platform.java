@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.latchkey.testsupport.FreePorts;
+
 /**
  * All four packaged services on free ports, against the real local PostgreSQL and Redis (each behind a
  * {@link FaultProxy}), with this run's own database and Redis key prefix. Started once per test JVM.
@@ -261,6 +263,6 @@ public final class Platform {
 
     /** Outside the ephemeral range: the services bind their ports seconds later (test-support {@code FreePorts}). */
     static int freePort() {
-        return io.latchkey.testsupport.FreePorts.next();
+        return FreePorts.next();
     }
 }

@@ -71,5 +71,4 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
             Thread.currentThread().interrupt();
         }
     }
-
 }
