@@ -3,6 +3,7 @@ package io.latchkey.gateway.edge;
 import io.latchkey.common.error.ErrorBody;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -32,6 +33,7 @@ public final class EdgeResponses {
     private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
     private static final CharSequence PRAGMA = HttpHeaders.createOptimized("Pragma");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+    private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
     private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
     private static final CharSequence ONE_SECOND = HttpHeaders.createOptimized("1");
 
@@ -39,13 +41,22 @@ public final class EdgeResponses {
     }
 
     /** Ends the exchange on a plain route with {@code status} and a prebuilt JSON body. */
-    public static void send(RoutingContext ctx, int status, Buffer body) {
+    public static Future<Void> send(RoutingContext ctx, int status, Buffer body) {
         HttpServerResponse response = ctx.response().setStatusCode(status);
         MultiMap headers = response.headers();
         headers.set(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON);
         errorHeaders(headers, status);
         secure(headers);
-        response.end(body);
+        return response.end(body);
+    }
+
+    /**
+     * {@link #send}, then closes the HTTP/1.1 connection once the answer is written: for a request whose body is
+     * never read, so no byte after its head is taken for another request (RFC 9112 §9.6: Connection: close).
+     */
+    public static void sendAndClose(RoutingContext ctx, int status, Buffer body) {
+        ctx.response().putHeader(HttpHeaders.CONNECTION, CLOSE);
+        send(ctx, status, body).onComplete(written -> ctx.request().connection().close());
     }
 
     /** The edge's security headers on an answer the gateway writes itself. */

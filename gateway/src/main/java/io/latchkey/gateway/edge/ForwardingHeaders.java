@@ -48,6 +48,8 @@ public final class ForwardingHeaders implements ProxyInterceptor {
      * gateway vouches for; returns the client address it put in them (for the per-IP rate limits).
      */
     public String apply(HttpServerRequest inbound, MultiMap headers) {
+        // RFC 9110 §7.6.1: first, so that nothing the gateway sets below can be named away
+        ConnectionOptions.removeListed(inbound.headers(), headers);
         String peer = ClientAddress.peer(inbound);
         boolean trusted = trustedProxies.contains(peer);
         // computed before anything is stripped or appended: the chain as the trusted proxies delivered it

@@ -19,6 +19,8 @@ public final class SecurityHeaders implements ProxyInterceptor {
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext ctx) {
+        // RFC 9110 §7.6.1: what the service's Connection header names ends here too
+        ConnectionOptions.removeListed(ctx.response().headers(), ctx.response().headers());
         addIfAbsent(ctx.response().headers());
         return ctx.sendResponse();
     }

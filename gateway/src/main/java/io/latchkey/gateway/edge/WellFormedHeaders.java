@@ -14,10 +14,16 @@ import io.vertx.ext.web.RoutingContext;
  * field value with control characters or obs-text (bytes above 0x7E) may be refused; the gateway refuses it rather
  * than forward it to a service whose parser drops the connection (the client would see a 503). Checked before any
  * route, because the proxy cannot build an upstream request without a Host (it would fail with an ERROR in the log).
+ * RFC 9112 §6.3: a request whose Transfer-Encoding is anything but {@code chunked} has no length the gateway and the
+ * proxies before it would agree on (request smuggling), or a coding it does not implement: 400, and the connection
+ * closes, so that the bytes after the head are never read as another request.
  */
 public final class WellFormedHeaders implements Handler<RoutingContext> {
 
     private static final Buffer MISSING_HOST = EdgeResponses.error(OAuthError.INVALID_REQUEST.with("Missing Host header."));
+
+    private static final Buffer UNREADABLE_LENGTH = EdgeResponses.error(OAuthError.INVALID_REQUEST
+            .with("Transfer-Encoding must be chunked alone: the length of this request cannot be determined."));
 
     private static final Buffer BAD_HEADER = EdgeResponses.error(
             OAuthError.INVALID_REQUEST.with("A header value holds characters HTTP does not allow."));
@@ -31,6 +37,15 @@ public final class WellFormedHeaders implements Handler<RoutingContext> {
             }
         }
         if (ctx.request().version() != HttpVersion.HTTP_2) {
+            if (ctx.request().headers().get(HttpHeaders.TRANSFER_ENCODING) != null) {
+                List<String> codings = ctx.request().headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+                if (!isChunkedAlone(codings)) {
+                    // RFC 9112 §6.3: chunked not final is a 400; a coding the gateway does not implement (RFC 9112
+                    // §6.1 suggests 501) is a 400 too: the client's request is at fault, never a 5xx
+                    EdgeResponses.sendAndClose(ctx, 400, UNREADABLE_LENGTH);
+                    return;
+                }
+            }
             List<String> hosts = ctx.request().headers().getAll(HttpHeaders.HOST);
             if (hosts.size() != 1 || hosts.get(0).isBlank()) {
                 EdgeResponses.send(ctx, 400, MISSING_HOST);
@@ -38,6 +53,11 @@ public final class WellFormedHeaders implements Handler<RoutingContext> {
             }
         }
         ctx.next();
+    }
+
+    /** True when the Transfer-Encoding lines name exactly one coding, chunked (RFC 9112 §7: case-insensitive). */
+    static boolean isChunkedAlone(List<String> lines) {
+        return lines.size() == 1 && lines.get(0).strip().equalsIgnoreCase("chunked");
     }
 
     /** RFC 9110 §5.5: field-value = VCHAR, SP and HTAB only (obs-text refused). */

@@ -10,6 +10,7 @@ public enum Limit {
     DEVICE_AUTHORIZATION_PER_IP("device-authorization-per-ip", Key.IP, false, true),
     /** Every token request except RFC 8628 device_code polls, which device-service paces with slow_down. */
     TOKEN_PER_CLIENT("token-per-client", Key.CLIENT, false, true),
+    /** The same per IP, and also device_code polls that carry client credentials (they cost a secret check). */
     TOKEN_PER_IP("token-per-ip", Key.IP, false, true),
     AUTHORIZE_PER_IP("authorize-per-ip", Key.IP, true, false),
     /** POST /login only: showing the form is free, submitting it is counted. */

@@ -1,7 +1,6 @@
 package io.latchkey.gateway.proxy;
 
 import io.latchkey.gateway.edge.EdgeResponses;
-import io.latchkey.gateway.token.BoundedBody;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;

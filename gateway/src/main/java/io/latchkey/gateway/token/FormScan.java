@@ -9,20 +9,23 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * What the gateway needs from an {@code application/x-www-form-urlencoded} body, found in one scan of its bytes: is
- * it a device_code grant, and which client_id does it name. No regular expression, no parsed map, no strings unless
+ * it a device_code grant, which client_id does it name, and does it carry a client_secret. No regular expression, no parsed map, no strings unless
  * a field is the client_id or is percent-encoded. It never throws: a malformed field is simply "not device_code" or
  * "no client_id", and the service's strict form reader answers {@code invalid_request} for it.
  */
-public record FormScan(boolean deviceCodeGrant, String clientId) {
+public record FormScan(boolean deviceCodeGrant, String clientId, boolean clientSecret) {
 
     private static final byte[] GRANT_TYPE = ascii(OAuthParams.GRANT_TYPE);
     private static final byte[] DEVICE_CODE = ascii(OAuthParams.GRANT_DEVICE_CODE);
     private static final byte[] CLIENT_ID = ascii(OAuthParams.CLIENT_ID);
+    private static final byte[] CLIENT_SECRET = ascii(OAuthParams.CLIENT_SECRET);
 
     /**
      * {@code deviceCodeGrant} is true when the form carries exactly one {@code grant_type} and it is RFC 8628 §3.4's
      * device_code grant; a repeated grant_type is left to token-service, which rejects it (RFC 6749 §3.2: parameters
      * MUST NOT repeat). {@code clientId} is the single client_id, or null when absent, repeated or malformed.
+     * {@code clientSecret} is true when any field is named client_secret (RFC 6749 §2.3.1's client_secret_post),
+     * whatever its value: the service then checks a secret, work the gateway meters.
      */
     public static FormScan of(Buffer form) {
         int length = form.length();
@@ -30,6 +33,7 @@ public record FormScan(boolean deviceCodeGrant, String clientId) {
         int clientIds = 0;
         boolean deviceCode = false;
         String clientId = null;
+        boolean clientSecret = false;
         int start = 0;
         while (start < length) {
             int end = endOfField(form, start, length);
@@ -41,11 +45,13 @@ public record FormScan(boolean deviceCodeGrant, String clientId) {
             } else if (fieldEquals(form, start, nameEnd, CLIENT_ID, OAuthParams.CLIENT_ID)) {
                 clientIds++;
                 clientId = eq < 0 ? null : value(form, eq + 1, end);
+            } else if (!clientSecret) {
+                clientSecret = fieldEquals(form, start, nameEnd, CLIENT_SECRET, OAuthParams.CLIENT_SECRET);
             }
             start = end + 1;
         }
         return new FormScan(grantTypes == 1 && deviceCode, clientIds == 1 && clientId != null && !clientId.isEmpty()
-                ? clientId : null);
+                ? clientId : null, clientSecret);
     }
 
     private static String value(Buffer form, int from, int to) {

@@ -4,6 +4,7 @@ import io.latchkey.gateway.edge.EdgeResponses;
 import io.latchkey.gateway.edge.ForwardingHeaders;
 import io.latchkey.gateway.limit.ClientKeys;
 import io.latchkey.gateway.limit.RateLimiting;
+import io.latchkey.gateway.proxy.BoundedBody;
 import io.latchkey.gateway.proxy.BufferedExchange;
 import io.latchkey.gateway.proxy.Upstream;
 import io.vertx.core.Handler;
@@ -46,7 +47,7 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
         }
         BoundedBody.read(inbound, maxBody).onComplete(read -> {
             if (read.succeeded()) {
-                forward(ctx, read.result());
+                forwardOr503(ctx, read.result());
             } else if (read.cause() == BoundedBody.TOO_LARGE) {
                 refuse(ctx, 413, EdgeResponses.BODY_TOO_LARGE);
             } else {
@@ -56,6 +57,15 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
         });
     }
 
+    /** Runs in a callback, outside the router's own failure handling: nothing thrown may leave the client waiting. */
+    private void forwardOr503(RoutingContext ctx, Buffer form) {
+        try {
+            forward(ctx, form);
+        } catch (RuntimeException unexpected) {
+            BufferedExchange.unavailable(ctx, unexpected);
+        }
+    }
+
     private void forward(RoutingContext ctx, Buffer form) {
         HttpServerRequest inbound = ctx.request();
         FormScan scan = FormScan.of(form);
@@ -63,9 +73,16 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
         // RFC 9700 §4.13: only what the gateway vouches for reaches the service
         String client = forwarding.apply(inbound, headers);
         if (scan.deviceCodeGrant()) {
-            // RFC 8628 §3.4/§3.5: polls go to device-service, which owns the polling state and paces them with
-            // slow_down: one hop, one Redis trip, no rate-limit round trip here
-            BufferedExchange.send(ctx, deviceService, headers, form);
+            if (!limits.enabled() || !authenticates(inbound, scan)) {
+                // RFC 8628 §3.4/§3.5: a public client's polls go to device-service, which owns the polling state and
+                // paces them with slow_down: one hop, one Redis trip, no rate-limit round trip here
+                BufferedExchange.send(ctx, deviceService, headers, form);
+                return;
+            }
+            // a poll with client credentials makes device-service check a secret with token-service (RFC 6749
+            // §2.3.1) before it looks at the code: that work is metered like any token request's, per IP only, so
+            // that a made-up client_id buys no budget of its own
+            checkThenSend(ctx, deviceService, headers, form, client, null);
             return;
         }
         if (!limits.enabled()) {
@@ -73,13 +90,23 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
             return;
         }
         String basic = ClientKeys.basicClientId(inbound);
-        limits.verdict(inbound.method(), client, basic != null ? basic : scan.clientId()).onComplete(checked -> {
+        checkThenSend(ctx, tokenService, headers, form, client, basic != null ? basic : scan.clientId());
+    }
+
+    private void checkThenSend(RoutingContext ctx, Upstream target, MultiMap headers, Buffer form, String client,
+                               String clientId) {
+        limits.verdict(ctx.request().method(), client, clientId).onComplete(checked -> {
             if (checked.failed() || checked.result().admitted()) {
-                BufferedExchange.send(ctx, tokenService, headers, form); // the limiter fails open by itself
+                BufferedExchange.send(ctx, target, headers, form); // the limiter fails open by itself
             } else {
                 limits.refuse(ctx, checked.result());
             }
         });
+    }
+
+    /** True when the request carries client credentials: an Authorization header or a client_secret field. */
+    private static boolean authenticates(HttpServerRequest inbound, FormScan scan) {
+        return scan.clientSecret() || inbound.headers().contains(HttpHeaders.AUTHORIZATION);
     }
 
     private static void refuse(RoutingContext ctx, int status, Buffer body) {

@@ -96,6 +96,31 @@ class RateLimitedRoutesTest {
                 formPost("/oauth/token", "grant_type=refresh_token&client_id=poller&refresh_token=r")).status());
     }
 
+    /**
+     * A poll with client credentials makes device-service check a secret (RFC 6749 §2.3.1) before the code: it is
+     * counted per IP like any token request, whatever client_id it names, while public polls stay free.
+     */
+    @Test
+    void pollsWithClientCredentialsAreCountedPerIp() {
+        for (int i = 0; i < 3; i++) {
+            Response poll = exchangeFrom("127.0.10.1", formPost("/oauth/token", POLL, basic("made-up-" + i, "guess")));
+            assertEquals(200, poll.status());
+            assertEquals("device-service", poll.json().getString("service"));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, exchangeFrom("127.0.10.1",
+                    formPost("/oauth/token", POLL + "&client_id=made-up-" + i + "&client_secret=guess")).status());
+        }
+        // the seventh is over token-per-ip (6/1m)
+        assertRefusedAsJson(exchangeFrom("127.0.10.1",
+                formPost("/oauth/token", POLL + "&client_id=other&client_secret=guess")));
+        assertRefusedAsJson(exchangeFrom("127.0.10.1", formPost("/oauth/token", POLL, "Authorization: Bearer x")));
+        // a public client's polls from that address are still not counted
+        Response publicPoll = exchangeFrom("127.0.10.1", formPost("/oauth/token", POLL + "&client_id=latchkey-cli"));
+        assertEquals(200, publicPoll.status());
+        assertEquals("device-service", publicPoll.json().getString("service"));
+    }
+
     @Test
     void signInSubmissionsPerIpGetAnHtmlPageWhenOverTheLimitButShowingTheFormIsFree() {
         String get = "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";

@@ -91,10 +91,20 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                     .put("headers", headers)
                     .put("body", body.toString())
                     .put("upstream_connection", request.remoteAddress().port());
+            String pad = request.getParam("pad");
+            if (pad != null) {
+                echo.put("pad", "x".repeat(Integer.parseInt(pad))); // an answer of about that many bytes
+            }
             if ("token-service".equals(service) && "/oauth/jwks".equals(request.path())) {
                 echo.put("keys", TestTokens.jwks());
             }
             request.response().putHeader("Content-Type", "application/json");
+            String connectionOption = request.getParam("connection_option");
+            if (connectionOption != null) {
+                // RFC 9110 §7.6.1: a header this hop alone means, named in Connection, next to one that is kept
+                request.response().putHeader("Connection", "keep-alive, " + connectionOption)
+                        .putHeader(connectionOption, "hop-only").putHeader("X-Service-Kept", "kept");
+            }
             String referrerPolicy = request.getParam("referrer_policy");
             if (referrerPolicy != null) {
                 request.response().putHeader("Referrer-Policy", referrerPolicy);

@@ -78,4 +78,21 @@ class FormScanTest {
     void theClientIdIsFoundInTheSameScan(String form, String expected) {
         assertEquals(expected, FormScan.of(Buffer.buffer(form)).clientId());
     }
+
+    /** RFC 6749 §2.3.1: client_secret_post, under any spelling the services' form reader decodes to the same name. */
+    @ParameterizedTest(name = "[{0}] carries a client_secret: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "grant_type=urn:ietf:params:oauth:grant-type:device_code&client_id=a&client_secret=s | true",
+            "client_secret= | true",
+            "client_secret | true",
+            "client%5Fsecret=s | true",
+            "client_%73ecret=s&client_secret=t | true",
+            "client_secretx=s | false",
+            "xclient_secret=s | false",
+            "client_id=a&secret=s | false",
+            "client_secret%=s | false",
+            "'' | false"})
+    void aClientSecretFieldIsFoundInTheSameScan(String form, boolean expected) {
+        assertEquals(expected, FormScan.of(Buffer.buffer(form)).clientSecret());
+    }
 }

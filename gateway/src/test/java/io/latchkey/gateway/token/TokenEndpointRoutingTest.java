@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.latchkey.gateway.proxy.BufferedExchange;
 import io.latchkey.gateway.support.RawHttp;
 import io.latchkey.gateway.support.StubServices;
 import io.quarkus.test.common.WithTestResource;
@@ -89,6 +90,24 @@ class TokenEndpointRoutingTest {
         assertEquals(String.valueOf(form.length()), headers.getString("content-length"));
         // the service's own authority, not the client's Host
         assertTrue(headers.getString("host").startsWith("127.0.0.1:"), headers.getString("host"));
+    }
+
+    /** A service's answer is read whole, so it is bounded: a runaway one is a 503 and a closed connection. */
+    @Test
+    void anAnswerOverTheLimitIsA503AndOneUnderItArrivesWhole() {
+        int under = BufferedExchange.MAX_ANSWER - 64 * 1024;
+        given().contentType(FORM).body("grant_type=client_credentials")
+                .post("/oauth/token?pad=" + under)
+                .then().statusCode(200).body("pad.length()", equalTo(under));
+        given().contentType(FORM).body("grant_type=client_credentials")
+                .post("/oauth/token?pad=" + (BufferedExchange.MAX_ANSWER + 1))
+                .then().statusCode(503)
+                .header("Retry-After", "1")
+                .body("error", equalTo("temporarily_unavailable"));
+        // the pool goes on serving
+        given().contentType(FORM).body("grant_type=client_credentials")
+                .post("/oauth/token")
+                .then().statusCode(200).body("service", equalTo("token-service"));
     }
 
     /** RFC 9110 §6.6.1: the edge dates its answers (IMF-fixdate); the security headers and the request id come along. */

@@ -1,4 +1,4 @@
-package io.latchkey.gateway.token;
+package io.latchkey.gateway.proxy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -7,23 +7,24 @@ import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.streams.ReadStream;
 
-/** Reads a request body into memory, refusing to hold more than {@code limit} bytes. */
+/** Reads a body (a request's, or a service's answer) into memory, refusing to hold more than {@code limit} bytes. */
 public final class BoundedBody implements Handler<Buffer> {
 
     /** The failure of a body over the limit; no stack trace, it is an answer not a bug. */
-    public static final VertxException TOO_LARGE = new VertxException("request body over the limit", true);
+    public static final VertxException TOO_LARGE = new VertxException("body over the limit", true);
 
     private static final Buffer EMPTY = Buffer.buffer(0);
 
-    private final HttpServerRequest request;
+    private final ReadStream<Buffer> stream;
     private final int limit;
     private final Promise<Buffer> promise = Promise.promise();
     private Buffer body;
     private boolean owned;
 
-    private BoundedBody(HttpServerRequest request, int limit) {
-        this.request = request;
+    private BoundedBody(ReadStream<Buffer> stream, int limit) {
+        this.stream = stream;
         this.limit = limit;
     }
 
@@ -40,16 +41,29 @@ public final class BoundedBody implements Handler<Buffer> {
         }
     }
 
+    /** A request's body; fails with {@link #TOO_LARGE} past {@code limit}. */
     public static Future<Buffer> read(HttpServerRequest request, int limit) {
-        BoundedBody reader = new BoundedBody(request, limit);
-        request.handler(reader);
-        request.endHandler(end -> reader.promise.tryComplete(reader.body == null ? EMPTY : reader.body));
-        request.exceptionHandler(reader.promise::tryFail);
+        BoundedBody reader = listen(request, limit);
         if (HttpHeaders.CONTINUE.toString().equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             request.response().writeContinue(); // RFC 9110 §10.1.1: the body is wanted (the limit still applies)
         }
         request.resume();
         return reader.promise.future();
+    }
+
+    /** Any other body (a service's answer); fails with {@link #TOO_LARGE} past {@code limit}. */
+    public static Future<Buffer> readStream(ReadStream<Buffer> stream, int limit) {
+        BoundedBody reader = listen(stream, limit);
+        stream.resume();
+        return reader.promise.future();
+    }
+
+    private static BoundedBody listen(ReadStream<Buffer> stream, int limit) {
+        BoundedBody reader = new BoundedBody(stream, limit);
+        stream.handler(reader);
+        stream.endHandler(end -> reader.promise.tryComplete(reader.body == null ? EMPTY : reader.body));
+        stream.exceptionHandler(reader.promise::tryFail);
+        return reader;
     }
 
     @Override
@@ -59,7 +73,7 @@ public final class BoundedBody implements Handler<Buffer> {
         }
         int size = (body == null ? 0 : body.length()) + chunk.length();
         if (size > limit) {
-            request.handler(null);
+            stream.handler(null);
             promise.tryFail(TOO_LARGE);
         } else if (body == null) {
             body = chunk; // the usual case: the whole form in one chunk, kept without copying

@@ -1,0 +1,91 @@
+package io.latchkey.gateway.edge;
+
+import static io.latchkey.gateway.support.RawHttp.exchange;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.latchkey.gateway.support.RawHttp.Response;
+import io.latchkey.gateway.support.StubServices;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Request smuggling: a message whose length two parsers could read differently is refused, and its connection is
+ * closed, so the bytes after it are never read as a second request (RFC 9112 §6.1, §6.3). Each request is followed
+ * by a pipelined one that a lenient parser would answer too; without {@code Connection: close}, so that the
+ * gateway's own closing is what ends the exchange (RawHttp reads to the end, a connection left open fails the test).
+ */
+@QuarkusTest
+@WithTestResource(StubServices.class)
+class RequestFramingTest {
+
+    private static final String SMUGGLED = "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    private static final String HEAD = "POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\n";
+    private static final String FORM = "grant_type=client_credentials";
+
+    /** RFC 9112 §6.3: a Transfer-Encoding that does not end in chunked, or one no parser agrees on, is a 400. */
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {
+            "Transfer-Encoding: gzip",
+            "Transfer-Encoding: chunked, gzip",
+            "Transfer-Encoding: xchunked",
+            "Transfer-Encoding : chunked", // RFC 9112 §5.1: whitespace before the colon MUST be rejected
+            "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip",
+            "Transfer-Encoding: chunked, chunked",
+            "Transfer-Encoding: \"chunked\"",
+            "Content-Length: 29\r\nContent-Length: 30", // RFC 9110 §8.6: differing lengths
+            "Content-Length: +29",
+            "Content-Length: 0x1d"})
+    void anAmbiguousLengthIsRefusedAndTheConnectionClosed(String framing) {
+        Response response = exchange(HEAD + framing + "\r\n\r\n" + "1d\r\n" + FORM + "\r\n0\r\n\r\n" + SMUGGLED);
+        assertEquals(400, response.status(), response.head());
+        assertOneAnswerOnly(response);
+    }
+
+    /**
+     * RFC 9112 §6.1: a coding the gateway does not implement, before chunked: refused (400 rather than the suggested
+     * 501: the request is at fault, and the edge never answers a client's mistake with a 5xx), the connection closed.
+     */
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"Transfer-Encoding: gzip, chunked", "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked",
+            "Transfer-Encoding: identity,chunked"})
+    void anUnknownCodingBeforeChunkedIsRefusedAndTheConnectionClosed(String framing) {
+        Response response = exchange(HEAD + framing + "\r\n\r\n" + "1d\r\n" + FORM + "\r\n0\r\n\r\n" + SMUGGLED);
+        assertEquals(400, response.status(), response.head());
+        assertOneAnswerOnly(response);
+    }
+
+    /** A plain chunked request is read as such: the same bytes with an honest framing are answered (control case). */
+    @org.junit.jupiter.api.Test
+    void aChunkedRequestIsAnsweredAndThePipelinedOneToo() {
+        Response response = exchange(HEAD + "Transfer-Encoding: chunked\r\n\r\n" + "1d\r\n" + FORM
+                + "\r\n0\r\n\r\n" + SMUGGLED.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"));
+        assertEquals(200, response.status(), response.head());
+        assertTrue(response.body().contains("HTTP/1.1 200"), "the second request of the pipeline was answered too");
+    }
+
+    /**
+     * RFC 9112 §6.1: with both Transfer-Encoding: chunked and Content-Length, the chunked framing alone counts (or the
+     * request is refused), and the connection closes after the answer either way.
+     */
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"Content-Length: 4\r\nTransfer-Encoding: chunked",
+            "Transfer-Encoding: chunked\r\nContent-Length: 400"})
+    void chunkedWithAContentLengthIsNeverReadByTheLength(String framing) {
+        Response response = exchange(HEAD + framing + "\r\n\r\n" + "1d\r\n" + FORM + "\r\n0\r\n\r\n" + SMUGGLED);
+        assertTrue(response.status() == 400 || response.status() == 200, response.head());
+        if (response.status() == 200) {
+            assertEquals(FORM, response.json().getString("body"), "the body as chunked framing reads it");
+        }
+        assertOneAnswerOnly(response);
+    }
+
+    private static void assertOneAnswerOnly(Response response) {
+        assertFalse(response.body().contains("HTTP/1.1 "), "a second request was read: " + response.body());
+    }
+}
