@@ -1,12 +1,17 @@
 package io.latchkey.gateway.edge;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.latchkey.common.error.ErrorBody;
 import io.latchkey.common.error.OAuthError;
 import io.latchkey.common.error.OAuthException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -34,6 +39,8 @@ public final class EdgeResponses {
     private static final CharSequence PRAGMA = HttpHeaders.createOptimized("Pragma");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
     private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
+    /** Connections {@link #sendAndClose} is closing: a request that still arrives on one is not read. */
+    private static final Set<HttpConnection> CLOSING = ConcurrentHashMap.newKeySet();
     private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
     private static final CharSequence ONE_SECOND = HttpHeaders.createOptimized("1");
 
@@ -55,8 +62,17 @@ public final class EdgeResponses {
      * never read, so no byte after its head is taken for another request (RFC 9112 §9.6: Connection: close).
      */
     public static void sendAndClose(RoutingContext ctx, int status, Buffer body) {
+        HttpConnection connection = ctx.request().connection();
+        // Vert.x keeps a pipelined request that arrived with this one and routes it once this answer is complete,
+        // before the close below: WellFormedHeaders drops it unanswered while the connection is in this set
+        CLOSING.add(connection);
         ctx.response().putHeader(HttpHeaders.CONNECTION, CLOSE);
-        send(ctx, status, body).onComplete(written -> ctx.request().connection().close());
+        send(ctx, status, body).onComplete(written -> connection.close().onComplete(closed -> CLOSING.remove(connection)));
+    }
+
+    /** True when {@code request} came after one {@link #sendAndClose} answered on the same connection. */
+    public static boolean closing(HttpServerRequest request) {
+        return !CLOSING.isEmpty() && CLOSING.contains(request.connection());
     }
 
     /** The edge's security headers on an answer the gateway writes itself. */

@@ -30,6 +30,11 @@ public final class WellFormedHeaders implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (EdgeResponses.closing(ctx.request())) {
+            // RFC 9112 §9.6: bytes after a head refused with Connection: close are never read as another request
+            ctx.request().connection().close();
+            return;
+        }
         for (java.util.Map.Entry<String, String> header : ctx.request().headers()) {
             if (!isFieldValue(header.getValue())) {
                 EdgeResponses.send(ctx, 400, BAD_HEADER);

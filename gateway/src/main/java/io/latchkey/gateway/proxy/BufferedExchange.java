@@ -1,6 +1,8 @@
 package io.latchkey.gateway.proxy;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.latchkey.gateway.edge.ConnectionOptions;
 import io.latchkey.gateway.edge.EdgeResponses;
@@ -92,13 +94,15 @@ public final class BufferedExchange {
         }
         reply.setStatusCode(response.statusCode());
         MultiMap headers = reply.headers();
+        // RFC 9110 §7.6.1: nor the headers the service's Connection header names (null: none, the usual case)
+        Set<String> named = ConnectionOptions.named(response.headers());
         for (Map.Entry<String, String> header : response.headers()) {
-            if (!HopByHop.notForwardedDownstream(header.getKey())) {
-                headers.add(header.getKey(), header.getValue());
+            String name = header.getKey();
+            if (!HopByHop.notForwardedDownstream(name)
+                    && (named == null || !named.contains(name.toLowerCase(Locale.ROOT)))) {
+                headers.add(name, header.getValue());
             }
         }
-        // RFC 9110 §7.6.1: and the headers the service's Connection header names
-        ConnectionOptions.removeListed(response.headers(), headers);
         if (!headers.contains(HttpHeaders.DATE)) {
             headers.set(HttpHeaders.DATE, HttpDate.now());
         }

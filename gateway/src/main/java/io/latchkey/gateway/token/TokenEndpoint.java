@@ -96,10 +96,14 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
     private void checkThenSend(RoutingContext ctx, Upstream target, MultiMap headers, Buffer form, String client,
                                String clientId) {
         limits.verdict(ctx.request().method(), client, clientId).onComplete(checked -> {
-            if (checked.failed() || checked.result().admitted()) {
-                BufferedExchange.send(ctx, target, headers, form); // the limiter fails open by itself
-            } else {
-                limits.refuse(ctx, checked.result());
+            try {
+                if (checked.failed() || checked.result().admitted()) {
+                    BufferedExchange.send(ctx, target, headers, form); // the limiter fails open by itself
+                } else {
+                    limits.refuse(ctx, checked.result());
+                }
+            } catch (RuntimeException unexpected) {
+                BufferedExchange.unavailable(ctx, unexpected); // a callback too: never a client left waiting
             }
         });
     }

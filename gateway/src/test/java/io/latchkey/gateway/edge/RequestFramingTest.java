@@ -23,7 +23,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(StubServices.class)
 class RequestFramingTest {
 
-    private static final String SMUGGLED = "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    /** Per test instance, so per case: JUnit makes a new one for each. */
+    private final String MARKER = "smuggled-" + java.util.UUID.randomUUID();
+    private final String SMUGGLED = "GET /login?" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     private static final String HEAD = "POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + "Content-Type: application/x-www-form-urlencoded\r\n";
     private static final String FORM = "grant_type=client_credentials";
@@ -64,28 +66,33 @@ class RequestFramingTest {
     @org.junit.jupiter.api.Test
     void aChunkedRequestIsAnsweredAndThePipelinedOneToo() {
         Response response = exchange(HEAD + "Transfer-Encoding: chunked\r\n\r\n" + "1d\r\n" + FORM
-                + "\r\n0\r\n\r\n" + SMUGGLED.replace("\r\n\r\n", "\r\nConnection: close\r\n\r\n"));
+                + "\r\n0\r\n\r\n" + "GET /login?honest HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertEquals(200, response.status(), response.head());
         assertTrue(response.body().contains("HTTP/1.1 200"), "the second request of the pipeline was answered too");
     }
 
     /**
-     * RFC 9112 §6.1: with both Transfer-Encoding: chunked and Content-Length, the chunked framing alone counts (or the
-     * request is refused), and the connection closes after the answer either way.
+     * RFC 9112 §6.1: a request with both Transfer-Encoding: chunked and Content-Length may be refused, and its
+     * connection closes after the answer whatever the server did; Netty refuses it.
      */
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"Content-Length: 4\r\nTransfer-Encoding: chunked",
             "Transfer-Encoding: chunked\r\nContent-Length: 400"})
     void chunkedWithAContentLengthIsNeverReadByTheLength(String framing) {
         Response response = exchange(HEAD + framing + "\r\n\r\n" + "1d\r\n" + FORM + "\r\n0\r\n\r\n" + SMUGGLED);
-        assertTrue(response.status() == 400 || response.status() == 200, response.head());
-        if (response.status() == 200) {
-            assertEquals(FORM, response.json().getString("body"), "the body as chunked framing reads it");
-        }
+        assertEquals(400, response.status(), response.head());
         assertOneAnswerOnly(response);
     }
 
-    private static void assertOneAnswerOnly(Response response) {
+    /** No second answer on the connection, and the pipelined request never reached a service. */
+    private void assertOneAnswerOnly(Response response) {
         assertFalse(response.body().contains("HTTP/1.1 "), "a second request was read: " + response.body());
+        try {
+            Thread.sleep(300); // a forwarded one would be on its way before the first answer was even written
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertFalse(StubServices.SEEN_URIS.stream().anyMatch(uri -> uri.contains(MARKER)),
+                "the pipelined request reached a service");
     }
 }

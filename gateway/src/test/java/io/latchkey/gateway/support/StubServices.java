@@ -3,7 +3,9 @@ package io.latchkey.gateway.support;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +39,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     /** How many times a gateway has loaded {@code /internal/revocations}. */
     public static final AtomicInteger REVOCATION_LOADS = new AtomicInteger();
 
+    /** Every request URI that reached a stub service (to prove that a smuggled request never did). */
+    public static final Set<String> SEEN_URIS = ConcurrentHashMap.newKeySet();
+
     private Vertx vertx;
 
     @Override
@@ -67,6 +72,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void echo(String service, HttpServerRequest request) {
+        SEEN_URIS.add(request.uri());
         if ("token-service".equals(service) && "/internal/revocations".equals(request.path())) {
             boolean authenticated = "dev-internal-secret".equals(request.getHeader("X-Latchkey-Internal"));
             if (authenticated) {
