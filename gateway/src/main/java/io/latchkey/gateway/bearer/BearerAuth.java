@@ -29,7 +29,6 @@ public final class BearerAuth implements ProxyInterceptor {
     public static final CharSequence SCOPE = HttpHeaders.createOptimized(TrustHeaders.SCOPE);
     public static final CharSequence GRANT_ID = HttpHeaders.createOptimized(TrustHeaders.GRANT_ID);
     private static final CharSequence WWW_AUTHENTICATE = HttpHeaders.createOptimized("WWW-Authenticate");
-    private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
     private static final String REALM = "Bearer realm=\"latchkey\"";
 
     private final BearerProtection protection;
@@ -135,7 +134,7 @@ public final class BearerAuth implements ProxyInterceptor {
         HttpServerRequest inbound = ctx.request().proxiedRequest();
         if (!inbound.isEnded()) {
             // the body is not read: the connection cannot be reused
-            inbound.response().putHeader(HttpHeaders.CONNECTION, CLOSE);
+            EdgeResponses.closeAfterAnswer(inbound);
         }
         if (failure.kind() == BearerFailure.Kind.MISSING) {
             ProxyResponse response = EdgeResponses.instead(ctx, 401, Buffer.buffer());

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -39,7 +40,7 @@ public final class EdgeResponses {
     private static final CharSequence PRAGMA = HttpHeaders.createOptimized("Pragma");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
     private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
-    /** Connections {@link #sendAndClose} is closing: a request that still arrives on one is not read. */
+    /** Connections marked to close after their answer: a request that still arrives on one is not routed. */
     private static final Set<HttpConnection> CLOSING = ConcurrentHashMap.newKeySet();
     private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
     private static final CharSequence ONE_SECOND = HttpHeaders.createOptimized("1");
@@ -62,17 +63,41 @@ public final class EdgeResponses {
      * never read, so no byte after its head is taken for another request (RFC 9112 §9.6: Connection: close).
      */
     public static void sendAndClose(RoutingContext ctx, int status, Buffer body) {
-        HttpConnection connection = ctx.request().connection();
-        // Vert.x keeps a pipelined request that arrived with this one and routes it once this answer is complete,
-        // before the close below: WellFormedHeaders drops it unanswered while the connection is in this set
-        CLOSING.add(connection);
-        ctx.response().putHeader(HttpHeaders.CONNECTION, CLOSE);
-        send(ctx, status, body).onComplete(written -> connection.close().onComplete(closed -> CLOSING.remove(connection)));
+        // marked before the answer: Vert.x routes a pipelined request as soon as this answer is complete, before
+        // the close below, and WellFormedHeaders drops it unrouted while the connection is marked
+        closeAfterAnswer(ctx.request());
+        try {
+            send(ctx, status, body).onComplete(written -> closeIfMarked(ctx.request()));
+        } catch (RuntimeException unexpected) {
+            closeIfMarked(ctx.request());
+            throw unexpected;
+        }
     }
 
-    /** True when {@code request} came after one {@link #sendAndClose} answered on the same connection. */
-    public static boolean closing(HttpServerRequest request) {
-        return !CLOSING.isEmpty() && CLOSING.contains(request.connection());
+    /**
+     * RFC 9112 §9.6: the answer to {@code inbound} says Connection: close, and the connection is closed once it is
+     * written ({@link #closeIfMarked}; Vert.x itself closes only when the client asked to). For a refusal that leaves
+     * the request's body unread. HTTP/2 streams are left alone: closing would end the client's other streams.
+     */
+    public static void closeAfterAnswer(HttpServerRequest inbound) {
+        if (inbound.version() == HttpVersion.HTTP_2) {
+            return;
+        }
+        inbound.response().putHeader(HttpHeaders.CONNECTION, CLOSE);
+        CLOSING.add(inbound.connection());
+    }
+
+    /** Closes {@code inbound}'s connection when {@link #closeAfterAnswer} marked it. */
+    public static void closeIfMarked(HttpServerRequest inbound) {
+        if (closing(inbound)) {
+            HttpConnection connection = inbound.connection();
+            connection.close().onComplete(closed -> CLOSING.remove(connection));
+        }
+    }
+
+    /** True when {@code inbound}'s connection is marked to close ({@link #closeAfterAnswer}). */
+    public static boolean closing(HttpServerRequest inbound) {
+        return !CLOSING.isEmpty() && CLOSING.contains(inbound.connection());
     }
 
     /** The edge's security headers on an answer the gateway writes itself. */

@@ -3,6 +3,7 @@ package io.latchkey.gateway.edge;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 
@@ -22,7 +23,12 @@ public final class SecurityHeaders implements ProxyInterceptor {
         // RFC 9110 §7.6.1: what the service's Connection header names ends here too
         ConnectionOptions.removeListed(ctx.response().headers(), ctx.response().headers());
         addIfAbsent(ctx.response().headers());
-        return ctx.sendResponse();
+        HttpServerRequest inbound = ctx.request().proxiedRequest();
+        if (!EdgeResponses.closing(inbound)) {
+            return ctx.sendResponse();
+        }
+        // a refusal that left the body unread (EdgeResponses.closeAfterAnswer): RFC 9112 §9.6, closed once sent
+        return ctx.sendResponse().onComplete(sent -> EdgeResponses.closeIfMarked(inbound));
     }
 
     static void addIfAbsent(MultiMap headers) {

@@ -17,8 +17,6 @@ import io.vertx.httpproxy.ProxyResponse;
  */
 public final class BufferedBody implements ProxyInterceptor {
 
-    private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
-
     private static final String BUFFERED = "latchkey.buffered-body";
 
     private final int limit;
@@ -65,13 +63,13 @@ public final class BufferedBody implements ProxyInterceptor {
 
     /** A body the client broke off or mis-framed (a bad chunk) is its error: 400, not the 503 of an outage. */
     public static ProxyResponse unreadable(ProxyContext ctx) {
-        ctx.request().proxiedRequest().response().putHeader(HttpHeaders.CONNECTION, CLOSE);
+        EdgeResponses.closeAfterAnswer(ctx.request().proxiedRequest());
         return EdgeResponses.instead(ctx, 400, EdgeResponses.UNREADABLE_BODY);
     }
 
     private static ProxyResponse tooLarge(ProxyContext ctx) {
         // RFC 9110 §15.5.14: 413 Content Too Large; the rest of the body is not read, so the connection closes
-        ctx.request().proxiedRequest().response().putHeader(HttpHeaders.CONNECTION, CLOSE);
+        EdgeResponses.closeAfterAnswer(ctx.request().proxiedRequest());
         return EdgeResponses.instead(ctx, 413, EdgeResponses.BODY_TOO_LARGE);
     }
 }

@@ -21,8 +21,6 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class TokenEndpoint implements Handler<RoutingContext> {
 
-    private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
-
     private final Upstream tokenService;
     private final Upstream deviceService;
     private final ForwardingHeaders forwarding;
@@ -115,7 +113,6 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
 
     private static void refuse(RoutingContext ctx, int status, Buffer body) {
         // RFC 9110 §15.5.14 (413) / a broken body (400): the rest of the body is not read, so the connection closes
-        ctx.response().putHeader(HttpHeaders.CONNECTION, CLOSE);
-        EdgeResponses.send(ctx, status, body);
+        EdgeResponses.sendAndClose(ctx, status, body);
     }
 }

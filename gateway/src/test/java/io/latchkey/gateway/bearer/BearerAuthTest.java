@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.latchkey.gateway.support.RawHttp;
 import io.latchkey.gateway.support.StubServices;
 import io.latchkey.gateway.support.TestTokens;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -378,5 +380,23 @@ class BearerAuthTest {
             Thread.sleep(20);
         }
         throw new AssertionError("still accepted after 5 s");
+    }
+
+    /**
+     * RFC 9112 §9.6: a 401 that leaves the body unread says Connection: close and closes, though the client did not
+     * ask to (RawHttp reads to the end of the connection: one left open fails the test), and the request pipelined
+     * behind it is never routed.
+     */
+    @Test
+    void aRefusalThatLeavesTheBodyUnreadClosesTheConnection() {
+        String marker = "after-401-" + UUID.randomUUID();
+        RawHttp.Response response = RawHttp.exchange(
+                "POST /api/v1/me HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 2\r\n\r\n",
+                "{}", "GET /login?" + marker + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        assertEquals(401, response.status(), response.head());
+        assertEquals("close", RawHttp.header(response, "Connection"));
+        assertFalse(response.body().contains("HTTP/1.1 "), response.body());
+        assertFalse(StubServices.SEEN_URIS.stream().anyMatch(uri -> uri.contains(marker)), "the pipelined request was routed");
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class RequestFramingTest {
 
     /** Per test instance, so per case: JUnit makes a new one for each. */
-    private final String MARKER = "smuggled-" + java.util.UUID.randomUUID();
+    private final String MARKER = "smuggled-" + UUID.randomUUID();
     private final String SMUGGLED = "GET /login?" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     private static final String HEAD = "POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             + "Content-Type: application/x-www-form-urlencoded\r\n";
@@ -63,7 +66,7 @@ class RequestFramingTest {
     }
 
     /** A plain chunked request is read as such: the same bytes with an honest framing are answered (control case). */
-    @org.junit.jupiter.api.Test
+    @Test
     void aChunkedRequestIsAnsweredAndThePipelinedOneToo() {
         Response response = exchange(HEAD + "Transfer-Encoding: chunked\r\n\r\n" + "1d\r\n" + FORM
                 + "\r\n0\r\n\r\n" + "GET /login?honest HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
@@ -82,6 +85,21 @@ class RequestFramingTest {
         Response response = exchange(HEAD + framing + "\r\n\r\n" + "1d\r\n" + FORM + "\r\n0\r\n\r\n" + SMUGGLED);
         assertEquals(400, response.status(), response.head());
         assertOneAnswerOnly(response);
+    }
+
+    /**
+     * h2c is off: an Upgrade: h2c request is answered as HTTP/1.1 (200, not 101 Switching Protocols), and so is the
+     * request after it on the connection (after a 101 its bytes would have been an invalid HTTP/2 preface).
+     */
+    @Test
+    void anUpgradeToCleartextHttp2IsNotTaken() {
+        Response response = exchange("GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade, HTTP2-Settings"
+                + "\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n"
+                + "GET /login?second HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertTrue(response.head().startsWith("HTTP/1.1 200"), response.head());
+        assertTrue(response.body().contains("HTTP/1.1 200"), "the second request was answered too: " + response.body());
+        assertTrue(response.body().contains("\"headers\""), response.body());
+        assertFalse(response.body().contains("http2-settings"), "a header Connection names is not forwarded");
     }
 
     /** No second answer on the connection, and the pipelined request never reached a service. */
