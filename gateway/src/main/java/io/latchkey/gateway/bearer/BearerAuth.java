@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import io.latchkey.common.jwt.VerifiedAccessToken;
 import io.latchkey.common.trust.TrustHeaders;
 import io.latchkey.gateway.edge.EdgeResponses;
+import io.latchkey.gateway.proxy.BufferedBody;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -132,8 +133,8 @@ public final class BearerAuth implements ProxyInterceptor {
 
     private ProxyResponse refuse(ProxyContext ctx, BearerFailure failure) {
         HttpServerRequest inbound = ctx.request().proxiedRequest();
-        if (!inbound.isEnded()) {
-            // the body is not read: the connection cannot be reused
+        if (BufferedBody.hasBody(inbound) && !inbound.isEnded()) {
+            // the body is not read: the connection cannot be reused (a request without one keeps its connection)
             EdgeResponses.closeAfterAnswer(inbound);
         }
         if (failure.kind() == BearerFailure.Kind.MISSING) {

@@ -55,7 +55,8 @@ public final class BufferedBody implements ProxyInterceptor {
         return ctx.get(BUFFERED, Buffer.class);
     }
 
-    static boolean hasBody(HttpServerRequest request) {
+    /** True when the request announces a body (a Content-Length above 0, or Transfer-Encoding). */
+    public static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
                 || (length != null && !length.trim().equals("0"));
