@@ -32,7 +32,7 @@ public final class Platform {
     static final String LIMITED_CLIENT = "e2e-rate-limited";
     static final String LIMITED_RATE = "4/8s";
     /** As in run.sh. */
-    static final String CONSENT_HEAP = "112m";
+    static final String CONSENT_HEAP = "64m";
     /** Three secrets, three jobs (internal calls, the gateway's identity proof, the user-code HMAC), fresh per run. */
     static final String INTERNAL_SECRET = "e2e-internal-secret-" + UUID.randomUUID();
     static final String IDENTITY_SECRET = "e2e-identity-secret-" + UUID.randomUUID();

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 10: 50 sign-ins at once through the gateway, against consent-service on run.sh's heap (-Xmx112m). Argon2id
- * takes 19 MiB per check; unbounded, this ran out of memory. Now every answer is a success (303), a 401, a 429 or a
+ * Issue 10: 50 sign-ins at once through the gateway, against consent-service on run.sh's heap (Platform.CONSENT_HEAP,
+ * 64 MB). Argon2id takes 7 MiB per check; unbounded, this ran out of memory. Now every answer is a success (303), a 401, a 429 or a
  * 503 with Retry-After, never a 500, and the service stays healthy.
  */
 @org.junit.jupiter.api.Order(9)
