@@ -33,7 +33,12 @@ class RequestFramingTest {
             + "Content-Type: application/x-www-form-urlencoded\r\n";
     private static final String FORM = "grant_type=client_credentials";
 
-    /** RFC 9112 §6.3: a Transfer-Encoding that does not end in chunked, or one no parser agrees on, is a 400. */
+    /**
+     * A length two parsers could read differently is a 400 and a closed connection: a Transfer-Encoding that does not
+     * end in chunked or that no parser agrees on (RFC 9112 §6.3); a coding the gateway does not implement before
+     * chunked (RFC 9112 §6.1 suggests 501; the edge never answers a client's mistake with a 5xx); chunked together
+     * with a Content-Length (RFC 9112 §6.1 allows refusing it, Netty does); differing or malformed lengths.
+     */
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {
             "Transfer-Encoding: gzip",
@@ -43,23 +48,15 @@ class RequestFramingTest {
             "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip",
             "Transfer-Encoding: chunked, chunked",
             "Transfer-Encoding: \"chunked\"",
+            "Transfer-Encoding: gzip, chunked",
+            "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked",
+            "Transfer-Encoding: identity,chunked",
+            "Content-Length: 4\r\nTransfer-Encoding: chunked",
+            "Transfer-Encoding: chunked\r\nContent-Length: 400",
             "Content-Length: 29\r\nContent-Length: 30", // RFC 9110 §8.6: differing lengths
             "Content-Length: +29",
             "Content-Length: 0x1d"})
     void anAmbiguousLengthIsRefusedAndTheConnectionClosed(String framing) {
-        Response response = exchange(HEAD + framing + "\r\n\r\n" + "1d\r\n" + FORM + "\r\n0\r\n\r\n" + SMUGGLED);
-        assertEquals(400, response.status(), response.head());
-        assertOneAnswerOnly(response);
-    }
-
-    /**
-     * RFC 9112 §6.1: a coding the gateway does not implement, before chunked: refused (400 rather than the suggested
-     * 501: the request is at fault, and the edge never answers a client's mistake with a 5xx), the connection closed.
-     */
-    @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"Transfer-Encoding: gzip, chunked", "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked",
-            "Transfer-Encoding: identity,chunked"})
-    void anUnknownCodingBeforeChunkedIsRefusedAndTheConnectionClosed(String framing) {
         Response response = exchange(HEAD + framing + "\r\n\r\n" + "1d\r\n" + FORM + "\r\n0\r\n\r\n" + SMUGGLED);
         assertEquals(400, response.status(), response.head());
         assertOneAnswerOnly(response);
@@ -72,19 +69,6 @@ class RequestFramingTest {
                 + "\r\n0\r\n\r\n" + "GET /login?honest HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         assertEquals(200, response.status(), response.head());
         assertTrue(response.body().contains("HTTP/1.1 200"), "the second request of the pipeline was answered too");
-    }
-
-    /**
-     * RFC 9112 §6.1: a request with both Transfer-Encoding: chunked and Content-Length may be refused, and its
-     * connection closes after the answer whatever the server did; Netty refuses it.
-     */
-    @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"Content-Length: 4\r\nTransfer-Encoding: chunked",
-            "Transfer-Encoding: chunked\r\nContent-Length: 400"})
-    void chunkedWithAContentLengthIsNeverReadByTheLength(String framing) {
-        Response response = exchange(HEAD + framing + "\r\n\r\n" + "1d\r\n" + FORM + "\r\n0\r\n\r\n" + SMUGGLED);
-        assertEquals(400, response.status(), response.head());
-        assertOneAnswerOnly(response);
     }
 
     /**
