@@ -300,7 +300,8 @@ bench_latchkey() { # PASS
     if [ "$BARE" = "1" ]; then
       # the limit of one proxy hop: the same polls through a bare Vert.x proxy in front of device-service (the
       # gateway's jars, run.sh's JVM options for the gateway), while the gateway sits idle
-      "$JAVA_HOME_KC/bin/java" -XX:+UseSerialGC -Xms16m -Xmx64m -Xss512k -XX:MaxDirectMemorySize=32m \
+      # shellcheck disable=SC2086 # LATCHKEY_JVM_EXTRA_OPTS: the services' extra options (the transport, say) too
+      "$JAVA_HOME_KC/bin/java" -XX:+UseSerialGC -Xms16m -Xmx64m -Xss512k -XX:MaxDirectMemorySize=32m ${LATCHKEY_JVM_EXTRA_OPTS:-} \
         -cp "$ROOT/gateway/target/quarkus-app/lib/main/*" "$BENCH/sbs/BareProxy.java" \
         "$BARE_PORT" 127.0.0.1 "$LATCHKEY_DEVICE_PORT" > "$RESULTS/bare-proxy-pass$pass.log" 2>&1 &
       BARE_PID=$!

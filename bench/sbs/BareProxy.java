@@ -2,6 +2,7 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
@@ -14,7 +15,9 @@ import io.vertx.core.http.RequestOptions;
  * gateway's poll path with. One verticle per event loop (as many as cores), each with its own keep-alive client
  * pool on its own event loop; the request body is read whole (as the gateway does, to route by grant_type), then
  * sent upstream with its Content-Type and Authorization; the answer goes back with its status, Content-Type,
- * Cache-Control and body. No routing, no checks, no rate limits, no logging.
+ * Cache-Control and body. No routing, no checks, no rate limits, no logging. It runs on the transport the services
+ * run on (Netty's epoll where the gateway's jars bring it; -Dquarkus.vertx.prefer-native-transport=false for NIO, as
+ * for the services), so the comparison measures the gateway's own work, not a transport.
  *
  * Run with the gateway's own jars (Vert.x and Netty as the services use them), source-file mode of Java 11+:
  *   java -cp 'gateway/target/quarkus-app/lib/main/*' bench/sbs/BareProxy.java PORT UPSTREAM_HOST UPSTREAM_PORT
@@ -71,10 +74,12 @@ public class BareProxy extends AbstractVerticle {
         String host = args[1];
         int upstream = Integer.parseInt(args[2]);
         int loops = Runtime.getRuntime().availableProcessors();
-        Vertx vertx = Vertx.vertx();
+        boolean preferNative = Boolean.parseBoolean(System.getProperty("quarkus.vertx.prefer-native-transport", "true"));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(preferNative));
+        String transport = vertx.isNativeTransportEnabled() ? "epoll" : "nio";
         vertx.deployVerticle(() -> new BareProxy(port, host, upstream), new DeploymentOptions().setInstances(loops))
                 .onSuccess(id -> System.out.println("bare proxy on 127.0.0.1:" + port + " -> " + host + ":" + upstream
-                        + " (" + loops + " event loops)"))
+                        + " (" + loops + " event loops, " + transport + ")"))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);
