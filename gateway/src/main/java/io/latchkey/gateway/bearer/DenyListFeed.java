@@ -28,8 +28,6 @@ import io.vertx.redis.client.Response;
 public final class DenyListFeed {
 
     private static final Logger LOG = Logger.getLogger(DenyListFeed.class);
-    private static final long MIN_BACKOFF_MILLIS = 100;
-    private static final long MAX_BACKOFF_MILLIS = 2000;
     private static final long PURGE_EVERY_MILLIS = 10_000;
     /** A (re)connection that is not subscribed and loaded by then is given up and tried again. */
     private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
@@ -45,7 +43,7 @@ public final class DenyListFeed {
     private volatile boolean live;
     private volatile boolean stopped;
     private RedisConnection connection;
-    private long backoff = MIN_BACKOFF_MILLIS;
+    private final ReconnectBackoff backoff = new ReconnectBackoff();
     private long purgeTimer = -1;
     private long reloadTimer = -1;
 
@@ -113,7 +111,7 @@ public final class DenyListFeed {
                 .onSuccess(loaded -> {
                     if (attempt == generation.get()) {
                         live = true;
-                        backoff = MIN_BACKOFF_MILLIS;
+                        backoff.reset();
                         LOG.infof("Revocation list live: %d entries", denyList.size());
                     }
                 })
@@ -183,10 +181,9 @@ public final class DenyListFeed {
         if (c != null) {
             c.close();
         }
+        long delay = backoff.next();
         LOG.warnf("Revocation feed not live (%s); subscribing and loading again in %d ms",
-                failure == null ? "connection closed" : failure.toString(), backoff);
-        long delay = backoff;
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                failure == null ? "connection closed" : failure.toString(), delay);
         vertx.setTimer(delay, id -> connect());
     }
 }
