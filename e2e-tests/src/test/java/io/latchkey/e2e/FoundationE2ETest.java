@@ -9,11 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -95,6 +99,18 @@ class FoundationE2ETest {
         }
         given().get(platform.baseUrl() + "/.well-known/oauth-authorization-server")
                 .then().body("grant_types_supported", hasItem("urn:ietf:params:oauth:grant-type:device_code"));
+    }
+
+    /** The packaged services, started as processes like run.sh starts them, run on Netty's epoll transport (issue 17). */
+    @Test
+    @Order(6)
+    @EnabledOnOs(value = OS.LINUX, architectures = {"amd64", "aarch64"})
+    void everyServiceRunsOnTheEpollTransport() throws Exception {
+        for (ServiceProcess s : new ServiceProcess[] {platform.token, platform.device, platform.consent, platform.gateway,
+                platform.gateway2}) {
+            String log = Files.readString(s.logFile().toPath());
+            assertTrue(log.contains("Network transport: epoll (native)"), () -> s.url() + " is not on epoll; see " + s.logFile());
+        }
     }
 
     static String clientCredentialsToken(String base) {
