@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 import io.latchkey.common.contract.RevocationNews;
+import io.latchkey.common.redis.ReconnectBackoff;
 import io.latchkey.common.revocation.RevocationKind;
 import io.latchkey.common.revocation.RevocationList;
 import io.vertx.core.Future;

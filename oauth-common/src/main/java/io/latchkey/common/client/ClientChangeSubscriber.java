@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
+import io.latchkey.common.redis.ReconnectBackoff;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -15,14 +16,12 @@ import io.vertx.redis.client.Response;
  * Follows {@link ClientChange#channel} for one service's client cache: every message is handed to {@code onChange}
  * (drop that client's entry). A message published while the subscription was down is lost, so after every
  * (re)subscription {@code onResubscribed} runs too (drop every entry: the cache cannot know what it missed). The
- * connection is retried with a back-off of 100 ms doubling to 2 s. Plain Vert.x Redis client: each service passes
- * its own {@link Redis} and key prefix.
+ * connection is retried after a {@link ReconnectBackoff} (100 ms, doubling to 500 ms). Plain Vert.x Redis client:
+ * each service passes its own {@link Redis} and key prefix.
  */
 public final class ClientChangeSubscriber {
 
     private static final Logger LOG = Logger.getLogger(ClientChangeSubscriber.class);
-    private static final long MIN_BACKOFF_MILLIS = 100;
-    private static final long MAX_BACKOFF_MILLIS = 2000;
 
     private final Vertx vertx;
     private final Redis redis;
@@ -32,7 +31,7 @@ public final class ClientChangeSubscriber {
     private volatile boolean stopped;
     private volatile boolean subscribed;
     private RedisConnection connection;
-    private long backoff = MIN_BACKOFF_MILLIS;
+    private final ReconnectBackoff backoff = new ReconnectBackoff();
     private int generation;
 
     public ClientChangeSubscriber(Vertx vertx, Redis redis, String keyPrefix, Consumer<ClientChange> onChange,
@@ -76,7 +75,7 @@ public final class ClientChangeSubscriber {
                 })
                 .onSuccess(ok -> {
                     subscribed = true;
-                    backoff = MIN_BACKOFF_MILLIS;
+                    backoff.reset();
                     onResubscribed.run();
                 })
                 .onFailure(e -> lost(attempt, e));
@@ -104,10 +103,9 @@ public final class ClientChangeSubscriber {
         if (c != null) {
             c.close();
         }
+        long delay = backoff.next();
         LOG.warnf("Client-change subscription lost (%s); subscribing again in %d ms",
-                failure == null ? "connection closed" : failure.toString(), backoff);
-        long delay = backoff;
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                failure == null ? "connection closed" : failure.toString(), delay);
         vertx.setTimer(delay, id -> connect());
     }
 }

@@ -1,4 +1,4 @@
-package io.latchkey.gateway.bearer;
+package io.latchkey.common.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The revocation feed's retry delays: the gateway's readiness waits on them while token-service starts. */
+/** The Redis subscribers' retry delays: the gateway's readiness waits on them while token-service starts. */
 class ReconnectBackoffTest {
 
     @Test
